@@ -1,0 +1,19 @@
+import type { OperationSpec } from './types';
+import { usersOperations } from './users';
+import { streamsOperations } from './streams';
+import { messagesOperations } from './messages';
+import { presenceOperations } from './presence';
+
+/** Every operation node type, in palette order. The single source of truth for node types. */
+export const catalogue: readonly OperationSpec[] = [
+  ...usersOperations,
+  ...streamsOperations,
+  ...messagesOperations,
+  ...presenceOperations,
+];
+
+export function findOperation(type: string): OperationSpec | undefined {
+  return catalogue.find((op) => op.type === type);
+}
+
+export type { OperationSpec, ParamSpec } from './types';

@@ -1,0 +1,29 @@
+import type { OperationSpec } from './types';
+import { toMessageML, type MessageFormat } from '../runtime/messageml';
+
+export const messagesOperations: readonly OperationSpec[] = [
+  {
+    type: 'symphony-message-send',
+    id: 'message-send',
+    area: 'messages',
+    api: 'agent',
+    method: 'POST',
+    path: '/agent/v4/stream/{sid}/message/create',
+    params: [
+      { name: 'streamId', in: 'path', wireName: 'sid', kind: 'stream-id', required: true, types: ['str', 'msg', 'flow', 'global', 'env', 'jsonata'] },
+      { name: 'message', in: 'multipart', kind: 'string', required: true, types: ['str', 'msg', 'flow', 'global', 'env', 'jsonata'], default: { value: 'payload', type: 'msg' } },
+      { name: 'data', in: 'multipart', kind: 'json', types: ['json', 'msg', 'flow', 'global', 'env', 'jsonata'], advanced: true },
+      { name: 'attachments', in: 'multipart', wireName: 'attachment', kind: 'attachments', types: ['msg', 'flow', 'global'], advanced: true },
+    ],
+    options: [{ name: 'format', values: ['auto', 'text', 'messageml'], default: 'auto' }],
+    oboPermissions: ['SEND_MESSAGES'],
+    idempotent: false,
+    needsKeyManager: true,
+    multipart: true,
+    prepare: (values, options) => ({
+      ...values,
+      message: toMessageML(String(values.message), (options.format ?? 'auto') as MessageFormat, 'message'),
+      data: values.data === undefined ? undefined : JSON.stringify(values.data),
+    }),
+  },
+];

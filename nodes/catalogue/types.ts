@@ -1,0 +1,107 @@
+/**
+ * The shape of the operation catalogue: one entry per Symphony API operation. Everything a node type needs
+ * (runtime request, edit dialog, help, README row, catalogue.json) is derived from these entries.
+ */
+
+/** Which service base URL an operation is sent to. `login` goes to the pod URL, under `/login`. */
+export type Api = 'pod' | 'agent' | 'login';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** Palette groups, one per API area. */
+export type Area = 'users' | 'streams' | 'messages' | 'presence' | 'connections' | 'signals' | 'system';
+
+/** Node-RED TypedInput types a field may offer. */
+export type TypedInputType = 'str' | 'num' | 'bool' | 'json' | 'msg' | 'flow' | 'global' | 'env' | 'jsonata' | 'bin';
+
+/**
+ * Where a resolved parameter goes on the wire.
+ * - `path`: substituted into `{name}` (or `{wireName}`) in the path
+ * - `query`: query string (arrays are joined with commas)
+ * - `body`: a property of the JSON body
+ * - `body-root`: the whole JSON body
+ * - `multipart`: a part of a multipart/form-data body
+ * - `none`: shapes the request through the entry's `prepare` hook only
+ */
+export type ParamLocation = 'path' | 'query' | 'body' | 'body-root' | 'multipart' | 'none';
+
+/**
+ * How a raw value is normalised before schema validation.
+ * - `id`: a Symphony numeric id (user id), a number or numeric string up to 2^53-1, output as a number
+ * - `id-list`: an array (or comma separated string) of such ids
+ * - `string-list`: an array (or comma separated string) of non-empty strings
+ * - `stream-id`: a stream id, standard base64 turned URL-safe
+ * - `json`: an object or a JSON string
+ * - `attachments`: `[{ name, content: Buffer }]` or one such object
+ */
+export type ParamKind = 'id' | 'id-list' | 'string-list' | 'stream-id' | 'string' | 'number' | 'boolean' | 'enum' | 'json'
+  | 'attachments';
+
+/** A JSON schema fragment (ajv, draft-07 subset). */
+export type JsonSchema = Record<string, unknown>;
+
+export interface ParamSpec {
+  /** Node property name, and the msg property read when the field is left blank (msg.<name>). */
+  name: string;
+  /** Where the value goes on the wire. */
+  in: ParamLocation;
+  /** Name on the wire when it differs from `name` (e.g. query `uid` for `userIds`). */
+  wireName?: string;
+  kind: ParamKind;
+  /** Allowed values for kind `enum`. */
+  enum?: readonly string[];
+  /** Schema the normalised value must satisfy; derived from `kind` when omitted. */
+  schema?: JsonSchema;
+  required?: boolean;
+  /** TypedInput types offered in the edit dialog, first one is the default type. */
+  types: readonly TypedInputType[];
+  /** Default field value and type in a new node. An empty value means "read msg.<name>". */
+  default?: { value: string; type: TypedInputType };
+  /** Shown only in the edit dialog's advanced section. */
+  advanced?: boolean;
+}
+
+/** A select (dropdown) option of a node that is not an API parameter, e.g. the message format. */
+export interface OptionSpec {
+  name: string;
+  values: readonly string[];
+  default: string;
+}
+
+/** A rule across several parameters that JSON schema would only express with unreadable errors. */
+export interface ExactlyOneOf {
+  exactlyOneOf: readonly string[];
+}
+
+/** Values after resolution, normalisation and validation, keyed by parameter name. */
+export type ParamValues = Record<string, unknown>;
+
+export interface OperationSpec {
+  /** Node type, prefixed `symphony-`. */
+  type: string;
+  /** Short id used for i18n keys: `<id>.label`, `<id>.help`, ... */
+  id: string;
+  area: Area;
+  api: Api;
+  method: HttpMethod;
+  /** Full path below the service root, e.g. `/pod/v3/users`. */
+  path: string;
+  params: readonly ParamSpec[];
+  options?: readonly OptionSpec[];
+  rules?: readonly ExactlyOneOf[];
+  /** App permissions an OBO call needs; `null` when the endpoint is not OBO-enabled. */
+  oboPermissions: readonly string[] | null;
+  /** True when repeating the call after it may have been applied does no harm (reads, searches, sets). */
+  idempotent: boolean;
+  /** Agent calls that need the key manager token in bot mode. */
+  needsKeyManager?: boolean;
+  /** Body is multipart/form-data built from `multipart` parameters. */
+  multipart?: boolean;
+  /** Output when the API answers 204 No Content. */
+  emptyResult?: unknown;
+  /**
+   * Last step before the request is built: derives wire values from validated values and node options,
+   * e.g. wraps plain text in MessageML. Must throw an InputError naming the field for bad input.
+   */
+  prepare?: (values: ParamValues, options: Record<string, string>) => ParamValues;
+}

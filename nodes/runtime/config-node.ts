@@ -1,0 +1,64 @@
+import { SymphonyError, isSymphonyError } from './errors';
+import { HttpClient } from './http-client';
+import { CONFIG_CREDENTIALS, parseConfig, type ConfigCredentials, type ConfigProperties } from './config-settings';
+import type { Translate } from './i18n';
+import type { Node, NodeAPI } from './node-red';
+import { SymphonyClient } from './symphony-client';
+import { TokenManager, type AuthState } from './token-manager';
+
+export const CONFIG_TYPE = 'symphony-config';
+
+/** A node that uses the config node and shows its authentication state. */
+export interface ConfigUser {
+  onAuthState(state: AuthState, error?: SymphonyError): void;
+}
+
+/** What operation nodes see of a config node. */
+export interface SymphonyConfigNode extends Node {
+  /** Set when the config is valid. */
+  client?: SymphonyClient;
+  /** Set when the config is invalid; every call fails with it. */
+  startupError?: SymphonyError;
+  register(user: ConfigUser): void;
+  deregister(user: ConfigUser): void;
+}
+
+/**
+ * The config node owns the HTTP clients and every token. Its settings are checked at deploy: a bad key or URL
+ * is logged once with the field at fault and reported by every node that uses it, without crashing anything.
+ */
+export function registerConfigNode(RED: NodeAPI, t: Translate): void {
+  function SymphonyConfig(this: SymphonyConfigNode, props: ConfigProperties): void {
+    RED.nodes.createNode(this, props);
+    const users = new Set<ConfigUser>();
+    const clients: HttpClient[] = [];
+    this.register = (user) => users.add(user);
+    this.deregister = (user) => users.delete(user);
+
+    try {
+      const settings = parseConfig(props, (this.credentials ?? {}) as ConfigCredentials);
+      const http = new HttpClient(settings.http);
+      clients.push(http);
+      const mtlsHttp = settings.mtlsHttp ? new HttpClient(settings.mtlsHttp) : undefined;
+      if (mtlsHttp) clients.push(mtlsHttp);
+      const tokens = new TokenManager(settings.auth, http, mtlsHttp, (state, error) => {
+        for (const user of users) user.onAuthState(state, error);
+      });
+      this.client = new SymphonyClient(settings.auth.urls, http, tokens);
+    } catch (err) {
+      this.startupError = isSymphonyError(err)
+        ? err
+        : new SymphonyError('INVALID_CONFIG', String(err), { operation: 'config' });
+      this.error(t('runtime.errors.configLoaded', { name: props.name || this.id, message: this.startupError.message }));
+    }
+
+    this.on('close', (_removed, done) => {
+      for (const client of clients) client.close();
+      users.clear();
+      done();
+    });
+  }
+
+  const credentials = Object.fromEntries(CONFIG_CREDENTIALS.map((name) => [name, { type: 'password' as const }]));
+  RED.nodes.registerType(CONFIG_TYPE, SymphonyConfig, { credentials });
+}

@@ -1,0 +1,175 @@
+import http from 'node:http';
+import https from 'node:https';
+import { rootCertificates } from 'node:tls';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { SymphonyError } from './errors';
+import { HttpProxyTunnelAgent, HttpsProxyTunnelAgent, type ProxySettings } from './proxy-agent';
+import { isRetryable, retryDelayMs, type AttemptOutcome, type RetrySettings } from './retry-policy';
+
+export type ClientTls =
+  | { cert: string; key: string; passphrase?: string }
+  | { pfx: Buffer; passphrase?: string };
+
+export interface HttpClientSettings {
+  timeoutMs: number;
+  retry: RetrySettings;
+  /** Extra trusted CAs, added to Node's default trust store (not replacing it). */
+  caCertificates?: string[];
+  proxy?: ProxySettings;
+  /** Client certificate for mutual TLS (certificate authentication only). */
+  clientTls?: ClientTls;
+}
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** A JSON value, or a FormData for multipart. */
+  body?: unknown;
+  idempotent: boolean;
+  signal?: AbortSignal;
+  responseType?: 'json' | 'arraybuffer';
+}
+
+export interface HttpResponse {
+  status: number;
+  data: unknown;
+  headers: Record<string, string>;
+}
+
+export interface RetryNotice {
+  retry: number;
+  delayMs: number;
+  outcome: AttemptOutcome;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortedError());
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortedError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function abortedError(): SymphonyError {
+  return new SymphonyError('ABORTED', 'request aborted: the node was stopped or redeployed', { operation: 'http' });
+}
+
+function flattenHeaders(response: AxiosResponse): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers ?? {})) {
+    if (value !== undefined && value !== null) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return headers;
+}
+
+interface NetworkFailure {
+  code: string;
+  message: string;
+}
+
+function asNetworkFailure(err: unknown): NetworkFailure {
+  const e = err as { code?: string; message?: string; cause?: { code?: string } };
+  const code = e.cause?.code ?? e.code ?? 'NETWORK';
+  return { code: code === 'ECONNABORTED' ? 'ETIMEDOUT' : code, message: e.message ?? String(err) };
+}
+
+/**
+ * One keep-alive HTTP client per config node (and one more for mutual TLS): TLS verification always on, extra
+ * CAs and the proxy applied to every request, no redirects (a redirect would carry session tokens to another
+ * host), retries as the retry policy allows.
+ */
+export class HttpClient {
+  private readonly axios: AxiosInstance;
+  private readonly agents: http.Agent[];
+
+  constructor(private readonly settings: HttpClientSettings) {
+    const tlsOptions: https.AgentOptions = {
+      keepAlive: true,
+      maxSockets: 64,
+      ...(settings.caCertificates?.length ? { ca: [...rootCertificates, ...settings.caCertificates] } : {}),
+      ...(settings.clientTls ?? {}),
+    };
+    const plainOptions: http.AgentOptions = { keepAlive: true, maxSockets: 64 };
+    const httpsAgent = settings.proxy ? new HttpsProxyTunnelAgent(settings.proxy, tlsOptions) : new https.Agent(tlsOptions);
+    const httpAgent = settings.proxy ? new HttpProxyTunnelAgent(settings.proxy, plainOptions) : new http.Agent(plainOptions);
+    this.agents = [httpAgent, httpsAgent];
+    this.axios = axios.create({
+      httpAgent,
+      httpsAgent,
+      proxy: false,
+      maxRedirects: 0,
+      timeout: settings.timeoutMs,
+      validateStatus: () => true,
+      transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: true },
+    });
+  }
+
+  /**
+   * Sends the request, repeating it while the retry policy allows. Resolves with the last HTTP response
+   * whatever its status; rejects with a SymphonyError only when no response came (network, timeout, abort).
+   */
+  async send(request: HttpRequest, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse> {
+    for (let retry = 0; ; retry++) {
+      let outcome: AttemptOutcome;
+      let failure: NetworkFailure | undefined;
+      let response: HttpResponse | undefined;
+      try {
+        response = await this.attempt(request);
+        outcome = { status: response.status, retryAfter: response.headers['retry-after'] };
+      } catch (err) {
+        if (request.signal?.aborted || axios.isCancel(err)) throw abortedError();
+        failure = asNetworkFailure(err);
+        outcome = { networkCode: failure.code };
+      }
+      const canRetry = retry < this.settings.retry.maxRetries && isRetryable(outcome, request.idempotent, this.settings.retry);
+      const delayMs = canRetry ? retryDelayMs(retry, outcome, this.settings.retry) : 0;
+      if (!canRetry || delayMs > this.settings.retry.maxRetryAfterMs) {
+        if (response) return response;
+        throw networkError(failure as NetworkFailure, request);
+      }
+      onRetry?.({ retry: retry + 1, delayMs, outcome });
+      await sleep(delayMs, request.signal);
+    }
+  }
+
+  private async attempt(request: HttpRequest): Promise<HttpResponse> {
+    const isForm = typeof FormData !== 'undefined' && request.body instanceof FormData;
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+    if (request.body !== undefined && !isForm) headers['content-type'] = 'application/json';
+    const response = await this.axios.request({
+      method: request.method,
+      url: request.url,
+      params: request.query,
+      headers,
+      data: request.body === undefined || isForm ? request.body : JSON.stringify(request.body),
+      signal: request.signal,
+      responseType: request.responseType ?? 'json',
+    });
+    return { status: response.status, data: response.data, headers: flattenHeaders(response) };
+  }
+
+  close(): void {
+    for (const agent of this.agents) agent.destroy();
+  }
+}
+
+function networkError(failure: NetworkFailure, request: HttpRequest): SymphonyError {
+  const target = new URL(request.url);
+  const where = `${request.method} ${target.origin}${target.pathname}`;
+  if (failure.code === 'ETIMEDOUT') {
+    return new SymphonyError('TIMEOUT', `no answer in time from ${where}`, { operation: 'http' });
+  }
+  return new SymphonyError('NETWORK', `could not reach ${where}: ${failure.code}`, { operation: 'http', symphonyMessage: failure.message });
+}

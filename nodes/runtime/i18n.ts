@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { NodeAPI } from './node-red';
+
+export type Translate = (key: string, substitutions?: Record<string, unknown>) => string;
+
+type Catalog = Record<string, unknown>;
+
+let englishCatalog: Catalog | undefined;
+
+/** The built English catalogue, used when the host's i18n does not resolve a key (e.g. in the test helper). */
+function english(): Catalog {
+  if (!englishCatalog) {
+    try {
+      englishCatalog = JSON.parse(readFileSync(path.join(__dirname, '..', 'locales', 'en-US', 'symphony.json'), 'utf8')) as Catalog;
+    } catch {
+      englishCatalog = {};
+    }
+  }
+  return englishCatalog;
+}
+
+function lookup(catalog: Catalog, key: string): string | undefined {
+  let node: unknown = catalog;
+  for (const part of key.split('.')) {
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Catalog)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** Node-RED's i18n uses `__name__` placeholders; the fallback fills them the same way. */
+function fill(template: string, substitutions: Record<string, unknown> | undefined): string {
+  return template.replace(/__(\w+)__/g, (whole, name: string) => (substitutions && name in substitutions ? String(substitutions[name]) : whole));
+}
+
+export function createTranslator(RED: NodeAPI): Translate {
+  return (key, substitutions) => {
+    const translated = RED._(key, substitutions);
+    if (typeof translated === 'string' && translated !== key && !translated.endsWith(`:${key}`)) return translated;
+    const text = lookup(english(), key);
+    return text === undefined ? key : fill(text, substitutions);
+  };
+}

@@ -1,0 +1,83 @@
+import { setMaxListeners } from 'node:events';
+import type { OperationSpec } from '../catalogue/types';
+import type { ConfigUser, SymphonyConfigNode } from './config-node';
+import { SymphonyError, isSymphonyError } from './errors';
+import type { Translate } from './i18n';
+import { compileInputSchema } from './input-schema';
+import { resolveIdentity, resolveInputs, resolveOptions, type OperationNodeConfig } from './inputs';
+import type { Node, NodeAPI, NodeMessage } from './node-red';
+import { buildCall } from './request-builder';
+import { StatusReporter } from './status-reporter';
+
+/**
+ * The one runtime behind every operation node type: read the inputs, authenticate through the config node,
+ * send, put the result on msg.<outputProperty> and pass the rest of msg through. Every failure ends in
+ * done(err), which hands the original msg to Catch nodes with msg.error.
+ */
+export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Translate): void {
+  const validate = compileInputSchema(op);
+
+  function OperationNode(this: Node, config: OperationNodeConfig): void {
+    RED.nodes.createNode(this, config);
+    const node = this;
+    const status = new StatusReporter(node, t);
+    const symphony = (config.config ? RED.nodes.getNode(config.config) : null) as SymphonyConfigNode | null;
+    const outputProperty = config.outputProperty?.trim() || 'payload';
+    const stopped = new AbortController();
+    // Every request under way listens to this one signal; a busy node legitimately has many.
+    setMaxListeners(0, stopped.signal);
+    const user: ConfigUser = { onAuthState: (state, error) => status.authState(state, error) };
+
+    if (!symphony) status.failed(noConfigError(op, t), false);
+    else if (symphony.startupError) status.failed(symphony.startupError, false);
+    else symphony.register(user);
+
+    async function handle(msg: NodeMessage): Promise<void> {
+      if (!symphony) throw noConfigError(op, t);
+      if (!symphony.client) {
+        const cause = symphony.startupError;
+        throw new SymphonyError('INVALID_CONFIG', t('runtime.errors.configInvalid', { message: cause?.message ?? '' }), {
+          operation: op.id,
+          field: cause?.cause.field,
+        });
+      }
+      const identity = await resolveIdentity(RED, node, config, msg, op, t);
+      const values = await resolveInputs(RED, node, config, msg, op, validate, t);
+      const prepared = op.prepare ? op.prepare(values, resolveOptions(config, op)) : values;
+      const call = buildCall(op, prepared);
+      const response = await symphony.client.execute(call, identity, stopped.signal, (notice) => status.retrying(notice));
+      const empty = response.status === 204 || response.data === '' || response.data === undefined;
+      RED.util.setMessageProperty(msg, outputProperty, empty ? (op.emptyResult ?? null) : response.data, true);
+    }
+
+    node.on('input', (msg, send, done) => {
+      status.started();
+      handle(msg).then(
+        () => {
+          status.succeeded();
+          send(msg);
+          done();
+        },
+        (err: unknown) => {
+          const error = isSymphonyError(err)
+            ? err
+            : new SymphonyError('INVALID_INPUT', err instanceof Error ? err.message : String(err), { operation: op.id });
+          status.failed(error);
+          done(error);
+        },
+      );
+    });
+
+    node.on('close', (_removed, done) => {
+      stopped.abort();
+      symphony?.deregister(user);
+      done();
+    });
+  }
+
+  RED.nodes.registerType(op.type, OperationNode);
+}
+
+function noConfigError(op: OperationSpec, t: Translate): SymphonyError {
+  return new SymphonyError('INVALID_CONFIG', t('runtime.errors.noConfig'), { operation: op.id, field: 'config' });
+}

@@ -1,0 +1,71 @@
+import type { Api, OperationSpec, ParamValues } from '../catalogue/types';
+import type { Attachment } from './normalise';
+
+/** A call ready for the config node to authenticate and send. */
+export interface ApiCall {
+  operation: string;
+  api: Api;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body?: unknown;
+  idempotent: boolean;
+  needsKeyManager: boolean;
+}
+
+function queryValue(value: unknown): string {
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+function appendPart(form: FormData, name: string, value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const file of value as Attachment[]) {
+      const blob = new Blob([file.content], file.contentType ? { type: file.contentType } : {});
+      form.append(name, blob, file.name);
+    }
+    return;
+  }
+  form.append(name, String(value));
+}
+
+/** Places each prepared value where the catalogue says it goes on the wire. */
+export function buildCall(op: OperationSpec, values: ParamValues): ApiCall {
+  let path = op.path;
+  const query: Record<string, string> = {};
+  let body: Record<string, unknown> | unknown;
+  const form = op.multipart ? new FormData() : undefined;
+  for (const param of op.params) {
+    const value = values[param.name];
+    if (value === undefined) continue;
+    const wireName = param.wireName ?? param.name;
+    switch (param.in) {
+      case 'path':
+        path = path.replace(`{${wireName}}`, encodeURIComponent(String(value)));
+        break;
+      case 'query':
+        query[wireName] = queryValue(value);
+        break;
+      case 'body':
+        body = { ...(body as Record<string, unknown> | undefined), [wireName]: value };
+        break;
+      case 'body-root':
+        body = value;
+        break;
+      case 'multipart':
+        appendPart(form as FormData, wireName, value);
+        break;
+      case 'none':
+        break;
+    }
+  }
+  return {
+    operation: op.id,
+    api: op.api,
+    method: op.method,
+    path,
+    query,
+    body: form ?? body,
+    idempotent: op.idempotent,
+    needsKeyManager: op.needsKeyManager === true,
+  };
+}

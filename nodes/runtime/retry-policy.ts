@@ -1,0 +1,67 @@
+/**
+ * When a failed HTTP attempt may be repeated, and how long to wait first.
+ *
+ * Some failures prove the server did not act on the request (429, 503, connection refused): always safe to
+ * repeat. Others leave it unknown (502, 504, timeout, connection reset): repeating a non-idempotent call such
+ * as "send message" could apply it twice, so those are repeated only for idempotent calls, or when the user
+ * has accepted duplicates in the config node. 500 is never repeated: the request itself is at fault.
+ */
+
+export interface RetrySettings {
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A Retry-After longer than this is not waited for: the call fails as rate limited. */
+  maxRetryAfterMs: number;
+  /** Repeat non-idempotent calls after failures that may have been applied. */
+  retryUnsafe: boolean;
+}
+
+export const DEFAULT_RETRY_SETTINGS: RetrySettings = {
+  maxRetries: 3,
+  baseDelayMs: 500,
+  maxDelayMs: 10_000,
+  maxRetryAfterMs: 60_000,
+  retryUnsafe: false,
+};
+
+/** What one attempt ended with: an HTTP status, or a network error code (ECONNREFUSED, ETIMEDOUT...). */
+export interface AttemptOutcome {
+  status?: number;
+  networkCode?: string;
+  retryAfter?: string;
+}
+
+const NOT_APPLIED_STATUSES = new Set([429, 503]);
+const MAYBE_APPLIED_STATUSES = new Set([502, 504]);
+const NOT_APPLIED_NETWORK = new Set(['ECONNREFUSED', 'EPROTO_PROXY_REFUSED']);
+const MAYBE_APPLIED_NETWORK = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ECONNRESET', 'EPIPE', 'ESOCKETTIMEDOUT']);
+
+export function isRetryable(outcome: AttemptOutcome, idempotent: boolean, settings: RetrySettings): boolean {
+  const { status, networkCode } = outcome;
+  if (status !== undefined && NOT_APPLIED_STATUSES.has(status)) return true;
+  if (networkCode !== undefined && NOT_APPLIED_NETWORK.has(networkCode)) return true;
+  const maybeApplied = (status !== undefined && MAYBE_APPLIED_STATUSES.has(status))
+    || (networkCode !== undefined && MAYBE_APPLIED_NETWORK.has(networkCode));
+  return maybeApplied && (idempotent || settings.retryUnsafe);
+}
+
+/** Parses Retry-After (seconds or an HTTP date) into milliseconds from now; undefined when absent or invalid. */
+export function parseRetryAfter(header: string | undefined, nowMs: number = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+/**
+ * Delay before retry number `retry` (0-based): Retry-After when the server sent one, else exponential backoff
+ * with jitter (between half and all of the capped exponential step) so that many callers do not retry in step.
+ */
+export function retryDelayMs(retry: number, outcome: AttemptOutcome, settings: RetrySettings, random: () => number = Math.random): number {
+  const retryAfter = parseRetryAfter(outcome.retryAfter);
+  if (retryAfter !== undefined) return retryAfter;
+  const step = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** retry);
+  return Math.round(step * (0.5 + random() / 2));
+}

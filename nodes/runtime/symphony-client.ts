@@ -1,0 +1,63 @@
+import { SymphonyError } from './errors';
+import type { HttpClient, HttpResponse, RetryNotice } from './http-client';
+import type { ApiCall } from './request-builder';
+import { requestIdOf, symphonyMessageOf } from './response';
+import type { Identity, ServiceUrls, TokenManager } from './token-manager';
+
+/**
+ * Sends an operation's call with the right tokens for the identity it runs as. A 401 means the session ended
+ * (expiry, pod restart): the tokens used are dropped, authentication runs again (shared with every other
+ * caller) and the call is sent once more. A second 401 is reported, never looped on.
+ */
+export class SymphonyClient {
+  constructor(
+    private readonly urls: ServiceUrls,
+    private readonly http: HttpClient,
+    readonly tokens: TokenManager,
+  ) {}
+
+  async execute(call: ApiCall, identity: Identity, signal?: AbortSignal, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse> {
+    const base = call.api === 'agent' ? this.urls.agent : this.urls.pod;
+    for (let attempt = 0; ; attempt++) {
+      const used = await this.tokens.tokensFor(identity, call.needsKeyManager);
+      if (signal?.aborted) throw new SymphonyError('ABORTED', 'request aborted: the node was stopped or redeployed', { operation: call.operation });
+      const headers: Record<string, string> = { sessionToken: used.sessionToken };
+      if (used.keyManagerToken) headers.keyManagerToken = used.keyManagerToken;
+      let response: HttpResponse;
+      try {
+        response = await this.http.send({
+          method: call.method,
+          url: base + call.path,
+          query: call.query,
+          headers,
+          body: call.body,
+          idempotent: call.idempotent,
+          signal,
+        }, onRetry);
+      } catch (err) {
+        if (err instanceof SymphonyError) err.cause.operation = call.operation;
+        throw err;
+      }
+      if (response.status === 401 && attempt === 0) {
+        this.tokens.invalidate(identity, used);
+        continue;
+      }
+      if (response.status >= 200 && response.status < 300) return response;
+      throw httpError(call, response);
+    }
+  }
+}
+
+export function httpError(call: ApiCall, response: HttpResponse): SymphonyError {
+  const symphonyMessage = symphonyMessageOf(response.data);
+  const details = {
+    operation: call.operation,
+    status: response.status,
+    symphonyMessage,
+    requestId: requestIdOf(response.headers),
+  };
+  const reason = symphonyMessage ? `: ${symphonyMessage}` : '';
+  const text = `${call.operation}: HTTP ${response.status} from ${call.method} ${call.path}${reason}`;
+  if (response.status === 429) return new SymphonyError('RATE_LIMITED', `${text} (rate limited; retries exhausted)`, details);
+  return new SymphonyError(response.status === 401 ? 'NOT_AUTHORIZED' : `HTTP_${response.status}`, text, details);
+}

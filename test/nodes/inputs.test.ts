@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import type { Simulator } from '../../simulator';
+import { CONFIG_ID, configNode, helper, loadFlow, nextMessage, send, statuses, type FlowNode } from '../helpers/flow';
+import { DESK_ROOM_ID, USERS, startTestSimulator } from '../helpers/simulator';
+
+interface Case {
+  title: string;
+  node: FlowNode;
+  msg: Record<string, unknown>;
+  field: string;
+  message: RegExp;
+}
+
+const imCreate = (props: Record<string, unknown> = {}): FlowNode => ({ id: 'node', type: 'symphony-im-create', config: CONFIG_ID, userIds: '', userIdsType: 'str', ...props });
+const lookup = (props: Record<string, unknown> = {}): FlowNode => ({ id: 'node', type: 'symphony-users-lookup', config: CONFIG_ID, ...props });
+const sendMessage = (props: Record<string, unknown> = {}): FlowNode => ({
+  id: 'node', type: 'symphony-message-send', config: CONFIG_ID, streamId: DESK_ROOM_ID, streamIdType: 'str', message: 'payload', messageType: 'msg', ...props,
+});
+
+const cases: Case[] = [
+  { title: 'a missing user id list', node: imCreate(), msg: { payload: 'x' }, field: 'userIds', message: /^userIds: is required: set it in the node or pass msg\.userIds$/ },
+  { title: 'a user id list of the wrong type', node: imCreate(), msg: { userIds: { id: 1 } }, field: 'userIds', message: /^userIds: must be a list of user ids/ },
+  { title: 'a user id too large to keep exact', node: imCreate(), msg: { userIds: ['9007199254740993'] }, field: 'userIds', message: /larger than 2\^53-1/ },
+  { title: 'a bad JSON field', node: imCreate({ userIds: '[1,', userIdsType: 'json' }), msg: {}, field: 'userIds', message: /^userIds: could not read the json value/ },
+  { title: 'two lookup lists at once', node: lookup(), msg: { userIds: [USERS.alice.id], emails: 'a@b.c' }, field: 'userIds|emails|usernames', message: /set exactly one of userIds, emails, usernames \(found userIds, emails\)/ },
+  { title: 'no lookup list at all', node: lookup(), msg: {}, field: 'userIds|emails|usernames', message: /found none/ },
+  { title: 'an unknown presence', node: { id: 'node', type: 'symphony-presence-set', config: CONFIG_ID, category: '', categoryType: 'str' }, msg: { category: 'NAPPING' }, field: 'category', message: /^category: must be one of AVAILABLE/ },
+  { title: 'malformed MessageML', node: sendMessage(), msg: { payload: '<messageML>Hi <b>there</messageML>' }, field: 'message', message: /^message: MessageML is not well-formed/ },
+  { title: 'a message that is an object', node: sendMessage(), msg: { payload: { text: 'hi' } }, field: 'message', message: /^message: must be a string/ },
+  { title: 'a missing stream id', node: sendMessage({ streamId: '' }), msg: { payload: 'hi' }, field: 'streamId', message: /^streamId: is required/ },
+  { title: 'an OBO call without the user', node: lookup({ actAs: 'userId', usernames: 'bob', usernamesType: 'str' }), msg: {}, field: 'oboUser', message: /^oboUser: set the user to act for/ },
+  { title: 'an OBO user id that is not a number', node: lookup({ actAs: 'userId', usernames: 'bob', usernamesType: 'str' }), msg: { oboUser: 'alice' }, field: 'oboUser', message: /^oboUser: must be a numeric id/ },
+];
+
+describe('bad input', function () {
+  let sim: Simulator;
+
+  before(async function () {
+    await helper.startServer();
+    sim = await startTestSimulator();
+  });
+  after(async function () {
+    await sim.close();
+    await helper.stopServer();
+  });
+  beforeEach(function () {
+    sim.clearRequests();
+  });
+  afterEach(async function () {
+    await helper.unload();
+  });
+
+  for (const c of cases) {
+    it(`reaches Catch with the original msg and the field named: ${c.title}`, async function () {
+      await loadFlow([configNode(sim), { ...c.node, wires: [['out']] }, { id: 'out', type: 'helper' }]);
+      const shown = statuses('node');
+      let delivered = false;
+      helper.getNode('out').on('input', () => { delivered = true; });
+      const caught = nextMessage('caught');
+      send('node', { ...c.msg, topic: 'keep me', _extra: 42 });
+      const msg = await caught;
+
+      assert.match(msg.error!.message, c.message);
+      assert.equal(msg.error!.code, 'INVALID_INPUT');
+      assert.equal(msg.error!.cause!.field, c.field);
+      assert.equal(msg.topic, 'keep me');
+      assert.equal(msg._extra, 42);
+      assert.equal(delivered, false, 'nothing is sent on');
+      assert.equal(sim.requests.filter((r) => r.path.startsWith('/pod') || r.path.startsWith('/agent')).length, 0, 'no API request was made');
+      assert.deepEqual(shown.at(-1), { fill: 'red', shape: 'ring', text: `invalid input: ${c.field}` });
+    });
+  }
+
+  it('sends a value set in the node over the one in msg, and reads msg where the field is blank', async function () {
+    await loadFlow([
+      configNode(sim),
+      { id: 'node', type: 'symphony-presence-set', config: CONFIG_ID, category: 'away', categoryType: 'str', wires: [['blank']] },
+      { id: 'blank', type: 'symphony-presence-set', config: CONFIG_ID, category: '', categoryType: 'str', outputProperty: 'second', wires: [['out']] },
+      { id: 'out', type: 'helper' },
+    ]);
+    const done = nextMessage('out');
+    send('node', { category: 'BUSY' });
+    const msg = await done;
+    assert.equal((msg.payload as { category: string }).category, 'AWAY', 'the node\'s own value wins');
+    assert.equal((msg.second as { category: string }).category, 'BUSY', 'a blank field reads msg.category');
+  });
+});

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { parseConfig } from '../../nodes/runtime/config-settings';
+import { encryptedPem, keyPair } from '../helpers/keys';
+
+const base = { podUrl: 'https://acme.symphony.com/', botUsername: 'bot' };
+
+function fieldOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (err) {
+    return (err as { cause?: { field?: string } }).cause?.field;
+  }
+  return undefined;
+}
+
+describe('config node settings', function () {
+  const pair = keyPair('bot');
+
+  it('derives every service URL from the pod URL unless set', function () {
+    const settings = parseConfig(base, { privateKey: pair.privatePem });
+    assert.deepEqual(settings.auth.urls, {
+      pod: 'https://acme.symphony.com', agent: 'https://acme.symphony.com', keyManager: 'https://acme.symphony.com',
+      sessionAuth: 'https://acme.symphony.com', keyAuth: 'https://acme.symphony.com',
+    });
+    const split = parseConfig({ ...base, agentUrl: 'https://agent.acme.com', keyManagerUrl: 'https://km.acme.com' }, { privateKey: pair.privatePem });
+    assert.equal(split.auth.urls.agent, 'https://agent.acme.com');
+    assert.equal(split.auth.urls.keyAuth, 'https://km.acme.com');
+  });
+
+  it('reads PKCS#1, PKCS#8, encrypted keys, and PEM pasted without line breaks', function () {
+    assert.ok(parseConfig(base, { privateKey: pair.privatePkcs1Pem }).auth.botKey);
+    assert.ok(parseConfig(base, { privateKey: encryptedPem(pair, 's3cret'), privateKeyPassphrase: 's3cret' }).auth.botKey);
+    assert.ok(parseConfig(base, { privateKey: pair.privatePem.replace(/\n/g, ' ') }).auth.botKey);
+  });
+
+  it('names the field at fault, never the secret', function () {
+    assert.equal(fieldOf(() => parseConfig({ ...base, podUrl: '' }, { privateKey: pair.privatePem })), 'podUrl');
+    assert.equal(fieldOf(() => parseConfig({ ...base, podUrl: 'ftp://x' }, { privateKey: pair.privatePem })), 'podUrl');
+    assert.equal(fieldOf(() => parseConfig({ ...base, botUsername: ' ' }, { privateKey: pair.privatePem })), 'botUsername');
+    assert.equal(fieldOf(() => parseConfig(base, { privateKey: '-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----' })), 'privateKey');
+    assert.equal(fieldOf(() => parseConfig(base, { privateKey: encryptedPem(pair, 'right'), privateKeyPassphrase: 'wrong' })), 'privateKey');
+    assert.equal(fieldOf(() => parseConfig({ ...base, appId: 'app' }, { privateKey: pair.privatePem })), 'appPrivateKey');
+    assert.equal(fieldOf(() => parseConfig({ ...base, caCertificates: 'nonsense' }, { privateKey: pair.privatePem })), 'caCertificates');
+    assert.equal(fieldOf(() => parseConfig({ ...base, authType: 'certificate' }, {})), 'clientCertificate');
+    let message = '';
+    try {
+      parseConfig(base, { privateKey: pair.privatePem.slice(0, 300) + '\n-----END PRIVATE KEY-----' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    assert.match(message, /^privateKey: /);
+    assert.ok(!message.includes(pair.privatePem.slice(40, 80)), 'the key text is not echoed');
+  });
+});

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import type { ParamSpec } from '../../nodes/catalogue/types';
+import { normalise, normaliseId, toUrlSafeStreamId } from '../../nodes/runtime/normalise';
+
+const param = (kind: ParamSpec['kind'], extra: Partial<ParamSpec> = {}): ParamSpec => ({ name: 'x', in: 'query', kind, types: ['str'], ...extra });
+
+describe('input normalisation', function () {
+  it('keeps user ids exact up to 2^53-1, as numbers or digit strings', function () {
+    assert.deepEqual(normaliseId(13287555072101), { ok: true, value: 13287555072101 });
+    assert.deepEqual(normaliseId('9007199254740991'), { ok: true, value: 9007199254740991 });
+    assert.deepEqual(normaliseId(' 42 '), { ok: true, value: 42 });
+  });
+
+  it('refuses ids it would round, rather than rounding them', function () {
+    const tooBig = normaliseId('9007199254740993');
+    assert.equal(tooBig.ok, false);
+    assert.match((tooBig as { error: string }).error, /larger than 2\^53-1/);
+    assert.equal(normaliseId(2 ** 53 + 2).ok, false);
+    assert.equal(normaliseId(12.5).ok, false);
+    assert.equal(normaliseId('12a').ok, false);
+    assert.equal(normaliseId({ id: 1 }).ok, false);
+  });
+
+  it('reads id lists from arrays and comma separated text, naming the bad item', function () {
+    assert.deepEqual(normalise(param('id-list'), '1, 2,3'), { ok: true, value: [1, 2, 3] });
+    assert.deepEqual(normalise(param('id-list'), [1, '2']), { ok: true, value: [1, 2] });
+    assert.deepEqual(normalise(param('id-list'), 7), { ok: true, value: [7] });
+    const bad = normalise(param('id-list'), [1, 'x']);
+    assert.equal(bad.ok, false);
+    assert.match((bad as { error: string }).error, /^item 1:/);
+    assert.equal(normalise(param('id-list'), []).ok, false);
+  });
+
+  it('turns standard base64 stream ids URL-safe', function () {
+    assert.equal(toUrlSafeStreamId('ab+cd/ef=='), 'ab-cd_ef');
+    assert.deepEqual(normalise(param('stream-id'), 'xhGx/TcvTDK6+IMM=='), { ok: true, value: 'xhGx_TcvTDK6-IMM' });
+  });
+
+  it('accepts enum values in any case and booleans as text', function () {
+    assert.deepEqual(normalise(param('enum', { enum: ['AWAY', 'BUSY'] }), 'away'), { ok: true, value: 'AWAY' });
+    assert.equal(normalise(param('enum', { enum: ['AWAY', 'BUSY'] }), 'napping').ok, false);
+    assert.deepEqual(normalise(param('boolean'), 'true'), { ok: true, value: true });
+    assert.equal(normalise(param('boolean'), 'yes').ok, false);
+  });
+
+  it('takes attachments as Buffers with names', function () {
+    const result = normalise(param('attachments'), { name: 'a.txt', content: Buffer.from('hi') });
+    assert.equal(result.ok, true);
+    assert.equal(normalise(param('attachments'), { content: Buffer.from('hi') }).ok, false);
+  });
+});
