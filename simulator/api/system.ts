@@ -1,0 +1,39 @@
+/**
+ * Agent system endpoints. The health checks take no token (as in the spec, and as real agents serve them);
+ * /agent/v1/info needs a session like any agent call, which makes it a fair "test connection" probe.
+ */
+import { SIMULATED_VERSION } from '../core';
+import type { Router } from '../http/router';
+
+const UP = { status: 'UP', version: SIMULATED_VERSION } as const;
+
+export function registerSystemRoutes(router: Router): void {
+  router.public('GET', '/agent/v3/health', () => ({ status: 200, body: { status: 'UP' } }));
+
+  router.public('GET', '/agent/v3/health/extended', () => ({
+    status: 200,
+    body: {
+      services: { pod: { ...UP }, key_manager: { ...UP }, datafeed: { ...UP } },
+      status: 'UP',
+      users: { agentservice: { authType: 'RSA', status: 'UP' }, ceservice: { authType: 'RSA', status: 'UP' } },
+      version: SIMULATED_VERSION,
+    },
+  }));
+
+  router.user('GET', '/agent/v1/info', (ctx) => {
+    const url = new URL(ctx.sim.urls.main);
+    return {
+      status: 200,
+      body: {
+        ipAddress: url.hostname.replace(/^\[|\]$/g, ''),
+        hostname: url.hostname,
+        serverFqdn: url.host,
+        version: SIMULATED_VERSION,
+        url: `${ctx.sim.urls.main}/agent`,
+        onPrem: true,
+        mt: false,
+        commitId: 'symphony-simulator',
+      },
+    };
+  });
+}

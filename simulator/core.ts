@@ -1,0 +1,21 @@
+/** What every request handler can reach: state, token store, PKI, faults, request log and the served URLs. */
+import type { FaultInjector } from './faults';
+import type { SimulatorPki } from './pki';
+import type { RequestRecorder } from './recorder';
+import type { SessionStore } from './sessions';
+import type { SimulatorState } from './state';
+
+/** The Symphony version the simulated agent and pod report. */
+export const SIMULATED_VERSION = '25.8.1';
+
+export interface SimulatorCore {
+  readonly state: SimulatorState;
+  readonly sessions: SessionStore;
+  readonly pki: SimulatorPki;
+  readonly faults: FaultInjector;
+  readonly recorder: RequestRecorder;
+  /** Base URLs, known once both servers listen. */
+  readonly urls: { main: string; mtls: string };
+  /** A delay that close() cancels, so injected delays never hold a closing simulator open. */
+  sleep(ms: number): Promise<void>;
+}

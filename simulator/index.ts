@@ -1,0 +1,142 @@
+/**
+ * The offline Symphony: a real HTTP server on loopback speaking the pod's /login, /relay, /pod and /agent paths
+ * (plus /_sim control), and a mutual-TLS port for certificate authentication, over in-memory state.
+ */
+import { createPublicKey } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import { createControlRouter } from './control';
+import type { SimulatorCore } from './core';
+import { FaultInjector, type FaultSpec } from './faults';
+import { createRequestListener } from './http/dispatch';
+import { SimulatorPki, type ClientCertificate } from './pki';
+import { RequestRecorder, type RequestRecord } from './recorder';
+import { createMainRouter, createMtlsRouter } from './routes';
+import { DEFAULT_SEED } from './seed';
+import { assertLoopbackHost, serve } from './server';
+import { SessionStore } from './sessions';
+import { SimulatorState } from './state';
+
+export { DEFAULT_SEED } from './seed';
+export type { SimulatorSeed, SeedUserKey } from './seed';
+export { SimulatorState } from './state';
+export type * from './model';
+export type { FaultSpec, RequestRecord, ClientCertificate };
+export { OBO_ENDPOINTS, OBO_PERMISSIONS, type OboEndpoint, type OboPermission } from './obo-permissions';
+
+export interface SimulatorBot {
+  username: string;
+  /** SPKI or PKCS#1 PEM. */
+  publicKey?: string;
+}
+
+export interface SimulatorApp {
+  appId: string;
+  publicKey: string;
+  permissions: string[];
+}
+
+export interface SimulatorOptions {
+  /** Default '127.0.0.1'; only loopback addresses are accepted. */
+  host?: string;
+  /** Default 0 (a free port); serves /login /relay /pod /agent and /_sim. */
+  port?: number;
+  /** Serve the main port over HTTPS with a certificate signed by the simulator CA. */
+  https?: boolean;
+  /** Default 0; the mutual-TLS port for /sessionauth and /keyauth, always started. */
+  mtlsPort?: number;
+  /** Default 14 days; older tokens get 401. */
+  tokenLifetimeMs?: number;
+  /** Default: the seeded 'demo-bot', with no key until one is registered. */
+  bot?: SimulatorBot;
+  apps?: SimulatorApp[];
+}
+
+export interface Simulator {
+  url: string;
+  mtlsUrl: string;
+  caCertificate: string;
+  state: SimulatorState;
+  requests: RequestRecord[];
+  count(method: string, pathOrPrefix: string): number;
+  clearRequests(): void;
+  injectFault(fault: FaultSpec): void;
+  clearFaults(): void;
+  expireAllTokens(): void;
+  registerBot(bot: SimulatorBot): void;
+  registerApp(app: SimulatorApp): void;
+  issueClientCertificate(username: string, passphrase?: string): ClientCertificate;
+  close(): Promise<void>;
+}
+
+const FOURTEEN_DAYS_MS = 14 * 24 * 3_600_000;
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const host = options.host ?? '127.0.0.1';
+  assertLoopbackHost(host);
+  const pki = await SimulatorPki.shared();
+  const state = new SimulatorState(DEFAULT_SEED);
+  const timers = new Set<NodeJS.Timeout>();
+  const urls = { main: '', mtls: '' };
+  const core: SimulatorCore = {
+    state,
+    sessions: new SessionStore(state, options.tokenLifetimeMs ?? FOURTEEN_DAYS_MS),
+    pki,
+    faults: new FaultInjector(),
+    recorder: new RequestRecorder(),
+    urls,
+    sleep: (ms) => new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    }),
+  };
+
+  const registerBot = (bot: SimulatorBot): void => {
+    state.ensureBotUser(bot.username);
+    if (bot.publicKey) state.userKeys.set(bot.username.toLowerCase(), createPublicKey(bot.publicKey));
+  };
+  const registerApp = (app: SimulatorApp): void => {
+    state.apps.set(app.appId, { appId: app.appId, publicKey: createPublicKey(app.publicKey), permissions: [...app.permissions] });
+  };
+  registerBot(options.bot ?? { username: DEFAULT_SEED.users.bot.username });
+  for (const app of options.apps ?? []) registerApp(app);
+
+  const tls = { key: pki.serverKey, cert: pki.serverCertificate };
+  const mainListener = createRequestListener(core, { router: createMainRouter(), control: createControlRouter() });
+  const mainServer = options.https ? https.createServer(tls, mainListener) : http.createServer(mainListener);
+  const mtlsServer = https.createServer(
+    { ...tls, ca: [pki.caCertificate], requestCert: true, rejectUnauthorized: false },
+    createRequestListener(core, { router: createMtlsRouter() }),
+  );
+  const main = await serve(mainServer, host, options.port ?? 0, options.https ? 'https' : 'http');
+  const mtls = await serve(mtlsServer, host, options.mtlsPort ?? 0, 'https').catch(async (err: unknown) => {
+    await main.close();
+    throw err;
+  });
+  urls.main = main.url;
+  urls.mtls = mtls.url;
+
+  return {
+    url: main.url,
+    mtlsUrl: mtls.url,
+    caCertificate: pki.caCertificate,
+    state,
+    requests: core.recorder.records,
+    count: (method, pathOrPrefix) => core.recorder.count(method, pathOrPrefix),
+    clearRequests: () => core.recorder.clear(),
+    injectFault: (fault) => core.faults.add(fault),
+    clearFaults: () => core.faults.clear(),
+    expireAllTokens: () => core.sessions.expireAll(),
+    registerBot,
+    registerApp,
+    issueClientCertificate: (username, passphrase) => pki.issueClientCertificate(username, passphrase),
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await Promise.all([main.close(), mtls.close()]);
+    },
+  };
+}
