@@ -1,0 +1,74 @@
+/** The small slice of the Node-RED editor API and of jQuery that the Symphony editor helper uses. */
+
+/** A node as the editor hands it to label, validate and dialog functions. */
+interface SymphonyEditorNode {
+  name?: string;
+  [property: string]: unknown;
+}
+
+interface RedValidatorOptions {
+  label?: string;
+}
+
+/** Node-RED >= 3.1 shows a returned string as the reason a property is invalid. */
+type RedValidator = (this: SymphonyEditorNode, value: unknown, opt?: RedValidatorOptions) => boolean | string;
+
+interface RedTypedInputChoice {
+  value: string;
+  label: string;
+}
+
+interface RedTypedInputType {
+  value: string;
+  label?: string;
+  icon?: string;
+  options?: RedTypedInputChoice[];
+}
+
+interface RedTypedInputOptions {
+  default?: string;
+  types: Array<string | RedTypedInputType>;
+  typeField?: string;
+}
+
+interface RedTab {
+  id: string;
+}
+
+interface RedTabs {
+  addTab(tab: { id: string; label: string }): void;
+}
+
+interface RedEditorApi {
+  _(key: string, vars?: Record<string, string>): string;
+  utils: {
+    validateTypedProperty(value: string, type: string, opt?: RedValidatorOptions): true | string;
+  };
+  tabs: {
+    create(options: { id: string; onchange: (tab: RedTab) => void }): RedTabs;
+  };
+}
+
+declare const RED: RedEditorApi;
+
+interface JQuery {
+  length: number;
+  val(): string | number | string[] | undefined;
+  val(value: string): JQuery;
+  attr(name: string): string | undefined;
+  attr(name: string, value: string): JQuery;
+  find(selector: string): JQuery;
+  each(fn: (this: HTMLElement, index: number, element: HTMLElement) => void): JQuery;
+  toggle(show: boolean): JQuery;
+  show(): JQuery;
+  hide(): JQuery;
+  children(): JQuery;
+  closest(selector: string): JQuery;
+  toggleClass(name: string, state: boolean): JQuery;
+  on(events: string, handler: (this: HTMLElement, event: Event) => void): JQuery;
+  trigger(event: string): JQuery;
+  typedInput(options: RedTypedInputOptions): JQuery;
+  typedInput(method: 'value' | 'type'): string;
+}
+
+declare function $(selector: string | HTMLElement): JQuery;

@@ -1,0 +1,61 @@
+import type { OperationSpec } from '../../nodes/catalogue/types';
+import { BuildError } from './errors';
+import { operationDefaults } from './operation-node';
+
+/** Node properties Node-RED keeps for itself (editor: `internalProperties`; runtime: credentials, env...). */
+const NODE_RED_PROPERTIES = new Set(['changed', 'dirty', 'id', 'inputLabels', 'moved', 'outputLabels', 'selected', 'type',
+  'users', 'valid', 'validationErrors', 'wires', 'credentials', 'info', 'env']);
+
+/** Top-level locale sections that are not operation ids. */
+const RESERVED_IDS = ['editor', 'config', 'runtime'];
+
+const TYPE_PATTERN = /^symphony-[a-z0-9]+(-[a-z0-9]+)*$/;
+const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** At least two characters: Node-RED reserves every one-letter property name. */
+const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9]+$/;
+
+/** The node properties generated for an entry (common ones, `P` + `PType` per parameter, options) must not clash. */
+function propertyProblems(op: OperationSpec): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const [name] of operationDefaults(op)) {
+    if (!NAME_PATTERN.test(name)) problems.push(`property name "${name}" must be an identifier of two or more characters`);
+    if (NODE_RED_PROPERTIES.has(name)) problems.push(`property "${name}" is reserved by Node-RED`);
+    if (seen.has(name)) problems.push(`property "${name}" is defined twice (a parameter or option clashes with another property)`);
+    seen.add(name);
+  }
+  return problems;
+}
+
+function operationProblems(op: OperationSpec): string[] {
+  const problems = propertyProblems(op);
+  if (!TYPE_PATTERN.test(op.type)) problems.push(`type must match ${TYPE_PATTERN}`);
+  if (!ID_PATTERN.test(op.id) || RESERVED_IDS.includes(op.id)) problems.push(`id "${op.id}" must match ${ID_PATTERN} and not be ${RESERVED_IDS.join('/')}`);
+  for (const param of op.params) {
+    if (param.types.length === 0) problems.push(`parameter "${param.name}" offers no types`);
+    if (param.default && !param.types.includes(param.default.type)) {
+      problems.push(`parameter "${param.name}" default type "${param.default.type}" is not one of its types`);
+    }
+    if (param.kind === 'enum' && !param.enum?.length) problems.push(`enum parameter "${param.name}" lists no values`);
+    const placeholder = `{${param.wireName ?? param.name}}`;
+    if (param.in === 'path' && !op.path.includes(placeholder)) problems.push(`path has no ${placeholder} for "${param.name}"`);
+  }
+  for (const option of op.options ?? []) {
+    if (!option.values.includes(option.default)) problems.push(`option "${option.name}" default is not one of its values`);
+  }
+  if (op.oboPermissions && op.oboPermissions.length === 0) problems.push('oboPermissions is empty: use null for bot only');
+  return problems.map((problem) => `${op.type}: ${problem}`);
+}
+
+/** Rejects entries the generated editor could not represent, before anything is written. */
+export function checkCatalogue(operations: readonly OperationSpec[]): void {
+  const problems = operations.flatMap(operationProblems);
+  const seen = new Set<string>();
+  for (const op of operations) {
+    for (const key of [`type ${op.type}`, `id ${op.id}`]) {
+      if (seen.has(key)) problems.push(`${op.type}: duplicate ${key}`);
+      seen.add(key);
+    }
+  }
+  if (problems.length > 0) throw new BuildError(`invalid catalogue:\n  ${problems.join('\n  ')}`);
+}

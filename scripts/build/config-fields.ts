@@ -1,0 +1,75 @@
+import type { ConfigCredentials, ConfigProperties } from '../../nodes/runtime/config-settings';
+
+export type ConfigTab = 'connection' | 'authentication' | 'obo' | 'network';
+
+/** Tabs of the config dialog, in order. */
+export const CONFIG_TABS: readonly ConfigTab[] = ['connection', 'authentication', 'obo', 'network'];
+
+interface FieldBase {
+  tab: ConfigTab;
+  /** Show the row only while another input has a value: `authType=rsa`; `appId=` means "any non-blank". */
+  when?: string;
+  /** Font Awesome 4 icon name; the input kind's icon when absent. */
+  icon?: string;
+}
+
+export interface PropertyField extends FieldBase {
+  credential: false;
+  input: 'text' | 'number' | 'checkbox' | 'select' | 'pem';
+  value: string | number | boolean;
+  required?: boolean;
+  /** JS source of a validator, evaluated in the editor. */
+  validate?: string;
+  choices?: readonly string[];
+}
+
+/** Every credential is a `password` credential: Node-RED withholds only those from the editor and exports. */
+export interface CredentialField extends FieldBase {
+  credential: true;
+  /** `password`: one line; `secret-pem`/`secret-base64`: masked textarea with a load-from-file button. */
+  input: 'password' | 'secret-pem' | 'secret-base64';
+}
+
+export type ConfigField = PropertyField | CredentialField;
+
+/**
+ * Keyed by the runtime's own property and credential names, so a name added to or dropped from the runtime's
+ * ConfigProperties or CONFIG_CREDENTIALS breaks this build until the dialog follows. Written in dialog order.
+ */
+type ConfigFields = { [K in keyof Required<ConfigProperties>]: PropertyField }
+  & { [K in keyof Required<ConfigCredentials>]: CredentialField };
+
+const URL_REQUIRED = 'SymphonyEditor.urlValidator(true)';
+const URL_OPTIONAL = 'SymphonyEditor.urlValidator(false)';
+
+export const CONFIG_FIELDS: ConfigFields = {
+  name: { credential: false, tab: 'connection', input: 'text', value: '', icon: 'tag' },
+  podUrl: { credential: false, tab: 'connection', input: 'text', value: '', required: true, validate: URL_REQUIRED },
+  agentUrl: { credential: false, tab: 'connection', input: 'text', value: '', validate: URL_OPTIONAL },
+  keyManagerUrl: { credential: false, tab: 'connection', input: 'text', value: '', validate: URL_OPTIONAL },
+  botUsername: { credential: false, tab: 'connection', input: 'text', value: '', required: true, icon: 'user' },
+  authType: { credential: false, tab: 'authentication', input: 'select', value: 'rsa', choices: ['rsa', 'certificate'] },
+  privateKey: { credential: true, tab: 'authentication', input: 'secret-pem', when: 'authType=rsa' },
+  privateKeyPassphrase: { credential: true, tab: 'authentication', input: 'password', when: 'authType=rsa' },
+  sessionAuthUrl: { credential: false, tab: 'authentication', input: 'text', value: '', validate: URL_OPTIONAL, when: 'authType=certificate' },
+  keyAuthUrl: { credential: false, tab: 'authentication', input: 'text', value: '', validate: URL_OPTIONAL, when: 'authType=certificate' },
+  clientCertificate: { credential: true, tab: 'authentication', input: 'secret-pem', when: 'authType=certificate' },
+  clientKey: { credential: true, tab: 'authentication', input: 'secret-pem', when: 'authType=certificate' },
+  pkcs12: { credential: true, tab: 'authentication', input: 'secret-base64', when: 'authType=certificate' },
+  certificatePassphrase: { credential: true, tab: 'authentication', input: 'password', when: 'authType=certificate' },
+  appId: { credential: false, tab: 'obo', input: 'text', value: '', icon: 'id-badge' },
+  appPrivateKey: { credential: true, tab: 'obo', input: 'secret-pem', when: 'appId=' },
+  appPrivateKeyPassphrase: { credential: true, tab: 'obo', input: 'password', when: 'appId=' },
+  oboCacheSize: { credential: false, tab: 'obo', input: 'number', icon: 'users', value: 100, validate: 'SymphonyEditor.numberValidator(1, true)' },
+  proxyUrl: { credential: false, tab: 'network', input: 'text', value: '', validate: URL_OPTIONAL },
+  proxyUsername: { credential: false, tab: 'network', input: 'text', value: '', icon: 'user' },
+  proxyPassword: { credential: true, tab: 'network', input: 'password' },
+  caCertificates: { credential: false, tab: 'network', input: 'pem', value: '' },
+  timeout: { credential: false, tab: 'network', input: 'number', icon: 'clock-o', value: 30, validate: 'SymphonyEditor.numberValidator(1, false)' },
+  maxRetries: { credential: false, tab: 'network', input: 'number', icon: 'repeat', value: 3, validate: 'SymphonyEditor.numberValidator(0, true)' },
+  retryUnsafe: { credential: false, tab: 'network', input: 'checkbox', value: false, icon: 'exclamation-triangle' },
+};
+
+export function configFieldEntries(): Array<[string, ConfigField]> {
+  return Object.entries(CONFIG_FIELDS);
+}

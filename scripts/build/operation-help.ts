@@ -1,0 +1,55 @@
+import type { OperationSpec } from '../../nodes/catalogue/types';
+import { escapeHtml } from './html';
+import type { OperationTexts } from './operation-texts';
+import { KIND_HELP_TYPES } from './param-kinds';
+import type { Texts } from './texts';
+
+function property(name: string, type: string, description: string, optional: boolean): string {
+  return `  <dt${optional ? ' class="optional"' : ''}>${escapeHtml(name)} <span class="property-type">${escapeHtml(type)}</span></dt>
+  <dd>${escapeHtml(description)}</dd>`;
+}
+
+function codeList(values: readonly string[]): string {
+  return values.map((v) => `<code>${escapeHtml(v)}</code>`).join(', ');
+}
+
+/** Node-RED help for one operation: summary, inputs, outputs, details (endpoint, OBO, options, errors, example). */
+export function operationHelp(op: OperationSpec, texts: OperationTexts, shared: Texts): string {
+  const s = (key: string): string => escapeHtml(shared.text('editor', `editor.help.${key}`));
+  const inputs = op.params.map((p) => property(p.name, KIND_HELP_TYPES[p.kind], texts.params[p.name]?.description ?? '', !p.required));
+  if (op.oboPermissions) inputs.push(property('oboUser', 'string | number', shared.text('editor', 'editor.help.oboUser'), true));
+  const options = (op.options ?? []).map((option) => {
+    const optionTexts = texts.options[option.name];
+    return `  <dt>${escapeHtml(optionTexts?.label ?? option.name)}</dt>
+  <dd>${escapeHtml(optionTexts?.description ?? '')} (${codeList(option.values)})</dd>`;
+  });
+  const permission = op.oboPermissions
+    ? `<p>${s('permissions')}: ${codeList(op.oboPermissions)}. ${s('obo')}</p>`
+    : `<p>${s('permissions')}: ${s('botOnly')}</p>`;
+  const api = escapeHtml(shared.text('editor', `editor.api.${op.api}`));
+  return `<script type="text/html" data-help-name="${escapeHtml(op.type)}">
+<p>${escapeHtml(texts.summary)}</p>
+<h3>${s('inputs')}</h3>
+<dl class="message-properties">
+${inputs.join('\n')}
+</dl>
+<p>${s('fieldsFromMsg')}</p>
+<h3>${s('outputs')}</h3>
+<dl class="message-properties">
+${property('payload', 'object', texts.output, false)}
+</dl>
+<p>${s('outputProperty')}</p>
+<h3>${s('details')}</h3>
+<p>${s('endpoint')}: <code>${escapeHtml(`${op.method} ${op.path}`)}</code> (${api})</p>
+${permission}
+${texts.details ? `<p>${escapeHtml(texts.details)}</p>\n` : ''}${options.length ? `<h4>${s('options')}</h4>\n<dl class="message-properties">\n${options.join('\n')}\n</dl>\n` : ''}<h4>${s('errors')}</h4>
+<p>${s('errorsText')}</p>
+<dl class="message-properties">
+${property('error.message', 'string', shared.text('editor', 'editor.help.errorMessage'), false)}
+${property('error.code', 'string', shared.text('editor', 'editor.help.errorCode'), false)}
+${property('error.cause', 'object', shared.text('editor', 'editor.help.errorCause'), false)}
+</dl>
+<h4>${s('example')}</h4>
+<pre>${escapeHtml(texts.example)}</pre>
+</script>`;
+}

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { catalogue } from '../../nodes/catalogue/index';
+import { readBuilt } from './support';
+
+interface Entry {
+  type: string;
+  api: string;
+  method: string;
+  path: string;
+  params: Array<{ name: string; in: string; wireName: string; kind: string; required: boolean }>;
+  oboPermissions: string[] | null;
+}
+
+describe('build: dist/nodes/catalogue.json', () => {
+  const written = JSON.parse(readBuilt('catalogue.json')) as { operations: Entry[] };
+
+  it('lists every node type, in catalogue order', () => {
+    assert.deepEqual(written.operations.map((e) => e.type), catalogue.map((op) => op.type));
+  });
+
+  for (const op of catalogue) {
+    it(`${op.type}: api, method, path, parameters and OBO permissions equal the catalogue`, () => {
+      const entry = written.operations.find((e) => e.type === op.type);
+      assert.ok(entry);
+      assert.deepEqual(
+        { api: entry.api, method: entry.method, path: entry.path, params: entry.params, oboPermissions: entry.oboPermissions },
+        {
+          api: op.api,
+          method: op.method,
+          path: op.path,
+          params: op.params.map((p) => ({ name: p.name, in: p.in, wireName: p.wireName ?? p.name, kind: p.kind, required: p.required === true })),
+          oboPermissions: op.oboPermissions ? [...op.oboPermissions] : null,
+        },
+      );
+    });
+  }
+});

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { catalogue } from '../../nodes/catalogue/index';
+import { builtCatalog, htmlBlocks, readBuilt } from './support';
+import { lookupText } from '../../scripts/build/locale';
+
+describe('build: dist/nodes/locales/en-US/symphony.html (help)', () => {
+  const help = htmlBlocks(readBuilt('locales/en-US/symphony.html'), 'data-help-name');
+  const botOnly = lookupText(builtCatalog(), 'editor.help.botOnly') ?? 'bot only';
+
+  it('has one entry per node type and the config node', () => {
+    assert.deepEqual([...help.keys()].sort(), ['symphony-config', ...catalogue.map((op) => op.type)].sort());
+    for (const entries of help.values()) assert.equal(entries.length, 1);
+  });
+
+  for (const op of catalogue) {
+    it(`${op.type}: summary, inputs, outputs, endpoint, permission, errors and example`, () => {
+      const text = help.get(op.type)?.[0] ?? '';
+      assert.match(text, /^\s*<p>[^<]+<\/p>/, 'starts with a summary paragraph (the palette tooltip)');
+      assert.ok(text.includes(`<code>${op.method} ${op.path}</code>`), 'names the endpoint');
+      for (const permission of op.oboPermissions ?? []) assert.ok(text.includes(`<code>${permission}</code>`), permission);
+      if (!op.oboPermissions) assert.ok(text.includes(botOnly), 'says bot only');
+      for (const param of op.params) {
+        const dt = new RegExp(`<dt${param.required ? '' : ' class="optional"'}>${param.name} <span class="property-type">`);
+        assert.match(text, dt, `input ${param.name}`);
+      }
+      for (const heading of ['<h3>Inputs</h3>', '<h3>Outputs</h3>', '<h3>Details</h3>', '<dt>error.cause ', '<pre>']) {
+        assert.ok(text.includes(heading), heading);
+      }
+    });
+  }
+
+  it('documents every config node property', () => {
+    const text = help.get('symphony-config')?.[0] ?? '';
+    for (const name of ['podUrl', 'agentUrl', 'keyManagerUrl', 'authType', 'sessionAuthUrl', 'keyAuthUrl', 'botUsername', 'appId',
+      'proxyUrl', 'proxyUsername', 'caCertificates', 'timeout', 'maxRetries', 'retryUnsafe', 'oboCacheSize', 'privateKey',
+      'pkcs12', 'appPrivateKey', 'proxyPassword']) {
+      assert.ok(text.includes(`<span class="property-type">${name}</span>`), name);
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Catalog, lookupText, mergeCatalogs } from '../../scripts/build/locale';
+import { builtCatalog, readBuilt, ROOT } from './support';
+
+function leaves(catalog: Catalog, prefix = ''): string[] {
+  return Object.entries(catalog).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : leaves(value, `${prefix}${key}.`));
+}
+
+describe('build: locale catalogue', () => {
+  const catalog = builtCatalog();
+
+  it('has every key the generated HTML uses (data-i18n)', () => {
+    const html = readBuilt('symphony.html');
+    const keys = [...html.matchAll(/data-i18n="([^"]+)"/g), ...html.matchAll(/data-symphony-tab="([^"]+)"/g)]
+      .flatMap((m) => (m[1] ?? '').split(';'))
+      .map((key) => key.replace(/^\[[^\]]+\]/, ''));
+    assert.ok(keys.length > 0);
+    for (const key of keys) assert.notEqual(lookupText(catalog, key), undefined, key);
+  });
+
+  it('has every key the editor helper translates', () => {
+    const helper = readBuilt('symphony.html').split('SymphonyEditor.init(')[0] ?? '';
+    const keys = [...helper.matchAll(/'((?:editor|config)\.[A-Za-z0-9_.]+)'/g)].map((m) => m[1] ?? '');
+    assert.ok(keys.includes('editor.validation.required'));
+    for (const key of keys) assert.notEqual(lookupText(catalog, key), undefined, key);
+  });
+
+  it('is editor.json and runtime.json merged', () => {
+    const read = (name: string): Catalog => {
+      const file = path.join(ROOT, 'locales', 'en-US', name);
+      return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as Catalog : {};
+    };
+    const sources = [read('editor.json'), read('runtime.json')];
+    assert.deepEqual(leaves(catalog).sort(), sources.flatMap((c) => leaves(c)).sort());
+  });
+
+  it('refuses a key defined in both files', () => {
+    assert.throws(() => mergeCatalogs({ a: { b: 'x' } }, { a: { b: 'y' } }), /"a\.b" is defined in both/);
+    assert.deepEqual(mergeCatalogs({ a: { b: 'x' } }, { a: { c: 'y' } }), { a: { b: 'x', c: 'y' } });
+  });
+});

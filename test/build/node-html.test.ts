@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { catalogue } from '../../nodes/catalogue/index';
+import { CONFIG_CREDENTIALS } from '../../nodes/runtime/config-settings';
+import { builtCatalog, htmlBlocks, loadEditor, readBuilt, REGISTER_TYPE, type Sandbox } from './support';
+
+describe('build: dist/nodes/symphony.html', () => {
+  let html: string;
+  let editor: Sandbox;
+
+  before(() => {
+    html = readBuilt('symphony.html');
+    editor = loadEditor(html, builtCatalog());
+  });
+
+  function definition(type: string) {
+    const def = editor.definitions.get(type);
+    assert.ok(def, `${type} is registered`);
+    return def;
+  }
+
+  it('registers every catalogue type exactly once, in the literal form the scorecard parses', () => {
+    const found = [...html.matchAll(REGISTER_TYPE)].map((m) => [m[1], m[2]]);
+    const expected = [['symphony-config', 'config'], ...catalogue.map((op) => [op.type, `symphony ${op.area}`])];
+    assert.deepEqual(found.sort(), expected.sort());
+  });
+
+  it('has one edit template per node type', () => {
+    const templates = htmlBlocks(html, 'data-template-name');
+    for (const type of ['symphony-config', ...catalogue.map((op) => op.type)]) {
+      assert.equal(templates.get(type)?.length, 1, `template of ${type}`);
+    }
+    assert.equal(templates.size, catalogue.length + 1);
+  });
+
+  it('runs in the editor and registers what the catalogue describes', () => {
+    assert.deepEqual([...editor.definitions.keys()].sort(), ['symphony-config', ...catalogue.map((op) => op.type)].sort());
+  });
+
+  for (const op of catalogue) {
+    describe(op.type, () => {
+      it('declares the properties the runtime reads, with their defaults', () => {
+        const defaults = definition(op.type).defaults;
+        const values = Object.fromEntries(Object.entries(defaults).map(([name, prop]) => [name, prop.value]));
+        const expected: Record<string, unknown> = { name: '', config: '', actAs: 'bot', oboUser: '', oboUserType: 'str' };
+        for (const param of op.params) {
+          expected[param.name] = param.default?.value ?? '';
+          expected[`${param.name}Type`] = param.default?.type ?? param.types[0];
+        }
+        for (const option of op.options ?? []) expected[option.name] = option.default;
+        expected.outputProperty = 'payload';
+        assert.deepEqual(values, expected);
+        assert.equal(defaults.config?.type, 'symphony-config');
+        assert.equal(defaults.config?.required, true);
+      });
+
+      it('uses its area icon and the one Symphony colour', () => {
+        const def = definition(op.type);
+        assert.equal(def.icon, `symphony-${op.area}.svg`);
+        assert.equal(def.color, definition(catalogue[0]?.type ?? '').color);
+      });
+
+      it('accepts a new node as it is', () => {
+        const def = definition(op.type);
+        const node = Object.fromEntries(Object.entries(def.defaults).map(([name, prop]) => [name, prop.value]));
+        for (const [name, prop] of Object.entries(def.defaults)) {
+          if (prop.validate) assert.equal(prop.validate.call(node, node[name], {}), true, `${name} of a new node`);
+        }
+      });
+
+      it('has a palette label and labels the node by what it is set to', () => {
+        const def = definition(op.type);
+        const palette = def.paletteLabel?.call(def) ?? '';
+        assert.ok(palette && !palette.includes('.'), `palette label "${palette}" is a translated text`);
+        const node = Object.fromEntries(Object.entries(def.defaults).map(([name, prop]) => [name, prop.value]));
+        assert.ok(def.label.call(node).startsWith(palette));
+        assert.equal(def.label.call({ ...node, name: 'mine' }), 'mine');
+        if (op.oboPermissions) assert.match(def.label.call({ ...node, actAs: 'userId' }), /\(OBO\)$/);
+      });
+
+      it('offers acting on behalf of a user only where the endpoint is OBO-enabled', () => {
+        const validate = definition(op.type).defaults.actAs?.validate;
+        assert.equal(validate?.call({}, 'username', {}) === true, op.oboPermissions !== null);
+        assert.equal(validate?.call({}, 'bot', {}), true);
+      });
+    });
+  }
+
+  it('shows a fixed enum value in the label: "set presence: AWAY"', () => {
+    const def = definition('symphony-presence-set');
+    assert.equal(def.label.call({ category: 'AWAY', categoryType: 'str', actAs: 'bot' }), 'set presence: AWAY');
+    assert.equal(def.label.call({ category: '', categoryType: 'str', actAs: 'username' }), 'set presence (OBO)');
+  });
+
+  describe('parameter validators', () => {
+    const validate = (type: string, name: string, node: Record<string, unknown>) =>
+      definition(type).defaults[name]?.validate?.call(node, node[name], { label: name });
+
+    it('accept a blank text field on a required parameter: it reads msg.<name>', () => {
+      assert.equal(validate('symphony-im-create', 'userIds', { userIds: '', userIdsType: 'str' }), true);
+    });
+
+    it('reject a blank field of another type on a required parameter', () => {
+      assert.match(String(validate('symphony-im-create', 'userIds', { userIds: '', userIdsType: 'flow' })), /required/);
+    });
+
+    it('accept a blank optional field of any type', () => {
+      assert.equal(validate('symphony-message-send', 'data', { data: '', dataType: 'json' }), true);
+      assert.equal(validate('symphony-presence-set', 'soft', { soft: '', softType: 'bool' }), true);
+    });
+
+    it('reject what can never work: bad JSON, a value outside an enum, a non-boolean', () => {
+      assert.notEqual(validate('symphony-message-send', 'data', { data: '{oops', dataType: 'json' }), true);
+      assert.match(String(validate('symphony-presence-set', 'category', { category: 'SLEEPING', categoryType: 'str' })), /AVAILABLE/);
+      assert.notEqual(validate('symphony-presence-set', 'soft', { soft: 'maybe', softType: 'bool' }), true);
+      assert.equal(validate('symphony-presence-set', 'category', { category: 'AWAY', categoryType: 'str' }), true);
+    });
+
+    it('read the field type from the open dialog before the saved node', () => {
+      editor.dialogValues.set('userIdsType', 'flow');
+      try {
+        assert.notEqual(validate('symphony-im-create', 'userIds', { userIds: '', userIdsType: 'str' }), true);
+      } finally {
+        editor.dialogValues.clear();
+      }
+    });
+
+    it('accept a property missing from an older flow: the runtime applies its default', () => {
+      for (const name of ['actAs', 'oboUser', 'outputProperty', 'format', 'message']) {
+        assert.equal(definition('symphony-message-send').defaults[name]?.validate?.call({}, undefined, {}), true, name);
+      }
+    });
+
+    it('return false instead of a message for Node-RED versions that pass no options', () => {
+      const def = definition('symphony-im-create').defaults.userIds;
+      assert.equal(def?.validate?.call({ userIdsType: 'flow' }, ''), false);
+    });
+  });
+
+  describe('symphony-config', () => {
+    it('declares every runtime credential, all of type password', () => {
+      const credentials = definition('symphony-config').credentials ?? {};
+      assert.deepEqual(Object.keys(credentials).sort(), [...CONFIG_CREDENTIALS].sort());
+      for (const [name, credential] of Object.entries(credentials)) assert.equal(credential.type, 'password', name);
+    });
+
+    it('declares the documented properties and defaults', () => {
+      const defaults = definition('symphony-config').defaults;
+      const values = Object.fromEntries(Object.entries(defaults).map(([name, prop]) => [name, prop.value]));
+      assert.deepEqual(values, {
+        name: '', podUrl: '', agentUrl: '', keyManagerUrl: '', botUsername: '', authType: 'rsa', sessionAuthUrl: '',
+        keyAuthUrl: '', appId: '', oboCacheSize: 100, proxyUrl: '', proxyUsername: '', caCertificates: '', timeout: 30,
+        maxRetries: 3, retryUnsafe: false,
+      });
+    });
+
+    it('has a multi-line input for every PEM credential and a spot for the connection test', () => {
+      const template = htmlBlocks(html, 'data-template-name').get('symphony-config')?.[0] ?? '';
+      for (const name of ['privateKey', 'clientCertificate', 'clientKey', 'pkcs12', 'appPrivateKey']) {
+        assert.match(template, new RegExp(`<textarea id="node-config-input-${name}"[^>]*symphony-secret`));
+      }
+      for (const name of CONFIG_CREDENTIALS) assert.match(template, new RegExp(`id="node-config-input-${name}"`));
+      assert.match(template, /id="node-config-symphony-test-connection"/);
+    });
+
+    it('validates URLs and numbers', () => {
+      const defaults = definition('symphony-config').defaults;
+      assert.equal(defaults.podUrl?.validate?.call({}, 'https://acme.symphony.com', {}), true);
+      assert.notEqual(defaults.podUrl?.validate?.call({}, '', {}), true);
+      assert.notEqual(defaults.podUrl?.validate?.call({}, 'ftp://acme', {}), true);
+      assert.equal(defaults.agentUrl?.validate?.call({}, '', {}), true);
+      assert.notEqual(defaults.maxRetries?.validate?.call({}, '1.5', {}), true);
+      assert.equal(defaults.timeout?.validate?.call({}, '2.5', {}), true);
+      assert.equal(defaults.timeout?.validate?.call({}, '', {}), true, 'blank: the runtime default');
+      assert.notEqual(defaults.oboCacheSize?.validate?.call({}, '0', {}), true);
+    });
+
+    it('is labelled by name, else bot@host', () => {
+      const def = definition('symphony-config');
+      assert.equal(def.label.call({ name: '', botUsername: 'bot', podUrl: 'https://acme.symphony.com' }), 'bot@acme.symphony.com');
+      assert.equal(def.label.call({ name: 'prod' }), 'prod');
+    });
+  });
+});

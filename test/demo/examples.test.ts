@@ -1,0 +1,122 @@
+/**
+ * The example flows, read as Node-RED reads them: each is one importable tab whose operation nodes set every
+ * field explicitly, sharing the one config node the demo deploys.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { findOperation } from '../../nodes/catalogue/index';
+import { buildDemoFlows, DEMO_CONFIG_ID, readExamples, type Example, type FlowNode } from '../../scripts/demo/example-flows';
+
+const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', '..', 'examples');
+
+/** The config node each example carries: no credentials, exported flows never hold secrets. */
+const CONFIG_NODE = {
+  id: DEMO_CONFIG_ID, type: 'symphony-config', name: 'Symphony simulator', podUrl: 'http://127.0.0.1:7400', agentUrl: '',
+  keyManagerUrl: '', authType: 'rsa', sessionAuthUrl: '', keyAuthUrl: '', botUsername: 'demo-bot', appId: 'demo-obo-app',
+  proxyUrl: '', proxyUsername: '', caCertificates: '', timeout: 30, maxRetries: 3, retryUnsafe: false, oboCacheSize: 100,
+};
+
+const CHAIN = ['inject', 'lookup', 'im', 'send', 'presence'] as const;
+const STEP_DEBUG: Record<string, [string, string]> = {
+  lookup: ['debug-user', '1 user found'],
+  im: ['debug-im', '2 IM'],
+  send: ['debug-sent', '3 message sent'],
+  presence: ['debug-presence', '4 presence'],
+};
+
+function node(example: Example, id: string): FlowNode {
+  const found = example.nodes.find((n) => n.id === id);
+  assert.ok(found, `${example.label} has a node ${id}`);
+  return found;
+}
+
+function targets(n: FlowNode): string[] {
+  return (n.wires as string[][]).flat();
+}
+
+describe('examples', function () {
+  const examples = readExamples(EXAMPLES_DIR);
+
+  it('are the two chains, in menu order', function () {
+    assert.deepEqual(examples.map((e) => e.label), ['01 Lookup, IM, message, presence', '02 The same chain on behalf of a user (OBO)']);
+  });
+
+  for (const example of examples) {
+    const prefix = `ex${example.label.slice(0, 2)}`;
+
+    describe(example.label, function () {
+      it('is one tab whose nodes all sit on it, with readable ids and wires that lead somewhere', function () {
+        const tabs = example.nodes.filter((n) => n.type === 'tab');
+        assert.deepEqual(tabs.map((t) => t.id), [`${prefix}-tab`]);
+        const ids = new Set(example.nodes.map((n) => n.id));
+        assert.equal(ids.size, example.nodes.length, 'ids are unique');
+        for (const n of example.nodes) {
+          if (n.type === 'tab' || n.id === DEMO_CONFIG_ID) continue;
+          assert.ok(n.id.startsWith(`${prefix}-`), `${n.id} starts with ${prefix}-`);
+          assert.equal(n.z, `${prefix}-tab`, `${n.id} is on the tab`);
+          assert.ok(typeof n.x === 'number' && typeof n.y === 'number', `${n.id} has a position`);
+          assert.ok(Array.isArray(n.wires), `${n.id} has wires`);
+          for (const target of targets(n)) assert.ok(ids.has(target), `${n.id} is wired to ${target}, which exists`);
+        }
+      });
+
+      it('carries the shared config node, without credentials', function () {
+        assert.deepEqual(node(example, DEMO_CONFIG_ID), CONFIG_NODE);
+      });
+
+      it('chains inject, lookup, IM, message, presence, each step shown by a named debug node', function () {
+        assert.equal(node(example, `${prefix}-inject`).payload, 'bob');
+        assert.equal(node(example, `${prefix}-inject`).payloadType, 'str');
+        for (let i = 0; i < CHAIN.length - 1; i += 1) {
+          assert.ok(targets(node(example, `${prefix}-${CHAIN[i]}`)).includes(`${prefix}-${CHAIN[i + 1]}`), `${CHAIN[i]} -> ${CHAIN[i + 1]}`);
+        }
+        for (const [step, [debugId, name]] of Object.entries(STEP_DEBUG)) {
+          assert.ok(targets(node(example, `${prefix}-${step}`)).includes(`${prefix}-${debugId}`), `${step} -> ${debugId}`);
+          const debug = node(example, `${prefix}-${debugId}`);
+          assert.deepEqual({ type: debug.type, name: debug.name, active: debug.active, tosidebar: debug.tosidebar }, { type: 'debug', name, active: true, tosidebar: true });
+        }
+        assert.deepEqual(targets(node(example, `${prefix}-catch`)), [`${prefix}-errors`]);
+        assert.equal(node(example, `${prefix}-errors`).name, 'errors');
+        assert.equal(node(example, `${prefix}-comment`).type, 'comment');
+      });
+
+      it('sets every field of every Symphony node explicitly', function () {
+        const operations = example.nodes.filter((n) => findOperation(n.type));
+        assert.equal(operations.length, 4);
+        for (const n of operations) {
+          const op = findOperation(n.type)!;
+          assert.equal(n.config, DEMO_CONFIG_ID, n.id);
+          assert.equal(n.outputProperty, 'payload', n.id);
+          assert.ok(['bot', 'userId', 'username'].includes(String(n.actAs)), `${n.id} actAs`);
+          assert.equal(typeof n.oboUser, 'string', `${n.id} oboUser`);
+          for (const param of op.params) {
+            assert.equal(typeof n[param.name], 'string', `${n.id}.${param.name}`);
+            assert.ok(param.types.includes(n[`${param.name}Type`] as never), `${n.id}.${param.name}Type is one of ${param.types.join(', ')}`);
+          }
+          for (const option of op.options ?? []) assert.ok(option.values.includes(String(n[option.name])), `${n.id}.${option.name}`);
+        }
+      });
+    });
+  }
+
+  it('runs 01 as the bot and 02 on behalf of alice', function () {
+    const actAs = (example: Example): unknown[] => example.nodes.filter((n) => findOperation(n.type))
+      .map((n) => ({ actAs: n.actAs, oboUser: n.oboUser, oboUserType: n.oboUserType }));
+    assert.deepEqual(new Set(actAs(examples[0]!).map((a) => JSON.stringify(a))), new Set([JSON.stringify({ actAs: 'bot', oboUser: '', oboUserType: 'str' })]));
+    assert.deepEqual(new Set(actAs(examples[1]!).map((a) => JSON.stringify(a))), new Set([JSON.stringify({ actAs: 'username', oboUser: 'alice', oboUserType: 'str' })]));
+  });
+
+  describe('deployed together by the demo', function () {
+    it('keep one config node, pointed at the running simulator', function () {
+      const flows = buildDemoFlows(examples, 'http://127.0.0.1:17400');
+      const configs = flows.filter((n) => n.id === DEMO_CONFIG_ID);
+      assert.deepEqual(configs, [{ ...CONFIG_NODE, podUrl: 'http://127.0.0.1:17400' }]);
+      assert.equal(flows.length, examples.reduce((sum, e) => sum + e.nodes.length, 0) - (examples.length - 1));
+    });
+
+    it('refuse an id used by two examples', function () {
+      const clash: Example = { label: 'clash', nodes: [{ id: 'ex01-inject', type: 'inject' }] };
+      assert.throws(() => buildDemoFlows([...examples, clash], 'http://127.0.0.1:1'), /ex01-inject is used in both/);
+    });
+  });
+});

@@ -1,0 +1,319 @@
+/**
+ * `npm start` end to end: the demo launcher starts the simulator and Node-RED, the examples run from the
+ * editor's inject buttons, and the debug sidebar (the editor's websocket) shows what a newcomer would see.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_SEED } from '../../simulator';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const START_JS = path.resolve(__dirname, '..', '..', 'scripts', 'start.js');
+const EXAMPLES = path.join(ROOT, 'examples');
+const BOT = DEFAULT_SEED.users.bot;
+const ALICE = DEFAULT_SEED.users.alice;
+const BOB = DEFAULT_SEED.users.bob;
+
+/** The little of the `ws` client (a Node-RED dependency) this test uses. */
+interface ClientSocket {
+  on(event: 'open', listener: () => void): void;
+  on(event: 'message', listener: (data: Buffer | string) => void): void;
+  on(event: 'error', listener: (err: Error) => void): void;
+  send(data: string): void;
+  terminate(): void;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const WebSocket = require('ws') as new (url: string) => ClientSocket;
+
+/** A debug sidebar message, as 21-debug.js publishes it on the `debug` comms topic. */
+interface DebugMessage {
+  id: string;
+  z?: string;
+  name?: string;
+  property?: string;
+  /** The value, JSON-encoded for objects (format "Object"). */
+  msg: string;
+  format?: string;
+  /** Set on the warnings and errors nodes log (21-debug.js forwards those to the sidebar too). */
+  level?: number;
+}
+
+type FlowNode = Record<string, unknown> & { id: string; type: string };
+
+/** The step results the examples' debug nodes show (msg.payload of each step). */
+interface UsersFound { users: Array<{ id: number; username: string }> }
+interface Im { id: string }
+interface MessageSent { message: string; stream: { streamId: string }; user: { userId: number } }
+interface Presence { category: string; userId: number }
+
+function shown<T>(messages: Map<string, DebugMessage>, id: string): T {
+  const message = messages.get(id);
+  assert.ok(message, `a debug message from ${id}`);
+  assert.equal(message.format, 'Object', `${id} shows an object`);
+  return JSON.parse(message.msg) as T;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function distinctFreePorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await freePort());
+  return [...ports];
+}
+
+function readExample(prefix: string): FlowNode[] {
+  const file = fs.readdirSync(EXAMPLES).find((f) => f.startsWith(prefix) && f.endsWith('.json'));
+  assert.ok(file, `examples/${prefix}*.json exists`);
+  return JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as FlowNode[];
+}
+
+function exampleNode(nodes: FlowNode[], id: string): FlowNode {
+  const node = nodes.find((n) => n.id === id);
+  assert.ok(node, `the example has a node ${id}`);
+  return node;
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('npm start (the demo)', function () {
+  this.timeout(60_000);
+
+  let demoDir = '';
+  let ports = { ui: 0, sim: 0, mtls: 0 };
+  let editor = '';
+  let child: ChildProcess | undefined;
+  let exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> | undefined;
+  let exited = false;
+  let output = '';
+  let socket: ClientSocket | undefined;
+  const debug: DebugMessage[] = [];
+  const listeners = new Set<() => void>();
+
+  /** The launcher's and Node-RED's output, for failure messages. */
+  const tail = (): string => `\n--- demo output (last lines) ---\n${output.split('\n').slice(-30).join('\n')}`;
+
+  /**
+   * Resolves once a debug message from each of `ids` arrived (counting from now); rejects as soon as one
+   * reaches an `errors` node or a node logs a warning or error.
+   */
+  function debugMessages(ids: readonly string[], timeoutMs = 20_000): Promise<Map<string, DebugMessage>> {
+    const from = debug.length;
+    const arrived = new Promise<Map<string, DebugMessage>>((resolve, reject) => {
+      const found = new Map<string, DebugMessage>();
+      const check = (): void => {
+        const recent = debug.slice(from);
+        const failure = recent.find((m) => m.id.endsWith('-errors') || m.level !== undefined);
+        if (failure) return finish(new Error(`an error reached the debug sidebar: ${JSON.stringify(failure)}`));
+        for (const m of recent) if (ids.includes(m.id) && !found.has(m.id)) found.set(m.id, m);
+        if (found.size === ids.length) finish();
+      };
+      const timer = setTimeout(() => finish(new Error(`only ${[...found.keys()].join(', ') || 'no debug messages'} of ${ids.join(', ')} arrived${tail()}`)), timeoutMs);
+      const finish = (err?: Error): void => {
+        clearTimeout(timer);
+        listeners.delete(check);
+        if (err) reject(err);
+        else resolve(found);
+      };
+      listeners.add(check);
+      check();
+    });
+    // Awaited only after the inject is pressed: an early rejection must not count as unhandled meanwhile.
+    arrived.catch(() => undefined);
+    return arrived;
+  }
+
+  async function http(method: string, urlPath: string): Promise<{ status: number; body: string }> {
+    const res = await fetch(`${editor}${urlPath}`, { method, signal: AbortSignal.timeout(5_000) });
+    return { status: res.status, body: await res.text() };
+  }
+
+  /** Presses an inject node's button, as the editor does; retries while the flows are still starting (404). */
+  async function pressInject(id: string): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const { status, body } = await http('POST', `/inject/${id}`);
+      if (status === 200) return;
+      if (status !== 404 || Date.now() > deadline) assert.fail(`POST /inject/${id} answered ${status} ${body}${tail()}`);
+      await delay(200);
+    }
+  }
+
+  before(async function () {
+    const [ui, sim, mtls] = await distinctFreePorts(3);
+    ports = { ui: ui!, sim: sim!, mtls: mtls! };
+    editor = `http://127.0.0.1:${ports.ui}`;
+    demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'symphony-demo-'));
+    // Its own process group, so the after hook can end Node-RED too should the launcher be stuck.
+    child = spawn(process.execPath, [START_JS], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PORT: String(ports.ui), SIM_PORT: String(ports.sim), SIM_MTLS_PORT: String(ports.mtls), DEMO_DIR: demoDir },
+    });
+    const record = (chunk: Buffer): void => {
+      output += chunk.toString();
+    };
+    child.stdout!.on('data', record);
+    child.stderr!.on('data', record);
+    exit = new Promise((resolve) => child!.once('exit', (code, signal) => {
+      exited = true;
+      resolve({ code, signal });
+    }));
+
+    const deadline = Date.now() + 45_000;
+    for (;;) {
+      if (exited) assert.fail(`the demo exited before the editor answered${tail()}`);
+      const up = await http('GET', '/').then((r) => r.status === 200, () => false);
+      if (up) break;
+      if (Date.now() > deadline) assert.fail(`the editor did not answer on ${editor}/ within 45 s${tail()}`);
+      await delay(250);
+    }
+
+    socket = new WebSocket(`ws://127.0.0.1:${ports.ui}/comms`);
+    await new Promise<void>((resolve, reject) => {
+      socket!.on('open', resolve);
+      socket!.on('error', reject);
+    });
+    socket.on('message', (data) => {
+      const batch = JSON.parse(data.toString()) as Array<{ topic?: string; data?: DebugMessage }>;
+      for (const item of Array.isArray(batch) ? batch : []) if (item.topic === 'debug' && item.data) debug.push(item.data);
+      for (const listener of [...listeners]) listener();
+    });
+    socket.send(JSON.stringify({ subscribe: 'debug' }));
+  });
+
+  after(async function () {
+    socket?.terminate();
+    if (child?.pid && !exited) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      await Promise.race([exit, delay(5_000)]);
+    }
+    if (demoDir) fs.rmSync(demoDir, { recursive: true, force: true });
+  });
+
+  it('says where the editor and the simulator are and which examples are deployed', async function () {
+    const deadline = Date.now() + 10_000;
+    while (!/\[demo\] editor at /.test(output) && Date.now() < deadline) await delay(100);
+    const line = output.split('\n').find((l) => l.startsWith('[demo] editor at ')) ?? assert.fail(`no start line${tail()}`);
+    assert.ok(line.includes(`${editor}/`), line);
+    assert.ok(line.includes(`simulator at http://127.0.0.1:${ports.sim}`), line);
+    for (const file of fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'))) {
+      assert.ok(line.includes(file.replace(/\.json$/, '')), `${line} names ${file}`);
+    }
+    assert.match(output, /\[demo\] reset .*rewritten from examples/);
+  });
+
+  it('deploys both example tabs and one config node pointing at the simulator, without secrets', async function () {
+    const { status, body } = await http('GET', '/flows');
+    assert.equal(status, 200);
+    const flows = JSON.parse(body) as FlowNode[];
+    const tabs = flows.filter((n) => n.type === 'tab').map((n) => n.id);
+    assert.deepEqual(tabs.sort(), ['ex01-tab', 'ex02-tab']);
+    const configs = flows.filter((n) => n.type === 'symphony-config');
+    assert.equal(configs.length, 1, 'a single config node shared by both examples');
+    assert.equal(configs[0]!.id, 'symphony-demo-config');
+    assert.equal(configs[0]!.podUrl, `http://127.0.0.1:${ports.sim}`);
+
+    const botKey = fs.readFileSync(path.join(demoDir, 'keys', 'bot-private.pem'), 'utf8');
+    const keyLine = botKey.split('\n')[5]!;
+    assert.ok(!body.includes('PRIVATE KEY') && !body.includes(keyLine), 'GET /flows carries no private key');
+  });
+
+  it('gives the config node both keys, which Node-RED decrypted but never shows', async function () {
+    const { status, body } = await http('GET', '/credentials/symphony-config/symphony-demo-config');
+    assert.equal(status, 200);
+    const flags = JSON.parse(body) as Record<string, unknown>;
+    assert.equal(flags.has_privateKey, true);
+    assert.equal(flags.has_appPrivateKey, true);
+    assert.ok(!body.includes('PRIVATE KEY'));
+  });
+
+  it('keeps the credentials encrypted on disk and the keys readable by the owner only', function () {
+    const stored = fs.readFileSync(path.join(demoDir, 'flows_cred.json'), 'utf8');
+    assert.ok(!stored.includes('PRIVATE KEY'), 'flows_cred.json is encrypted');
+    const parsed = JSON.parse(stored) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(parsed), ['$']);
+    assert.match(String(parsed.$), /^[0-9a-f]{32}[A-Za-z0-9+/]+=*$/, 'init vector (hex) + base64 ciphertext');
+    if (process.platform !== 'win32') {
+      for (const file of ['bot-private.pem', 'obo-app-private.pem']) {
+        assert.equal(fs.statSync(path.join(demoDir, 'keys', file)).mode & 0o777, 0o600, file);
+      }
+    }
+  });
+
+  it('runs example 01 as the bot: bob found, an IM, the message sent, presence BUSY', async function () {
+    const example = readExample('01 ');
+    const text = String(exampleNode(example, 'ex01-send').message);
+    const ids = ['ex01-debug-user', 'ex01-debug-im', 'ex01-debug-sent', 'ex01-debug-presence'];
+    const arrived = debugMessages(ids);
+    await pressInject('ex01-inject');
+    const seen = await arrived;
+
+    assert.deepEqual(ids.map((id) => seen.get(id)!.name), ['1 user found', '2 IM', '3 message sent', '4 presence']);
+    assert.deepEqual(shown<UsersFound>(seen, 'ex01-debug-user').users.map((u) => u.username), ['bob']);
+    const imId = shown<Im>(seen, 'ex01-debug-im').id;
+    assert.match(imId, /^[A-Za-z0-9_-]+$/, 'an IM stream id');
+    const sent = shown<MessageSent>(seen, 'ex01-debug-sent');
+    assert.ok(sent.message.includes(text), `${sent.message} contains ${text}`);
+    assert.equal(sent.stream.streamId, imId);
+    assert.equal(sent.user.userId, BOT.id, 'sent by the bot');
+    const presence = shown<Presence>(seen, 'ex01-debug-presence');
+    assert.deepEqual({ category: presence.category, userId: presence.userId }, { category: 'BUSY', userId: BOT.id });
+  });
+
+  it('runs example 02 on behalf of alice: her IM with bob, her message, her presence', async function () {
+    const example = readExample('02 ');
+    const text = String(exampleNode(example, 'ex02-send').message);
+    const ids = ['ex02-debug-user', 'ex02-debug-im', 'ex02-debug-sent', 'ex02-debug-presence'];
+    const arrived = debugMessages(ids);
+    await pressInject('ex02-inject');
+    const seen = await arrived;
+
+    assert.deepEqual(shown<UsersFound>(seen, 'ex02-debug-user').users.map((u) => u.id), [BOB.id]);
+    const imId = shown<Im>(seen, 'ex02-debug-im').id;
+    const sent = shown<MessageSent>(seen, 'ex02-debug-sent');
+    assert.ok(sent.message.includes(text), `${sent.message} contains ${text}`);
+    assert.equal(sent.stream.streamId, imId);
+    assert.equal(sent.user.userId, ALICE.id, 'sent by alice');
+    const presence = shown<Presence>(seen, 'ex02-debug-presence');
+    assert.deepEqual({ category: presence.category, userId: presence.userId }, { category: 'BUSY', userId: ALICE.id });
+
+    await delay(300);
+    assert.deepEqual(debug.filter((m) => m.id.endsWith('-errors')), [], 'nothing reached an "errors" debug node');
+  });
+
+  it('stops Node-RED and the simulator on SIGTERM, exiting 0', async function () {
+    process.kill(child!.pid!, 'SIGTERM');
+    const result = await Promise.race([exit!, delay(10_000).then(() => undefined)]);
+    assert.ok(result, `the demo still runs 10 s after SIGTERM${tail()}`);
+    assert.deepEqual(result, { code: 0, signal: null }, tail());
+    assert.equal(await canConnect(ports.ui), false, 'the editor port is closed');
+    assert.equal(await canConnect(ports.sim), false, 'the simulator port is closed');
+  });
+});
