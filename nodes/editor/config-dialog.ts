@@ -76,6 +76,10 @@ namespace SymphonyEditor {
   }
 
   /** The name, else bot@pod-host, else a generic label. */
+  export function configPaletteLabel(): string {
+    return t('config.label.palette');
+  }
+
   export function configLabel(node: SymphonyEditorNode): string {
     if (node.name) {
       return node.name;

@@ -33,6 +33,8 @@ export function configScript(): string {
     ['defaults', renderDefaults(defaults, '    ')],
     ['credentials', `{\n${credentials.join(',\n')}\n    }`],
     ['label', returning('SymphonyEditor.configLabel(this)')],
+    // Shown in the dialog title ("Edit Symphony connection node") instead of the type name.
+    ['paletteLabel', returning('SymphonyEditor.configPaletteLabel()')],
     ['oneditprepare', 'function () { SymphonyEditor.prepareConfig(); }'],
   ]);
 }

@@ -12,7 +12,8 @@ export function settingsFileSource({ uiPort, credentialSecret }: SettingsFileOpt
     flowFilePretty: true,
     credentialSecret,
     logging: { console: { level: 'info', metrics: false, audit: false } },
-    editorTheme: { projects: { enabled: false } },
+    // No welcome tour over the example flows a newcomer came to click.
+    editorTheme: { projects: { enabled: false }, tours: false },
     // The demo runs offline: no telemetry consent prompt, no update check against nodered.org.
     telemetry: { enabled: false, updateNotification: false },
   };
