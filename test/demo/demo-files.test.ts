@@ -57,7 +57,7 @@ describe('demo files', function () {
     assert.equal(settings.flowFile, 'flows.json');
     assert.equal(settings.credentialSecret, 's3cret');
     assert.equal(settings.adminAuth, undefined);
-    assert.deepEqual(settings.editorTheme, { projects: { enabled: false } });
+    assert.deepEqual(settings.editorTheme, { projects: { enabled: false }, tours: false });
     assert.deepEqual(settings.logging, { console: { level: 'info', metrics: false, audit: false } });
   });
 

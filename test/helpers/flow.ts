@@ -1,6 +1,6 @@
 import helper from 'node-red-node-test-helper';
-import type { Simulator } from '../../simulator';
-import { BOT, OBO_APP_ID } from './simulator';
+import type { Simulator, SimulatorOptions } from '../../simulator';
+import { BOT, OBO_APP_ID, startTestSimulator } from './simulator';
 import { keyPair } from './keys';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -125,4 +125,31 @@ export function send(id: string, msg: Record<string, unknown>): void {
 
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Mocha hooks for a suite of flows against one simulator: the Node-RED test server and the simulator start
+ * once, request logs and faults are cleared before each test, flows are unloaded after it.
+ */
+export function useSimulator(options: SimulatorOptions = {}): () => Simulator {
+  let sim: Simulator | undefined;
+  before(async function () {
+    await helper.startServer();
+    sim = await startTestSimulator(options);
+  });
+  after(async function () {
+    await sim?.close();
+    await helper.stopServer();
+  });
+  beforeEach(function () {
+    sim?.clearRequests();
+    sim?.clearFaults();
+  });
+  afterEach(async function () {
+    await helper.unload();
+  });
+  return () => {
+    if (!sim) throw new Error('the simulator is not started yet');
+    return sim;
+  };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Simulator } from '../../simulator';
-import { CONFIG_ID, configNode, helper, loadFlow, nextMessage, send, type FlowNode } from '../helpers/flow';
-import { BOT, USERS, startTestSimulator } from '../helpers/simulator';
+import { CONFIG_ID, configNode, helper, loadFlow, nextMessage, send, type FlowNode, useSimulator } from '../helpers/flow';
+import { BOT, USERS } from '../helpers/simulator';
 
 /** The README's chain: look a user up, open an IM with them, send a message, set presence. */
 function chainFlow(sim: Simulator, actAs: Record<string, unknown>): FlowNode[] {
@@ -20,25 +20,10 @@ function chainFlow(sim: Simulator, actAs: Record<string, unknown>): FlowNode[] {
 }
 
 describe('the first chain: lookup, IM, message, presence', function () {
-  let sim: Simulator;
-
-  before(async function () {
-    await helper.startServer();
-    sim = await startTestSimulator();
-  });
-  after(async function () {
-    await sim.close();
-    await helper.stopServer();
-  });
-  beforeEach(function () {
-    sim.clearRequests();
-  });
-  afterEach(async function () {
-    await helper.unload();
-  });
+  const sim = useSimulator();
 
   it('runs as the bot, each step feeding the next', async function () {
-    await loadFlow(chainFlow(sim, { actAs: 'bot' }));
+    await loadFlow(chainFlow(sim(), { actAs: 'bot' }));
     const done = nextMessage('out');
     send('lookup', { payload: 'start', topic: 'keep me' });
     const msg = await done;
@@ -50,11 +35,11 @@ describe('the first chain: lookup, IM, message, presence', function () {
     assert.equal(sent.user.userId, BOT.id);
     assert.match(sent.message, /Hello &lt;Bob&gt; &amp; welcome/);
     assert.deepEqual({ category: (msg.payload as { category: string }).category, userId: (msg.payload as { userId: number }).userId }, { category: 'BUSY', userId: BOT.id });
-    assert.deepEqual([...(sim.state.streams.get((msg.im as { id: string }).id)?.members ?? [])].sort(), [BOT.id, USERS.bob.id].sort(), 'the IM is between the bot and bob');
+    assert.deepEqual([...(sim().state.streams.get((msg.im as { id: string }).id)?.members ?? [])].sort(), [BOT.id, USERS.bob.id].sort(), 'the IM is between the bot and bob');
   });
 
   it('runs on behalf of a user (OBO), as that user', async function () {
-    await loadFlow(chainFlow(sim, { actAs: 'username', oboUser: 'alice', oboUserType: 'str' }));
+    await loadFlow(chainFlow(sim(), { actAs: 'username', oboUser: 'alice', oboUserType: 'str' }));
     const done = nextMessage('out');
     send('lookup', { payload: 'start' });
     const msg = await done;
@@ -62,9 +47,9 @@ describe('the first chain: lookup, IM, message, presence', function () {
     const sent = msg.sent as { user: { userId: number }; stream: { streamId: string } };
     assert.equal(sent.user.userId, USERS.alice.id, 'the message is sent as alice');
     assert.equal((msg.payload as { userId: number }).userId, USERS.alice.id, 'alice\'s presence is set');
-    assert.equal(sim.count('POST', '/login/pubkey/authenticate'), 0, 'the bot never logs in for OBO calls');
-    assert.equal(sim.count('POST', '/relay/pubkey/authenticate'), 0, 'OBO agent calls need no key manager token');
-    assert.equal(sim.count('POST', '/login/pubkey/app/authenticate'), 1);
-    assert.equal(sim.count('POST', '/login/pubkey/app/username/alice/authenticate'), 1, 'one OBO session for alice, reused by all four nodes');
+    assert.equal(sim().count('POST', '/login/pubkey/authenticate'), 0, 'the bot never logs in for OBO calls');
+    assert.equal(sim().count('POST', '/relay/pubkey/authenticate'), 0, 'OBO agent calls need no key manager token');
+    assert.equal(sim().count('POST', '/login/pubkey/app/authenticate'), 1);
+    assert.equal(sim().count('POST', '/login/pubkey/app/username/alice/authenticate'), 1, 'one OBO session for alice, reused by all four nodes');
   });
 });

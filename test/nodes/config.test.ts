@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Simulator } from '../../simulator';
-import { CONFIG_ID, configCredentials, configNode, delay, helper, loadFlow, nextMessage, send, statuses, type FlowNode } from '../helpers/flow';
+import { CONFIG_ID, configCredentials, configNode, delay, helper, loadFlow, nextMessage, send, statuses, type FlowNode, useSimulator } from '../helpers/flow';
 import { startConnectProxy } from '../helpers/connect-proxy';
 import { DESK_ROOM_ID, startTestSimulator } from '../helpers/simulator';
 
@@ -16,31 +16,13 @@ function loggedText(): string {
 }
 
 describe('config node', function () {
-  let sim: Simulator;
-
-  before(async function () {
-    await helper.startServer();
-    sim = await startTestSimulator();
-  });
-  after(async function () {
-    await sim.close();
-    await helper.stopServer();
-  });
-  beforeEach(function () {
-    sim.clearRequests();
-    sim.clearFaults();
-  });
-  afterEach(async function () {
-    await helper.unload();
-  });
+  const sim = useSimulator();
 
   it('reports a bad private key at deploy: red status, a clear log line, Catch on use, no crash', async function () {
     const badPem = '-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----';
-    await loadFlow([configNode(sim), lookup, out], configCredentials({ privateKey: badPem }));
-    const node = helper.getNode('lookup') as unknown as { status: { lastCall?: { args: unknown[] } } };
+    await loadFlow([configNode(sim()), lookup, out], configCredentials({ privateKey: badPem }));
     assert.match(loggedText(), /privateKey: could not be read: expected an RSA private key in PEM/);
     assert.ok(!loggedText().includes('MIIBVQIBADANBgkqhkiG9w0BAQEFAASC'), 'the key text is never logged');
-    void node;
 
     const caught = nextMessage('caught');
     send('lookup', { payload: 1, topic: 'kept' });
@@ -48,12 +30,11 @@ describe('config node', function () {
     assert.equal(msg.error!.code, 'INVALID_CONFIG');
     assert.equal(msg.error!.cause!.field, 'privateKey');
     assert.equal(msg.topic, 'kept');
-    assert.equal(sim.requests.length, 0);
+    assert.equal(sim().requests.length, 0);
   });
 
   it('shows the config problem on the node\'s status', async function () {
-    await loadFlow([configNode(sim, { podUrl: 'not a url' }), lookup, out]);
-    // The status is set while the node starts; read the node's last status call.
+    await loadFlow([configNode(sim(), { podUrl: 'not a url' }), lookup, out]);
     const shown = statuses('lookup');
     const caught = nextMessage('caught');
     send('lookup', { payload: 1 });
@@ -76,27 +57,27 @@ describe('config node', function () {
     });
 
     it('works with a PEM certificate and key', async function () {
-      const cert = sim.issueClientCertificate('demo-bot');
-      await loadFlow([certificateConfig(sim), sendNode, out], { [CONFIG_ID]: { clientCertificate: cert.certificate, clientKey: cert.key } });
+      const cert = sim().issueClientCertificate('demo-bot');
+      await loadFlow([certificateConfig(sim()), sendNode, out], { [CONFIG_ID]: { clientCertificate: cert.certificate, clientKey: cert.key } });
       const done = nextMessage('out');
       send('send', { payload: 'over mutual TLS' });
       const msg = await done;
       assert.match((msg.payload as { message: string }).message, /over mutual TLS/);
-      assert.equal(sim.count('POST', '/sessionauth/v1/authenticate'), 1);
-      assert.equal(sim.count('POST', '/keyauth/v1/authenticate'), 1);
+      assert.equal(sim().count('POST', '/sessionauth/v1/authenticate'), 1);
+      assert.equal(sim().count('POST', '/keyauth/v1/authenticate'), 1);
     });
 
     it('works with a PKCS#12 file and its passphrase', async function () {
-      const cert = sim.issueClientCertificate('demo-bot', 'p12-pass');
-      await loadFlow([certificateConfig(sim), lookup, out], { [CONFIG_ID]: { pkcs12: cert.pfx.toString('base64'), certificatePassphrase: 'p12-pass' } });
+      const cert = sim().issueClientCertificate('demo-bot', 'p12-pass');
+      await loadFlow([certificateConfig(sim()), lookup, out], { [CONFIG_ID]: { pkcs12: cert.pfx.toString('base64'), certificatePassphrase: 'p12-pass' } });
       const done = nextMessage('out');
       send('lookup', { payload: 1 });
       await done;
     });
 
     it('names the PKCS#12 field when the passphrase is wrong', async function () {
-      const cert = sim.issueClientCertificate('demo-bot', 'p12-pass');
-      await loadFlow([certificateConfig(sim), lookup, out], { [CONFIG_ID]: { pkcs12: cert.pfx.toString('base64'), certificatePassphrase: 'nope' } });
+      const cert = sim().issueClientCertificate('demo-bot', 'p12-pass');
+      await loadFlow([certificateConfig(sim()), lookup, out], { [CONFIG_ID]: { pkcs12: cert.pfx.toString('base64'), certificatePassphrase: 'nope' } });
       const caught = nextMessage('caught');
       send('lookup', { payload: 1 });
       const msg = await caught;
@@ -163,14 +144,14 @@ describe('config node', function () {
   });
 
   it('stops promptly on redeploy with a call under way', async function () {
-    await loadFlow([configNode(sim), lookup, out]);
+    await loadFlow([configNode(sim()), lookup, out]);
     const warm = nextMessage('out');
     send('lookup', { payload: 'warm up' });
     await warm;
-    sim.injectFault({ method: 'GET', path: '/pod/v3/users', delayMs: 8000, times: 1 });
+    sim().injectFault({ method: 'GET', path: '/pod/v3/users', delayMs: 8000, times: 1 });
     send('lookup', { payload: 'slow' });
     await delay(100);
-    assert.equal(sim.count('GET', '/pod/v3/users'), 2, 'the slow call is under way');
+    assert.equal(sim().count('GET', '/pod/v3/users'), 2, 'the slow call is under way');
     const unloaded = helper.unload().then(() => 'stopped');
     const outcome = await Promise.race([unloaded, delay(3000).then(() => 'hung')]);
     assert.equal(outcome, 'stopped', 'the flow stops without waiting for the 8 s answer');

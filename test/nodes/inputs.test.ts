@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Simulator } from '../../simulator';
-import { CONFIG_ID, configNode, helper, loadFlow, nextMessage, send, statuses, type FlowNode } from '../helpers/flow';
-import { DESK_ROOM_ID, USERS, startTestSimulator } from '../helpers/simulator';
+import { CONFIG_ID, configNode, helper, loadFlow, nextMessage, send, statuses, type FlowNode, useSimulator } from '../helpers/flow';
+import { DESK_ROOM_ID, USERS } from '../helpers/simulator';
 
 interface Case {
   title: string;
@@ -33,26 +32,11 @@ const cases: Case[] = [
 ];
 
 describe('bad input', function () {
-  let sim: Simulator;
-
-  before(async function () {
-    await helper.startServer();
-    sim = await startTestSimulator();
-  });
-  after(async function () {
-    await sim.close();
-    await helper.stopServer();
-  });
-  beforeEach(function () {
-    sim.clearRequests();
-  });
-  afterEach(async function () {
-    await helper.unload();
-  });
+  const sim = useSimulator();
 
   for (const c of cases) {
     it(`reaches Catch with the original msg and the field named: ${c.title}`, async function () {
-      await loadFlow([configNode(sim), { ...c.node, wires: [['out']] }, { id: 'out', type: 'helper' }]);
+      await loadFlow([configNode(sim()), { ...c.node, wires: [['out']] }, { id: 'out', type: 'helper' }]);
       const shown = statuses('node');
       let delivered = false;
       helper.getNode('out').on('input', () => { delivered = true; });
@@ -66,14 +50,14 @@ describe('bad input', function () {
       assert.equal(msg.topic, 'keep me');
       assert.equal(msg._extra, 42);
       assert.equal(delivered, false, 'nothing is sent on');
-      assert.equal(sim.requests.filter((r) => r.path.startsWith('/pod') || r.path.startsWith('/agent')).length, 0, 'no API request was made');
+      assert.equal(sim().requests.filter((r) => r.path.startsWith('/pod') || r.path.startsWith('/agent')).length, 0, 'no API request was made');
       assert.deepEqual(shown.at(-1), { fill: 'red', shape: 'ring', text: `invalid input: ${c.field}` });
     });
   }
 
   it('sends a value set in the node over the one in msg, and reads msg where the field is blank', async function () {
     await loadFlow([
-      configNode(sim),
+      configNode(sim()),
       { id: 'node', type: 'symphony-presence-set', config: CONFIG_ID, category: 'away', categoryType: 'str', wires: [['blank']] },
       { id: 'blank', type: 'symphony-presence-set', config: CONFIG_ID, category: '', categoryType: 'str', outputProperty: 'second', wires: [['out']] },
       { id: 'out', type: 'helper' },

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Simulator } from '../../simulator';
-import { CONFIG_ID, configCredentials, configNode, helper, loadFlow, messages, nextMessage, send, statuses, type FlowNode, type Msg, type StatusRecord } from '../helpers/flow';
+import { CONFIG_ID, configCredentials, configNode, helper, loadFlow, messages, nextMessage, send, statuses, type FlowNode, type Msg, type StatusRecord, useSimulator } from '../helpers/flow';
 import { encryptedPem, keyPair } from '../helpers/keys';
-import { DESK_ROOM_ID, startTestSimulator } from '../helpers/simulator';
+import { DESK_ROOM_ID } from '../helpers/simulator';
 
 /** Distinctive pieces of a PEM: any 40 characters of its base64 body would betray it. */
 function pemFragments(pem: string): string[] {
@@ -13,26 +12,14 @@ function pemFragments(pem: string): string[] {
 }
 
 describe('secrets', function () {
-  let sim: Simulator;
-
-  before(async function () {
-    await helper.startServer();
-    sim = await startTestSimulator();
-  });
-  after(async function () {
-    await sim.close();
-    await helper.stopServer();
-  });
-  afterEach(async function () {
-    await helper.unload();
-  });
+  const sim = useSimulator();
 
   it('never appear in logs, status, msg, output or errors, on success or failure', async function () {
     const passphrase = 'correct horse battery staple';
     const botPem = encryptedPem(keyPair('bot'), passphrase);
     const credentials = configCredentials({ privateKey: botPem, privateKeyPassphrase: passphrase, proxyPassword: 'unused-proxy-secret' });
     const nodes: FlowNode[] = [
-      configNode(sim),
+      configNode(sim()),
       { id: 'bot', type: 'symphony-message-send', config: CONFIG_ID, streamId: DESK_ROOM_ID, streamIdType: 'str', message: 'payload', messageType: 'msg', wires: [['out']] },
       { id: 'obo', type: 'symphony-users-lookup', config: CONFIG_ID, actAs: 'username', oboUser: 'alice', oboUserType: 'str', usernames: 'bob', usernamesType: 'str', wires: [['out']] },
       { id: 'fails', type: 'symphony-im-create', config: CONFIG_ID, userIds: '424242', userIdsType: 'str', wires: [['out']] },
@@ -46,12 +33,12 @@ describe('secrets', function () {
     send('obo', { payload: 1 });
     send('fails', { payload: 1 });
     const seen: Msg[] = [...(await outputs), await caught];
-    const tokens = [...sim.state.sessions.keys()];
-    sim.expireAllTokens();
+    const tokens = [...sim().state.sessions.keys()];
+    sim().expireAllTokens();
     const again = nextMessage('out');
     send('bot', { payload: 'again, after expiry' });
     seen.push(await again);
-    tokens.push(...sim.state.sessions.keys());
+    tokens.push(...sim().state.sessions.keys());
 
     const everything = JSON.stringify({ seen, shown, log: helper.log().args.map((a) => String(a[0] && JSON.stringify(a[0]))) });
     const secrets = [

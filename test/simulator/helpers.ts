@@ -1,24 +1,18 @@
 /** Shared helpers for the simulator tests: keys, signed JWTs, authentication and HTTPS calls. */
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { sign, type KeyObject } from 'node:crypto';
 import https from 'node:https';
-import type { Simulator } from '../../simulator';
+import { OBO_PERMISSIONS, startSimulator, type Simulator } from '../../simulator';
+import { keyPair } from '../helpers/keys';
 
 export interface TestKeys {
   privateKey: KeyObject;
   publicKeyPem: string;
 }
 
-const keyCache = new Map<string, TestKeys>();
-
-/** The RSA key pair for a label (made once per run: key generation dominates the suite's time), public key as SPKI PEM. */
+/** The RSA key pair for a label (made once per run and shared with the node tests), public key as SPKI PEM. */
 export function keysFor(label: string): TestKeys {
-  let keys = keyCache.get(label);
-  if (!keys) {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    keys = { privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
-    keyCache.set(label, keys);
-  }
-  return keys;
+  const pair = keyPair(label);
+  return { privateKey: pair.privateKey, publicKeyPem: pair.publicPem };
 }
 
 const b64 = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -87,3 +81,24 @@ export function httpsPost(url: string, options: https.RequestOptions): Promise<H
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface AuthenticatedSimulator {
+  sim: Simulator;
+  tokens: BotTokens;
+  oboToken: (username: string) => Promise<string>;
+}
+
+/** A simulator with the demo bot and an all-permissions OBO app registered, and the bot logged in. */
+export async function startAuthenticatedSimulator(): Promise<AuthenticatedSimulator> {
+  const bot = keysFor('bot');
+  const app = keysFor('app');
+  const sim = await startSimulator({
+    bot: { username: 'demo-bot', publicKey: bot.publicKeyPem },
+    apps: [{ appId: 'demo-obo-app', publicKey: app.publicKeyPem, permissions: [...OBO_PERMISSIONS] }],
+  });
+  return {
+    sim,
+    tokens: await authenticateBot(sim, 'demo-bot', bot.privateKey),
+    oboToken: (username) => authenticateObo(sim, 'demo-obo-app', app.privateKey, username),
+  };
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_SEED, OBO_PERMISSIONS, startSimulator, type Simulator } from '../../simulator';
-import { authenticateBot, authenticateObo, keysFor, postJson, type BotTokens } from './helpers';
+import { DEFAULT_SEED, type Simulator } from '../../simulator';
+import { postJson, startAuthenticatedSimulator, type BotTokens } from './helpers';
 
 const ROOM = DEFAULT_SEED.rooms[0].id;
 
@@ -27,14 +27,7 @@ describe('simulator agent message create', () => {
   let oboToken: (username: string) => Promise<string>;
 
   before(async () => {
-    const bot = keysFor('bot');
-    const app = keysFor('app');
-    sim = await startSimulator({
-      bot: { username: 'demo-bot', publicKey: bot.publicKeyPem },
-      apps: [{ appId: 'demo-obo-app', publicKey: app.publicKeyPem, permissions: [...OBO_PERMISSIONS] }],
-    });
-    tokens = await authenticateBot(sim, 'demo-bot', bot.privateKey);
-    oboToken = (username) => authenticateObo(sim, 'demo-obo-app', app.privateKey, username);
+    ({ sim, tokens, oboToken } = await startAuthenticatedSimulator());
   });
   after(() => sim.close());
 
