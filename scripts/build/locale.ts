@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { BuildError } from './errors';
 
 /** A Node-RED message catalogue: nested objects whose leaves are texts. */
@@ -27,17 +28,17 @@ export function readCatalog(file: string, optional: boolean): Catalog {
   return parsed;
 }
 
-/** Deep merge of the editor and runtime catalogues; a key defined by both is a conflict, not an override. */
-export function mergeCatalogs(first: Catalog, second: Catalog, prefix = ''): Catalog {
+/** Deep merge of two catalogues; a key defined by both is a conflict, not an override. */
+export function mergeCatalogs(first: Catalog, second: Catalog, prefix = '', sources = 'editor.json and runtime.json'): Catalog {
   const merged: Catalog = { ...first };
   for (const [key, value] of Object.entries(second)) {
     const existing = merged[key];
     if (existing === undefined) {
       merged[key] = value;
     } else if (typeof existing !== 'string' && typeof value !== 'string') {
-      merged[key] = mergeCatalogs(existing, value, `${prefix}${key}.`);
+      merged[key] = mergeCatalogs(existing, value, `${prefix}${key}.`, sources);
     } else {
-      throw new BuildError(`locale key "${prefix}${key}" is defined in both editor.json and runtime.json`);
+      throw new BuildError(`locale key "${prefix}${key}" is defined in both ${sources}`);
     }
   }
   return merged;
@@ -51,4 +52,17 @@ export function lookupText(catalog: Catalog, key: string): string | undefined {
     node = node[part];
   }
   return typeof node === 'string' ? node : undefined;
+}
+
+/**
+ * The editor catalogue: editor.json (shared texts) merged with every `ops-<area>.json` beside it (the texts of
+ * one API area's operations), so each area's texts live in a file of their own.
+ */
+export function readEditorCatalogs(localesDir: string): Catalog {
+  let merged = readCatalog(path.join(localesDir, 'editor.json'), false);
+  const areaFiles = existsSync(localesDir) ? readdirSync(localesDir).filter((f) => /^ops-[a-z0-9-]+\.json$/.test(f)).sort() : [];
+  for (const file of areaFiles) {
+    merged = mergeCatalogs(merged, readCatalog(path.join(localesDir, file), false), '', `editor.json/ops-*.json and ${file}`);
+  }
+  return merged;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { catalogue } from '../../nodes/catalogue/index';
 import type { OperationSpec } from '../../nodes/catalogue/types';
 import { BuildError } from './errors';
-import { readCatalog } from './locale';
+import { readCatalog, readEditorCatalogs } from './locale';
 import { areaIcon } from './palette';
 import { type BuildInputs, renderBuild } from './render';
 import { replaceReadmeTable } from './readme';
@@ -83,7 +83,7 @@ export function runBuild(options: BuildOptions): BuildReport {
     packageName: pkg.name,
     setName: pkg.setName,
     operations: options.operations ?? catalogue,
-    editorCatalog: readCatalog(editorLocale, false),
+    editorCatalog: readEditorCatalogs(localesDir),
     runtimeCatalog: readCatalog(path.join(localesDir, 'runtime.json'), true),
     editorScript: readEditorScript(options.root),
     localeSource: path.relative(options.root, editorLocale) || editorLocale,

@@ -6,14 +6,15 @@ import path from 'node:path';
 import { catalogue } from '../../nodes/catalogue/index';
 import type { OperationSpec } from '../../nodes/catalogue/types';
 import { BuildError } from '../../scripts/build/errors';
-import type { Catalog } from '../../scripts/build/locale';
+import { readEditorCatalogs, type Catalog } from '../../scripts/build/locale';
 import { renderBuild } from '../../scripts/build/render';
 import { ROOT } from './support';
 
 const LOCALES = path.join(ROOT, 'locales', 'en-US');
 
+/** editor.json merged with the ops-<area>.json files, as the build reads them. */
 function editorLocale(): Catalog {
-  return JSON.parse(readFileSync(path.join(LOCALES, 'editor.json'), 'utf8')) as Catalog;
+  return readEditorCatalogs(LOCALES);
 }
 
 function render(operations: readonly OperationSpec[], editorCatalog: Catalog) {
@@ -66,7 +67,8 @@ describe('build: fails on gaps', () => {
     try {
       const locales = path.join(temp, 'locales');
       cpSync(LOCALES, locales, { recursive: true });
-      writeFileSync(path.join(locales, 'editor.json'), JSON.stringify(without(editorLocale(), 'users-lookup.label')));
+      const usersTexts = JSON.parse(readFileSync(path.join(LOCALES, 'ops-users.json'), 'utf8')) as Catalog;
+      writeFileSync(path.join(locales, 'ops-users.json'), JSON.stringify(without(usersTexts, 'users-lookup.label')));
       const out = path.join(temp, 'out');
       const result = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'build.js'), '--locales', locales, '--out', out, '--no-readme'], { encoding: 'utf8' });
       assert.equal(result.status, 1, result.stderr);

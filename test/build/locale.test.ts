@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Catalog, lookupText, mergeCatalogs } from '../../scripts/build/locale';
 import { builtCatalog, readBuilt, ROOT } from './support';
@@ -28,12 +28,13 @@ describe('build: locale catalogue', () => {
     for (const key of keys) assert.notEqual(lookupText(catalog, key), undefined, key);
   });
 
-  it('is editor.json and runtime.json merged', () => {
+  it('is editor.json, every ops-<area>.json and runtime.json merged', () => {
     const read = (name: string): Catalog => {
       const file = path.join(ROOT, 'locales', 'en-US', name);
       return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as Catalog : {};
     };
-    const sources = [read('editor.json'), read('runtime.json')];
+    const areaFiles = readdirSync(path.join(ROOT, 'locales', 'en-US')).filter((f) => /^ops-.*\.json$/.test(f));
+    const sources = [read('editor.json'), ...areaFiles.map(read), read('runtime.json')];
     assert.deepEqual(leaves(catalog).sort(), sources.flatMap((c) => leaves(c)).sort());
   });
 
