@@ -1,8 +1,10 @@
 /** The routers of the two ports. Adding an endpoint means registering it in its API area's file. */
 import { registerCertificateAuthRoutes } from './api/certificate-auth';
+import { registerConnectionsRoutes } from './api/connections';
 import { registerLoginRoutes } from './api/login';
 import { registerMessageRoutes } from './api/messages';
 import { registerPresenceRoutes } from './api/presence';
+import { registerSignalsRoutes } from './api/signals';
 import { registerStreamRoutes } from './api/streams';
 import { registerSystemRoutes } from './api/system';
 import { registerUserRoutes } from './api/users';
@@ -13,7 +15,7 @@ export function createMainRouter(): Router {
   const router = new Router();
   for (const register of [
     registerLoginRoutes, registerUserRoutes, registerStreamRoutes, registerPresenceRoutes, registerMessageRoutes,
-    registerSystemRoutes,
+    registerSystemRoutes, registerConnectionsRoutes, registerSignalsRoutes,
   ]) register(router);
   return router;
 }

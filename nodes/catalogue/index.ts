@@ -3,6 +3,10 @@ import { usersOperations } from './users';
 import { streamsOperations } from './streams';
 import { messagesOperations } from './messages';
 import { presenceOperations } from './presence';
+import { connectionsOperations } from './connections';
+import { signalsOperations } from './signals';
+import { systemOperations } from './system';
+import { genericOperations } from './generic';
 
 /** Every operation node type, in palette order. The single source of truth for node types. */
 export const catalogue: readonly OperationSpec[] = [
@@ -10,6 +14,10 @@ export const catalogue: readonly OperationSpec[] = [
   ...streamsOperations,
   ...messagesOperations,
   ...presenceOperations,
+  ...connectionsOperations,
+  ...signalsOperations,
+  ...systemOperations,
+  ...genericOperations,
 ];
 
 export function findOperation(type: string): OperationSpec | undefined {

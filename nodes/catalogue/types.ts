@@ -31,11 +31,12 @@ export type ParamLocation = 'path' | 'query' | 'body' | 'body-root' | 'multipart
  * - `id-list`: an array (or comma separated string) of such ids
  * - `string-list`: an array (or comma separated string) of non-empty strings
  * - `stream-id`: a stream id, standard base64 turned URL-safe
+ * - `integer`: a whole number (or numeric string), e.g. skip, limit, a timestamp in ms
  * - `json`: an object or a JSON string
  * - `attachments`: `[{ name, content: Buffer }]` or one such object
  */
-export type ParamKind = 'id' | 'id-list' | 'string-list' | 'stream-id' | 'string' | 'number' | 'boolean' | 'enum' | 'json'
-  | 'attachments';
+export type ParamKind = 'id' | 'id-list' | 'string-list' | 'stream-id' | 'string' | 'number' | 'integer' | 'boolean' | 'enum'
+  | 'json' | 'attachments';
 
 /** A JSON schema fragment (ajv, draft-07 subset). */
 export type JsonSchema = Record<string, unknown>;
@@ -73,6 +74,22 @@ export interface ExactlyOneOf {
   exactlyOneOf: readonly string[];
 }
 
+/**
+ * How a list operation pages. The node then offers: one page (as the API answers) or all pages up to a cap, and
+ * the whole list in one msg or one msg per item.
+ * - `skip-limit`: the entry's `skip` and `limit` parameters address the page (query or body, as declared)
+ * - `cursor`: the entry's `after` parameter takes the cursor found at `cursorPath` in the previous answer
+ */
+export interface PagingSpec {
+  style: 'skip-limit' | 'cursor';
+  /** Where the items are in the answer: '' when the answer is the array itself, else a dotted property path. */
+  items: string;
+  /** The largest page the API serves; also the page size of "all pages" when the node sets no limit. */
+  maxPageSize: number;
+  /** For `cursor`: dotted path of the next cursor in the answer (absent or empty = last page). */
+  cursorPath?: string;
+}
+
 /** Values after resolution, normalisation and validation, keyed by parameter name. */
 export type ParamValues = Record<string, unknown>;
 
@@ -89,8 +106,17 @@ export interface OperationSpec {
   params: readonly ParamSpec[];
   options?: readonly OptionSpec[];
   rules?: readonly ExactlyOneOf[];
-  /** App permissions an OBO call needs; `null` when the endpoint is not OBO-enabled. */
+  /**
+   * App permissions an OBO call needs (any one of them suffices); `null` when the endpoint is not OBO-enabled.
+   * An empty list means the permission depends on the call (the generic API node).
+   */
   oboPermissions: readonly string[] | null;
+  /**
+   * The OBO-enabled endpoints of Symphony's OBO table this node serves, as "METHOD /path": its own, and the
+   * deprecated versions it replaces (e.g. `GET /pod/v1/sessioninfo` for session info). Feeds the README table.
+   */
+  oboEndpoints?: readonly string[];
+  paging?: PagingSpec;
   /** True when repeating the call after it may have been applied does no harm (reads, searches, sets). */
   idempotent: boolean;
   /** Agent calls that need the key manager token in bot mode. */
@@ -104,4 +130,9 @@ export interface OperationSpec {
    * e.g. wraps plain text in MessageML. Must throw an InputError naming the field for bad input.
    */
   prepare?: (values: ParamValues, options: Record<string, string>) => ParamValues;
+  /**
+   * For the generic API node only: the call's target is not fixed by the entry but read from the values (the
+   * method, a path under /pod, /agent or /login, query and body).
+   */
+  dynamicTarget?: boolean;
 }

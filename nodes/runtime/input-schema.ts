@@ -16,6 +16,7 @@ function kindSchema(param: ParamSpec): JsonSchema {
     case 'stream-id': return { type: 'string', pattern: '^[A-Za-z0-9_-]+$' };
     case 'string': return { type: 'string' };
     case 'number': return { type: 'number' };
+    case 'integer': return { type: 'integer' };
     case 'boolean': return { type: 'boolean' };
     case 'enum': return { type: 'string', enum: [...(param.enum ?? [])] };
     case 'json': return { type: ['object', 'array'] };

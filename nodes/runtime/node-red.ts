@@ -43,6 +43,7 @@ export interface NodeAPI {
     evaluateNodeProperty(value: string, type: string, node: Node, msg: NodeMessage, callback: EvaluateCallback): void;
     getMessageProperty(msg: NodeMessage, property: string): unknown;
     setMessageProperty(msg: NodeMessage, property: string, value: unknown, createMissing?: boolean): boolean;
+    cloneMessage<T extends NodeMessage>(msg: T): T;
   };
   _(key: string, substitutions?: Record<string, unknown>): string;
   httpAdmin?: unknown;

@@ -80,6 +80,12 @@ function normaliseNumber(value: unknown): Normalised {
   return fail(`must be a number, got ${describe(value)}`);
 }
 
+function normaliseInteger(value: unknown): Normalised {
+  const number = normaliseNumber(value);
+  if (!number.ok) return number;
+  return Number.isSafeInteger(number.value) ? number : fail(`must be a whole number, got ${describe(value)}`);
+}
+
 function normaliseBoolean(value: unknown): Normalised {
   if (typeof value === 'boolean') return ok(value);
   if (value === 'true' || value === 'false') return ok(value === 'true');
@@ -137,6 +143,7 @@ export function normalise(spec: ParamSpec, value: unknown): Normalised {
     }
     case 'string': return normaliseString(value);
     case 'number': return normaliseNumber(value);
+    case 'integer': return normaliseInteger(value);
     case 'boolean': return normaliseBoolean(value);
     case 'enum': return normaliseEnum(value, spec.enum ?? []);
     case 'json': return normaliseJson(value);

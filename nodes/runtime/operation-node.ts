@@ -1,11 +1,12 @@
 import { setMaxListeners } from 'node:events';
-import type { OperationSpec } from '../catalogue/types';
+import type { OperationSpec, ParamValues } from '../catalogue/types';
 import type { ConfigUser, SymphonyConfigNode } from './config-node';
 import { SymphonyError, isSymphonyError } from './errors';
 import type { Translate } from './i18n';
 import { compileInputSchema } from './input-schema';
 import { resolveIdentity, resolveInputs, resolveOptions, type OperationNodeConfig } from './inputs';
 import type { Node, NodeAPI, NodeMessage } from './node-red';
+import { pagingChoice, readPages } from './paging';
 import { buildCall } from './request-builder';
 import { StatusReporter } from './status-reporter';
 
@@ -32,9 +33,11 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
     else if (symphony.startupError) status.failed(symphony.startupError, false);
     else symphony.register(user);
 
-    async function handle(msg: NodeMessage): Promise<void> {
+    /** Runs the operation for one msg; resolves with what to send: one msg, or one msg per item. */
+    async function handle(msg: NodeMessage): Promise<NodeMessage | NodeMessage[]> {
       if (!symphony) throw noConfigError(op, t);
-      if (!symphony.client) {
+      const client = symphony.client;
+      if (!client) {
         const cause = symphony.startupError;
         throw new SymphonyError('INVALID_CONFIG', t('runtime.errors.configInvalid', { message: cause?.message ?? '' }), {
           operation: op.id,
@@ -43,19 +46,42 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
       }
       const identity = await resolveIdentity(RED, node, config, msg, op, t);
       const values = await resolveInputs(RED, node, config, msg, op, validate, t);
-      const prepared = op.prepare ? op.prepare(values, resolveOptions(config, op)) : values;
-      const call = buildCall(op, prepared);
-      const response = await symphony.client.execute(call, identity, stopped.signal, (notice) => status.retrying(notice));
-      const empty = response.status === 204 || response.data === '' || response.data === undefined;
-      RED.util.setMessageProperty(msg, outputProperty, empty ? (op.emptyResult ?? null) : response.data, true);
+      const options = resolveOptions(config, op);
+      const fetch = async (pageValues: ParamValues): Promise<unknown> => {
+        const prepared = op.prepare ? op.prepare(pageValues, options) : pageValues;
+        const response = await client.execute(buildCall(op, prepared), identity, stopped.signal, (notice) => status.retrying(notice));
+        const empty = response.status === 204 || response.data === '' || response.data === undefined;
+        return empty ? (op.emptyResult ?? null) : response.data;
+      };
+      const choice = pagingChoice(config, op);
+      if (!op.paging || !choice) {
+        RED.util.setMessageProperty(msg, outputProperty, await fetch(values), true);
+        return msg;
+      }
+      const paged = await readPages(op.paging, choice, values, fetch);
+      if (!choice.perItem) {
+        RED.util.setMessageProperty(msg, outputProperty, paged.result, true);
+        return msg;
+      }
+      return paged.items.map((item, index) => {
+        const copy = RED.util.cloneMessage(msg);
+        RED.util.setMessageProperty(copy, outputProperty, item, true);
+        // Like the core split node, so a join node can reassemble the list.
+        copy.parts = { id: msg._msgid, index, count: paged.items.length, type: 'array', len: 1 };
+        return copy;
+      });
     }
 
     node.on('input', (msg, send, done) => {
       status.started();
       handle(msg).then(
-        () => {
+        (out) => {
           status.succeeded();
-          send(msg);
+          if (Array.isArray(out)) {
+            if (out.length > 0) send([out]);
+          } else {
+            send(out);
+          }
           done();
         },
         (err: unknown) => {

@@ -28,8 +28,35 @@ function appendPart(form: FormData, name: string, value: unknown): void {
   form.append(name, String(value));
 }
 
+const DYNAMIC_PREFIXES: ReadonlyArray<[string, Api]> = [['/pod/', 'pod'], ['/agent/', 'agent'], ['/login/', 'login']];
+
+/**
+ * The generic API node's call: method, path and query from the values (checked by the entry's schema); the API
+ * follows from the path's first segment, so the right base URL and tokens are used.
+ */
+function dynamicCall(op: OperationSpec, values: ParamValues): ApiCall {
+  const path = String(values.path);
+  const method = String(values.method);
+  const api = DYNAMIC_PREFIXES.find(([prefix]) => path.startsWith(prefix))?.[1] ?? 'pod';
+  const query: Record<string, string> = {};
+  for (const [name, value] of Object.entries((values.query ?? {}) as Record<string, unknown>)) {
+    if (value !== undefined && value !== null) query[name] = queryValue(value);
+  }
+  return {
+    operation: op.id,
+    api,
+    method,
+    path,
+    query,
+    body: method === 'GET' ? undefined : values.body,
+    idempotent: method !== 'POST',
+    needsKeyManager: api === 'agent',
+  };
+}
+
 /** Places each prepared value where the catalogue says it goes on the wire. */
 export function buildCall(op: OperationSpec, values: ParamValues): ApiCall {
+  if (op.dynamicTarget) return dynamicCall(op, values);
   let path = op.path;
   const query: Record<string, string> = {};
   let body: Record<string, unknown> | unknown;

@@ -43,7 +43,7 @@ function operationProblems(op: OperationSpec): string[] {
   for (const option of op.options ?? []) {
     if (!option.values.includes(option.default)) problems.push(`option "${option.name}" default is not one of its values`);
   }
-  if (op.oboPermissions && op.oboPermissions.length === 0) problems.push('oboPermissions is empty: use null for bot only');
+  if (op.oboPermissions && op.oboPermissions.length === 0 && !op.dynamicTarget) problems.push('oboPermissions is empty: use null for bot only');
   return problems.map((problem) => `${op.type}: ${problem}`);
 }
 
