@@ -5,6 +5,7 @@ declare module 'node-red-node-test-helper' {
     receive(msg: Record<string, unknown>): void;
     on(event: string, listener: (...args: never[]) => void): void;
     once(event: string, listener: (...args: never[]) => void): void;
+    removeAllListeners(event?: string): void;
     status: unknown;
     [key: string]: unknown;
   }

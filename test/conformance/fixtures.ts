@@ -1,0 +1,38 @@
+/**
+ * What the conformance test sends to each node type, in order: every type as the bot and, when OBO-enabled, on
+ * behalf of a user. Steps may save what a node returned (a room id, a message id) for later steps.
+ */
+import { DEFAULT_SEED } from '../../simulator';
+
+const { users, rooms } = DEFAULT_SEED;
+
+export type Saved = Record<string, unknown>;
+
+export interface Step {
+  type: string;
+  /** 'bot', or the username the node acts for. */
+  as: string;
+  msg: (saved: Saved) => Record<string, unknown>;
+  /** Node properties beyond the defaults (every parameter field is blank: it reads msg.<param>). */
+  props?: Record<string, unknown>;
+  save?: (saved: Saved, payload: unknown) => void;
+}
+
+const asRecord = (value: unknown): Record<string, unknown> => value as Record<string, unknown>;
+
+export const STEPS: Step[] = [
+  { type: 'symphony-users-lookup', as: 'bot', msg: () => ({ usernames: 'alice,bob' }) },
+  { type: 'symphony-users-lookup', as: 'alice', msg: () => ({ userIds: [users.bob.id, users.carol.id] }) },
+  { type: 'symphony-im-create', as: 'bot', msg: () => ({ userIds: [users.alice.id] }), save: (s, p) => { s.botIm = asRecord(p).id; } },
+  { type: 'symphony-im-create', as: 'alice', msg: () => ({ userIds: [users.bob.id, users.carol.id] }), save: (s, p) => { s.aliceMim = asRecord(p).id; } },
+  { type: 'symphony-message-send', as: 'bot', msg: (s) => ({ streamId: s.botIm, message: 'Hello <Alice>', data: { x: 1 } }) },
+  {
+    type: 'symphony-message-send', as: 'alice',
+    msg: (s) => ({ streamId: s.aliceMim, message: '<messageML>Hi <b>all</b></messageML>', attachments: [{ name: 'note.txt', content: Buffer.from('hello') }] }),
+  },
+  { type: 'symphony-message-send', as: 'bot', msg: () => ({ streamId: rooms[0]!.id, message: 'to the desk' }) },
+  { type: 'symphony-presence-set', as: 'bot', msg: () => ({ category: 'BUSY' }) },
+  { type: 'symphony-presence-set', as: 'carol', msg: () => ({ category: 'AWAY', soft: true }) },
+  { type: 'symphony-api', as: 'bot', msg: () => ({ method: 'GET', path: '/pod/v2/sessioninfo' }) },
+  { type: 'symphony-api', as: 'bob', msg: () => ({ method: 'GET', path: '/pod/v3/users', query: { username: 'carol' } }) },
+];
