@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { catalogue } from '../../nodes/catalogue/index';
 import type { Simulator } from '../../simulator';
 import { CONFIG_ID, configNode, helper, loadFlow, type FlowNode, type Msg } from '../helpers/flow';
-import { startTestSimulator } from '../helpers/simulator';
+import { UNPRIVILEGED_APP_ID, startTestSimulator } from '../helpers/simulator';
 import { checkExchange } from './check-exchange';
 import { STEPS, type Saved, type Step } from './fixtures';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
@@ -40,6 +40,8 @@ describe('conformance to the official Symphony API spec', function () {
   let sim: Simulator;
   let proxy: RecordingProxy;
   let spec: ApiSpec;
+  /** What the steps returned, reused by the permission check. */
+  const saved: Saved = {};
 
   before(async function () {
     if (!ApiSpec.available()) {
@@ -70,7 +72,6 @@ describe('conformance to the official Symphony API spec', function () {
   it('sends only requests the spec describes and gets only answers the spec describes', async function () {
     this.timeout(120_000);
     await loadFlow([configNode(sim, { podUrl: proxy.url }), ...STEPS.map(stepNode), { id: 'out', type: 'helper' }]);
-    const saved: Saved = {};
     const problems: string[] = [];
     for (const [index, step] of STEPS.entries()) {
       const label = `${step.type} as ${step.as}`;
@@ -85,6 +86,26 @@ describe('conformance to the official Symphony API spec', function () {
       if (!exchanges.some((e) => !/\/(pubkey|sessionauth|keyauth)\//.test(e.path))) problems.push(`${label}: made no API request`);
       for (const exchange of exchanges) problems.push(...checkExchange(spec, exchange).map((p) => `${label}: ${p}`));
     }
+    assert.deepEqual(problems, []);
+  });
+
+  it('refuses every OBO call of an app without the permission, naming the permission', async function () {
+    this.timeout(120_000);
+    await helper.unload();
+    await loadFlow([configNode(sim, { appId: UNPRIVILEGED_APP_ID }), ...STEPS.map(stepNode), { id: 'out', type: 'helper' }]);
+    const problems: string[] = [];
+    const checked = new Set<string>();
+    for (const [index, step] of STEPS.entries()) {
+      const op = catalogue.find((entry) => entry.type === step.type);
+      if (step.as === 'bot' || !op?.oboPermissions?.length || checked.has(step.type)) continue;
+      checked.add(step.type);
+      const out = await run(index, step.msg(saved));
+      const named = op.oboPermissions.some((permission) => out.error?.message.includes(permission));
+      if (out.error?.cause?.status !== 403 || !named) {
+        problems.push(`${step.type}: expected a 403 naming ${op.oboPermissions.join(' or ')}, got ${out.error ? out.error.message : 'success'}`);
+      }
+    }
+    assert.ok(checked.size > 0);
     assert.deepEqual(problems, []);
   });
 });

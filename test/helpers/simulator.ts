@@ -14,6 +14,8 @@ export const DESK_ROOM_ID = DEFAULT_SEED.rooms[0]!.id;
 export const OBO_APP_ID = 'demo-obo-app';
 /** An app granted only contact lookups, to see the pod's 403 for a missing permission. */
 export const LIMITED_APP_ID = 'limited-app';
+/** An app granted nothing at all: every OBO call it makes must be refused. */
+export const UNPRIVILEGED_APP_ID = 'unprivileged-app';
 
 /** A simulator with the bot's and the apps' public keys registered. */
 export async function startTestSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -22,6 +24,7 @@ export async function startTestSimulator(options: SimulatorOptions = {}): Promis
     apps: [
       { appId: OBO_APP_ID, publicKey: keyPair('app').publicPem, permissions: ALL_PERMISSIONS },
       { appId: LIMITED_APP_ID, publicKey: keyPair('app').publicPem, permissions: ['GET_BASIC_CONTACT_INFO'] },
+      { appId: UNPRIVILEGED_APP_ID, publicKey: keyPair('app').publicPem, permissions: [] },
     ],
     ...options,
   });
