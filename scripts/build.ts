@@ -1,6 +1,7 @@
 /**
  * Generates the editor side of the node set from the catalogue: node HTML, help, merged message catalogue,
- * catalogue.json and the README's operation table. Runs after tsc; fails (exit 1) on any missing locale text.
+ * catalogue.json and the README's tables (operations, OBO endpoints). Runs after tsc; fails (exit 1) on any
+ * missing locale text or inconsistent catalogue entry.
  *
  *   node dist/scripts/build.js [--locales <dir>] [--out <dir>] [--readme <file>|--no-readme]
  */
@@ -33,7 +34,7 @@ function main(): void {
   try {
     const report = runBuild(parseArgs(process.argv.slice(2), root));
     const files = report.written.map((f) => path.relative(root, f)).join(', ');
-    console.log(`build: generated ${files}${report.readmeUpdated ? '; updated the README operation table' : ''}`);
+    console.log(`build: generated ${files}${report.readmeUpdated ? '; updated the README\'s generated tables' : ''}`);
   } catch (err) {
     if (!(err instanceof BuildError)) throw err;
     console.error(`build failed: ${err.message}`);

@@ -61,6 +61,16 @@ export interface SimMessage {
   data: string;
   version?: string;
   attachments: SimAttachment[];
+  /** Set on a message made by an update: the version it replaces, the first version and when that was sent. */
+  replacing?: string;
+  initialMessageId?: string;
+  initialTimestamp?: number;
+  /** Set on a version that an update replaced: the newer version. */
+  replacedBy?: string;
+  /** Set on a message made by an update: false when readers see the update as unread. */
+  silent?: boolean;
+  /** When the message was suppressed (POST /pod/v1/admin/messagesuppression/{id}/suppress). */
+  suppressedAt?: number;
 }
 
 export interface SimPresence {
@@ -70,12 +80,18 @@ export interface SimPresence {
 
 export type ConnectionStatus = 'ACCEPTED' | 'PENDING_OUTGOING' | 'REJECTED';
 
-/** A connection request from `requesterId` to `targetId`; only ACCEPTED ones let external users talk. */
+/**
+ * A connection request from `requesterId` to `targetId` (PENDING_OUTGOING as the requester sees it,
+ * PENDING_INCOMING as the target does); only ACCEPTED ones let external users talk.
+ */
 export interface SimConnection {
   requesterId: number;
   targetId: number;
   status: ConnectionStatus;
   updatedAt: number;
+  firstRequestedAt: number;
+  /** How many times the requester asked. */
+  requestCounter: number;
 }
 
 export interface SimApp {

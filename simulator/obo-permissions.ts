@@ -77,16 +77,30 @@ export const OBO_ENDPOINTS: readonly OboEndpoint[] = [
   row('POST', '/pod/v3/user/presence', 'SET_PRESENCE'),
 ];
 
+/**
+ * Current endpoints that replace a deprecated row of the table and are OBO-enabled as that row is (the table
+ * still names only the old path). They answer for that row; OBO_ENDPOINTS stays the table as published.
+ */
+const SUCCESSORS: ReadonlyArray<{ method: OboEndpoint['method']; path: string; replaces: string }> = [
+  { method: 'GET', path: '/pod/v2/streams/{sid}/info', replaces: '/pod/v1/streams/{streamId}/info' },
+];
+
+const templatePattern = (path: string): RegExp => new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+
 // Each template becomes a regular expression once; a {param} matches one path segment.
-const compiled = OBO_ENDPOINTS.map((endpoint) => ({
-  endpoint,
-  pattern: new RegExp(`^${endpoint.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
-}));
+const compiled = [
+  ...OBO_ENDPOINTS.map((endpoint) => ({ endpoint, method: endpoint.method, pattern: templatePattern(endpoint.path) })),
+  ...SUCCESSORS.map((successor) => ({
+    endpoint: OBO_ENDPOINTS.find((e) => e.method === successor.method && e.path === successor.replaces)!,
+    method: successor.method,
+    pattern: templatePattern(successor.path),
+  })),
+];
 
 /** The OBO table row for a request, if the endpoint is OBO-enabled. `path` is the URL path without query. */
 export function findOboEndpoint(method: string, path: string): OboEndpoint | undefined {
   const upper = method.toUpperCase();
-  return compiled.find((c) => c.endpoint.method === upper && c.pattern.test(path))?.endpoint;
+  return compiled.find((c) => c.method === upper && c.pattern.test(path))?.endpoint;
 }
 
 /** True when the granted permissions include any one of those the endpoint lists. */

@@ -2,6 +2,7 @@
 import { registerCertificateAuthRoutes } from './api/certificate-auth';
 import { registerConnectionsRoutes } from './api/connections';
 import { registerLoginRoutes } from './api/login';
+import { registerMessageAdminRoutes } from './api/message-admin';
 import { registerMessageRoutes } from './api/messages';
 import { registerPresenceRoutes } from './api/presence';
 import { registerSignalsRoutes } from './api/signals';
@@ -15,7 +16,7 @@ export function createMainRouter(): Router {
   const router = new Router();
   for (const register of [
     registerLoginRoutes, registerUserRoutes, registerStreamRoutes, registerPresenceRoutes, registerMessageRoutes,
-    registerSystemRoutes, registerConnectionsRoutes, registerSignalsRoutes,
+    registerSystemRoutes, registerConnectionsRoutes, registerSignalsRoutes, registerMessageAdminRoutes,
   ]) register(router);
   return router;
 }

@@ -27,7 +27,12 @@ const USERS: Record<SeedUserKey, SimUser> = {
   bot: {
     ...INTERNAL, id: 13287555072020, username: 'demo-bot', emailAddress: 'demo-bot@simulated-bank.example',
     displayName: 'Demo Bot', firstName: 'Demo', lastName: 'Bot', title: 'Bot', department: 'Digital',
-    location: 'London', accountType: 'SYSTEM', roles: ['INDIVIDUAL'], entitlements: { ...ENTITLED },
+    // A provisioning service account: USER_PROVISIONING for the /pod/v*/admin/user and admin stream endpoints,
+    // AUDIT_TRAIL_MANAGEMENT for the privileged-user audit trail, CONTENT_MANAGEMENT to suppress anyone's
+    // messages (humans below hold no admin role).
+    location: 'London', accountType: 'SYSTEM',
+    roles: ['INDIVIDUAL', 'USER_PROVISIONING', 'AUDIT_TRAIL_MANAGEMENT', 'CONTENT_MANAGEMENT'],
+    entitlements: { ...ENTITLED },
   },
   alice: {
     ...INTERNAL, id: 13287555072101, username: 'alice', emailAddress: 'alice.adams@simulated-bank.example',

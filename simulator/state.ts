@@ -4,6 +4,10 @@ import type {
   SimApp, SimConnection, SimMessage, SimPresence, SimSession, SimStream, SimUser,
 } from './model';
 import type { SeedUserKey, SimulatorSeed } from './seed';
+import { PresenceTracking } from './state-presence';
+import { SignalsState } from './state-signals';
+import { StreamDetails } from './state-streams';
+import { UserAdminState } from './state-users';
 
 /** Symphony user ids carry the tenant (pod) id in the bits above 27. */
 const TENANT_SHIFT = 2 ** 27;
@@ -15,13 +19,21 @@ export class SimulatorState {
   readonly streams = new Map<string, SimStream>();
   /** Messages per URL-safe stream id, oldest first. */
   readonly messages = new Map<string, SimMessage[]>();
+  /** Room attributes, owners, join dates, IM pins (simulator/state-streams.ts). */
+  readonly streamDetails = new StreamDetails();
   readonly presence = new Map<number, SimPresence>();
+  /** Presence interest and presence feeds (simulator/state-presence.ts). */
+  readonly presenceTracking = new PresenceTracking();
   readonly connections: SimConnection[] = [];
   /** Issued tokens, keyed by token value. */
   readonly sessions = new Map<string, SimSession>();
   readonly apps = new Map<string, SimApp>();
   /** RSA public keys registered for users (bots), keyed by username. */
   readonly userKeys = new Map<string, KeyObject>();
+  /** Signals and their subscribers (simulator/state-signals.ts). */
+  readonly signals = new SignalsState();
+  /** User administration, following and the privileged-user audit trail (simulator/state-users.ts). */
+  readonly userAdmin = new UserAdminState();
 
   constructor(seed: SimulatorSeed, now = Date.now()) {
     this.podId = seed.podId;
@@ -33,7 +45,9 @@ export class SimulatorState {
       this.presence.set(copy.id, { category: human ? 'AVAILABLE' : 'OFFLINE', timestamp: now });
     }
     for (const [a, b] of seed.connections) {
-      this.connections.push({ requesterId: idOf(a), targetId: idOf(b), status: 'ACCEPTED', updatedAt: now });
+      this.connections.push({
+        requesterId: idOf(a), targetId: idOf(b), status: 'ACCEPTED', updatedAt: now, firstRequestedAt: now, requestCounter: 1,
+      });
     }
     for (const room of seed.rooms) {
       const members = room.members.map(idOf);

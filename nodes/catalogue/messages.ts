@@ -1,5 +1,6 @@
 import type { OperationSpec } from './types';
 import { toMessageML, type MessageFormat } from '../runtime/messageml';
+import { messageDeliveryOperations } from './message-delivery';
 
 export const messagesOperations: readonly OperationSpec[] = [
   {
@@ -17,6 +18,7 @@ export const messagesOperations: readonly OperationSpec[] = [
     ],
     options: [{ name: 'format', values: ['auto', 'text', 'messageml'], default: 'auto' }],
     oboPermissions: ['SEND_MESSAGES'],
+    oboEndpoints: ['POST /agent/v4/stream/{sid}/message/create'],
     idempotent: false,
     needsKeyManager: true,
     multipart: true,
@@ -26,4 +28,6 @@ export const messagesOperations: readonly OperationSpec[] = [
       data: values.data === undefined ? undefined : JSON.stringify(values.data),
     }),
   },
+  // Share, blast and update (nodes/catalogue/message-delivery.ts).
+  ...messageDeliveryOperations,
 ];

@@ -19,15 +19,4 @@ namespace SymphonyEditor {
       return isHttpUrl(url) || invalid(t('editor.validation.url'), opt);
     };
   }
-
-  /** A number of at least `min`; whole numbers only when `integer`. Blank or absent: the runtime's default. */
-  export function numberValidator(min: number, integer: boolean): RedValidator {
-    return unlessAbsent(function (value, opt) {
-      const number = Number(value);
-      const ok = text(value).trim() === ''
-        || (isFinite(number) && number >= min && (!integer || Math.floor(number) === number));
-      return ok || invalid(t(integer ? 'editor.validation.integer' : 'editor.validation.number',
-        { min: String(min) }), opt);
-    });
-  }
 }

@@ -31,8 +31,10 @@ declare namespace SymphonyEditorData {
     path: string;
     params: Param[];
     options: Option[];
-    /** `null`: the endpoint is not OBO-enabled, the node always acts as the bot. */
+    /** `null`: the endpoint is not OBO-enabled, the node always acts as the bot; empty: the called endpoint's. */
     oboPermissions: string[] | null;
+    /** The entry reads a list page by page: the dialog has the Pages section (pages, maxItems, split). */
+    paged: boolean;
   }
 
   interface Catalogue {

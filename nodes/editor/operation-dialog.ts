@@ -37,6 +37,9 @@ namespace SymphonyEditor {
     setupOboUserField();
     setupOutputField();
     setupActAs();
+    if (op.paged) {
+      setupPaging();
+    }
     setupAdvanced(op, node);
   }
 

@@ -1,4 +1,4 @@
-import type { OperationSpec } from '../../nodes/catalogue/types';
+import type { OperationSpec, PagingSpec } from '../../nodes/catalogue/types';
 
 /** One row of dist/nodes/catalogue.json: what a tool needs to know about a node type without loading it. */
 export interface CatalogueJsonEntry {
@@ -10,7 +10,15 @@ export interface CatalogueJsonEntry {
   path: string;
   params: Array<{ name: string; in: string; wireName: string; kind: string; required: boolean }>;
   oboPermissions: string[] | null;
+  /** The OBO-enabled endpoints of Symphony's OBO table this node serves ("METHOD /path"); only when set. */
+  oboEndpoints?: string[];
+  /** How the list is paged; only for list operations. */
+  paging?: PagingSpec;
   idempotent: boolean;
+  needsKeyManager: boolean;
+  multipart: boolean;
+  /** The generic API node: method and path come from its fields, not from `method` and `path`. */
+  dynamicTarget: boolean;
 }
 
 export function catalogueJsonEntry(op: OperationSpec): CatalogueJsonEntry {
@@ -23,7 +31,12 @@ export function catalogueJsonEntry(op: OperationSpec): CatalogueJsonEntry {
     path: op.path,
     params: op.params.map((p) => ({ name: p.name, in: p.in, wireName: p.wireName ?? p.name, kind: p.kind, required: p.required === true })),
     oboPermissions: op.oboPermissions ? [...op.oboPermissions] : null,
+    ...(op.oboEndpoints ? { oboEndpoints: [...op.oboEndpoints] } : {}),
+    ...(op.paging ? { paging: { ...op.paging } } : {}),
     idempotent: op.idempotent,
+    needsKeyManager: op.needsKeyManager === true,
+    multipart: op.multipart === true,
+    dynamicTarget: op.dynamicTarget === true,
   };
 }
 

@@ -1,6 +1,8 @@
 import type { OperationSpec } from '../../nodes/catalogue/types';
 import { BuildError } from './errors';
+import { collectOboEndpoints } from './obo-endpoints';
 import { operationDefaults } from './operation-node';
+import { pagingDefaults } from './paging-fields';
 
 /** Node properties Node-RED keeps for itself (editor: `internalProperties`; runtime: credentials, env...). */
 const NODE_RED_PROPERTIES = new Set(['changed', 'dirty', 'id', 'inputLabels', 'moved', 'outputLabels', 'selected', 'type',
@@ -14,21 +16,46 @@ const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** At least two characters: Node-RED reserves every one-letter property name. */
 const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9]+$/;
 
-/** The node properties generated for an entry (common ones, `P` + `PType` per parameter, options) must not clash. */
+/**
+ * The node properties generated for an entry (common ones, `P` + `PType` per parameter, options, and for a paged
+ * entry `pages`, `maxItems`, `split`) must not clash: the runtime reads each by name.
+ */
 function propertyProblems(op: OperationSpec): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
+  const paging = new Set<string>(pagingDefaults(op).map(([name]) => name));
   for (const [name] of operationDefaults(op)) {
     if (!NAME_PATTERN.test(name)) problems.push(`property name "${name}" must be an identifier of two or more characters`);
     if (NODE_RED_PROPERTIES.has(name)) problems.push(`property "${name}" is reserved by Node-RED`);
-    if (seen.has(name)) problems.push(`property "${name}" is defined twice (a parameter or option clashes with another property)`);
+    if (seen.has(name)) {
+      problems.push(paging.has(name)
+        ? `property "${name}" is defined twice (a paged entry's node has ${[...paging].join(', ')}: rename the parameter or option)`
+        : `property "${name}" is defined twice (a parameter or option clashes with another property)`);
+    }
     seen.add(name);
   }
   return problems;
 }
 
+const ITEMS_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+
+/** What the runtime's page reader (nodes/runtime/paging.ts) needs from a paged entry. */
+function pagingProblems(op: OperationSpec): string[] {
+  const paging = op.paging;
+  if (!paging) return [];
+  const problems: string[] = [];
+  const has = (name: string): boolean => op.params.some((param) => param.name === name);
+  const needed = paging.style === 'skip-limit' ? ['skip', 'limit'] : ['after'];
+  for (const name of needed.filter((n) => !has(n))) problems.push(`paging style ${paging.style} needs a parameter named "${name}"`);
+  if (paging.style === 'cursor' && !paging.cursorPath) problems.push('paging style cursor needs cursorPath (where the next cursor is in the answer)');
+  if (!Number.isSafeInteger(paging.maxPageSize) || paging.maxPageSize < 1) problems.push('paging maxPageSize must be a positive whole number');
+  if (paging.items !== '' && !ITEMS_PATH.test(paging.items)) problems.push(`paging items "${paging.items}" must be '' or a dotted property path`);
+  if (op.dynamicTarget) problems.push('the generic node (dynamicTarget) cannot page');
+  return problems;
+}
+
 function operationProblems(op: OperationSpec): string[] {
-  const problems = propertyProblems(op);
+  const problems = [...propertyProblems(op), ...pagingProblems(op)];
   if (!TYPE_PATTERN.test(op.type)) problems.push(`type must match ${TYPE_PATTERN}`);
   if (!ID_PATTERN.test(op.id) || RESERVED_IDS.includes(op.id)) problems.push(`id "${op.id}" must match ${ID_PATTERN} and not be ${RESERVED_IDS.join('/')}`);
   for (const param of op.params) {
@@ -49,7 +76,7 @@ function operationProblems(op: OperationSpec): string[] {
 
 /** Rejects entries the generated editor could not represent, before anything is written. */
 export function checkCatalogue(operations: readonly OperationSpec[]): void {
-  const problems = operations.flatMap(operationProblems);
+  const problems = [...operations.flatMap(operationProblems), ...collectOboEndpoints(operations).problems];
   const seen = new Set<string>();
   for (const op of operations) {
     for (const key of [`type ${op.type}`, `id ${op.id}`]) {

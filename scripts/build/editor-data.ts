@@ -29,6 +29,7 @@ export function editorData(namespace: string, operations: readonly OperationSpec
     params: op.params.map(editorParam),
     options: (op.options ?? []).map((option) => ({ name: option.name, values: [...option.values], default: option.default })),
     oboPermissions: op.oboPermissions ? [...op.oboPermissions] : null,
+    paged: op.paging !== undefined,
   }]);
   return { namespace, operations: Object.fromEntries(entries) };
 }

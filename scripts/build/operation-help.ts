@@ -1,6 +1,7 @@
 import type { OperationSpec } from '../../nodes/catalogue/types';
 import { escapeHtml } from './html';
 import type { OperationTexts } from './operation-texts';
+import { pagingHelp } from './paging-section';
 import { KIND_HELP_TYPES } from './param-kinds';
 import type { Texts } from './texts';
 
@@ -13,7 +14,17 @@ function codeList(values: readonly string[]): string {
   return values.map((v) => `<code>${escapeHtml(v)}</code>`).join(', ');
 }
 
-/** Node-RED help for one operation: summary, inputs, outputs, details (endpoint, OBO, options, errors, example). */
+/**
+ * Who the node can act as: the permissions the app needs for OBO (any one of them), the called endpoint's for the
+ * generic node (an empty list), or bot only.
+ */
+function permissionParagraph(op: OperationSpec, s: (key: string) => string): string {
+  if (!op.oboPermissions) return `<p>${s('permissions')}: ${s('botOnly')}</p>`;
+  const needed = op.oboPermissions.length > 0 ? codeList(op.oboPermissions) : s('permissionsOfEndpoint');
+  return `<p>${s('permissions')}: ${needed}. ${s('obo')}</p>`;
+}
+
+/** Node-RED help for one operation: summary, inputs, outputs, details (endpoint, OBO, pages, options, errors, example). */
 export function operationHelp(op: OperationSpec, texts: OperationTexts, shared: Texts): string {
   const s = (key: string): string => escapeHtml(shared.text('editor', `editor.help.${key}`));
   const inputs = op.params.map((p) => property(p.name, KIND_HELP_TYPES[p.kind], texts.params[p.name]?.description ?? '', !p.required));
@@ -23,9 +34,6 @@ export function operationHelp(op: OperationSpec, texts: OperationTexts, shared: 
     return `  <dt>${escapeHtml(optionTexts?.label ?? option.name)}</dt>
   <dd>${escapeHtml(optionTexts?.description ?? '')} (${codeList(option.values)})</dd>`;
   });
-  const permission = op.oboPermissions
-    ? `<p>${s('permissions')}: ${codeList(op.oboPermissions)}. ${s('obo')}</p>`
-    : `<p>${s('permissions')}: ${s('botOnly')}</p>`;
   const api = escapeHtml(shared.text('editor', `editor.api.${op.api}`));
   return `<script type="text/html" data-help-name="${escapeHtml(op.type)}">
 <p>${escapeHtml(texts.summary)}</p>
@@ -40,9 +48,9 @@ ${property('payload', 'object', texts.output, false)}
 </dl>
 <p>${s('outputProperty')}</p>
 <h3>${s('details')}</h3>
-<p>${s('endpoint')}: <code>${escapeHtml(`${op.method} ${op.path}`)}</code> (${api})</p>
-${permission}
-${texts.details ? `<p>${escapeHtml(texts.details)}</p>\n` : ''}${options.length ? `<h4>${s('options')}</h4>\n<dl class="message-properties">\n${options.join('\n')}\n</dl>\n` : ''}<h4>${s('errors')}</h4>
+<p>${s('endpoint')}: ${op.dynamicTarget ? s('endpointAny') : `<code>${escapeHtml(`${op.method} ${op.path}`)}</code> (${api})`}</p>
+${permissionParagraph(op, s)}
+${texts.details ? `<p>${escapeHtml(texts.details)}</p>\n` : ''}${pagingHelp(op, shared)}${options.length ? `<h4>${s('options')}</h4>\n<dl class="message-properties">\n${options.join('\n')}\n</dl>\n` : ''}<h4>${s('errors')}</h4>
 <p>${s('errorsText')}</p>
 <dl class="message-properties">
 ${property('error.message', 'string', shared.text('editor', 'editor.help.errorMessage'), false)}

@@ -3,6 +3,8 @@ import { paramDefault } from './editor-data';
 import { formRow, selectControl, typedControl } from './form';
 import { escapeHtml, jsQuoted } from './html';
 import type { OperationTexts } from './operation-texts';
+import { pagingDefaults } from './paging-fields';
+import { pagingRows } from './paging-section';
 import { areaIcon, paletteCategory, SYMPHONY_COLOR } from './palette';
 import { KIND_ICONS } from './param-kinds';
 import { type DefaultEntry, registerTypeScript, renderDefaults, returning } from './register-type';
@@ -28,6 +30,7 @@ export function operationDefaults(op: OperationSpec): Array<[string, DefaultEntr
   for (const option of op.options ?? []) {
     entries.push([option.name, { value: option.default, validate: `SymphonyEditor.optionValidator(${type}, ${jsQuoted(option.name)})` }]);
   }
+  entries.push(...pagingDefaults(op));
   entries.push(['outputProperty', { value: 'payload', required: true, validate: 'SymphonyEditor.outputPropertyValidator()' }]);
   return entries;
 }
@@ -61,7 +64,7 @@ function paramRow(param: ParamSpec, texts: OperationTexts): string {
   });
 }
 
-/** Rows in dialog order: name, config, act as, parameters (required first), options, output, advanced. */
+/** Rows in dialog order: name, config, act as, parameters (required first), options, pages, output, advanced. */
 export function operationTemplate(op: OperationSpec, texts: OperationTexts, shared: Texts): string {
   const key = (k: string): string => shared.key('editor', k);
   const obo = op.oboPermissions !== null;
@@ -86,6 +89,7 @@ export function operationTemplate(op: OperationSpec, texts: OperationTexts, shar
       return formRow({ inputId: `node-input-${option.name}`, icon: 'sliders', labelKey: optionTexts?.labelKey ?? '',
         titleKey: optionTexts?.descriptionKey, control: selectControl(`node-input-${option.name}`, values) });
     }),
+    ...(op.paging ? [pagingRows(shared)] : []),
     formRow({ inputId: 'node-input-outputProperty', icon: 'sign-out', labelKey: key('editor.label.output'),
       control: typedControl('node-input-outputProperty', false) }),
   ];

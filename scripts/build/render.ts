@@ -6,10 +6,11 @@ import { editorData } from './editor-data';
 import { BuildError } from './errors';
 import { scriptJson } from './html';
 import { type Catalog, mergeCatalogs } from './locale';
+import { collectOboEndpoints } from './obo-endpoints';
 import { operationHelp } from './operation-help';
 import { operationScript, operationTemplate } from './operation-node';
 import { operationTexts } from './operation-texts';
-import { readmeTable } from './readme';
+import { OBO_ENDPOINTS_MARKERS, OPERATIONS_MARKERS, oboEndpointsTable, type ReadmeSection, readmeTable } from './readme';
 import { Texts } from './texts';
 
 export interface BuildInputs {
@@ -28,7 +29,8 @@ export interface BuildInputs {
 export interface BuildOutputs {
   /** Generated files, relative to the directory of the runtime entry. */
   files: Record<string, string>;
-  readmeTable: string;
+  /** The README's generated tables: operations, and OBO-enabled endpoints. */
+  readmeSections: ReadmeSection[];
 }
 
 const STYLE = `<style>
@@ -36,6 +38,7 @@ const STYLE = `<style>
   .symphony-secret { -webkit-text-security: disc; }
   .symphony-file-row { margin: 4px 0 0 104px; }
   .symphony-required { color: #c0392b; }
+  .symphony-section { margin-top: 12px; font-weight: bold; }
 </style>`;
 
 /** String literals of the editor helper that are locale keys (`t('editor.…')`); the build checks they exist. */
@@ -77,6 +80,9 @@ export function renderBuild(inputs: BuildInputs): BuildOutputs {
       // Code imports the catalogue as './catalogue/index': a bare './catalogue' would resolve to this file.
       ['catalogue.json']: catalogueJson(inputs.packageName, inputs.operations),
     },
-    readmeTable: readmeTable(inputs.operations, (op) => labels.get(op.type) ?? op.type),
+    readmeSections: [
+      { markers: OPERATIONS_MARKERS, content: readmeTable(inputs.operations, (op) => labels.get(op.type) ?? op.type) },
+      { markers: OBO_ENDPOINTS_MARKERS, content: oboEndpointsTable(collectOboEndpoints(inputs.operations).claims) },
+    ],
   };
 }

@@ -6,7 +6,7 @@ import { BuildError } from './errors';
 import { readCatalog, readEditorCatalogs } from './locale';
 import { areaIcon } from './palette';
 import { type BuildInputs, renderBuild } from './render';
-import { replaceReadmeTable } from './readme';
+import { updateReadme } from './readme';
 
 export interface BuildOptions {
   /** Package root (holds package.json, dist/editor, locales/, README.md). */
@@ -15,7 +15,7 @@ export interface BuildOptions {
   localesDir?: string;
   /** Where the generated files go; default the folder of the runtime entry named in package.json. */
   outDir?: string;
-  /** README to update between its markers; default `<root>/README.md`; `null` to leave READMEs alone. */
+  /** README whose generated tables to update (between their markers); default `<root>/README.md`; `null`: none. */
   readme?: string | null;
   /** Default: the compiled catalogue. */
   operations?: readonly OperationSpec[];
@@ -46,7 +46,7 @@ function readPackage(root: string): PackageInfo {
  * The editor helper compiled by tsconfig.editor.json, one file per source in nodes/editor (a stale output of a
  * deleted source is left out). Namespace files: their order does not matter.
  */
-function readEditorScript(root: string): string {
+export function readEditorScript(root: string): string {
   const sources = readdirSync(path.join(root, 'nodes', 'editor')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
   const code = sources.map((source) => {
     const compiled = path.join(root, 'dist', 'editor', source.replace(/\.ts$/, '.js'));
@@ -100,8 +100,8 @@ export function runBuild(options: BuildOptions): BuildReport {
   let readmeUpdated = false;
   if (readmeFile && existsSync(readmeFile)) {
     const current = readFileSync(readmeFile, 'utf8');
-    const updated = replaceReadmeTable(current, outputs.readmeTable);
-    if (updated !== undefined && updated !== current) {
+    const updated = updateReadme(current, outputs.readmeSections);
+    if (updated !== current) {
       writeFileSync(readmeFile, updated);
       readmeUpdated = true;
     }

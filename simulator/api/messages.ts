@@ -6,6 +6,7 @@ import { newAttachmentId, newMessageId, toUrlSafeId } from '../ids';
 import { toPresentationML } from '../messageml';
 import type { SimAttachment, SimMessage } from '../model';
 import { v4Message } from './views';
+import { blastMessage, shareContent, updateMessage } from './message-delivery';
 
 function parseData(data: string | undefined): string {
   if (data === undefined || data.trim() === '') return '{}';
@@ -57,4 +58,7 @@ async function createMessage(ctx: UserContext): Promise<Reply> {
 
 export function registerMessageRoutes(router: Router): void {
   router.user('POST', '/agent/v4/stream/{sid}/message/create', createMessage);
+  router.user('POST', '/agent/v3/stream/{sid}/share', shareContent);
+  router.user('POST', '/agent/v4/message/blast', blastMessage);
+  router.user('POST', '/agent/v4/stream/{sid}/message/{mid}/update', updateMessage);
 }

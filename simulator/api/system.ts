@@ -1,13 +1,27 @@
 /**
  * Agent system endpoints. The health checks take no token (as in the spec, and as real agents serve them);
  * /agent/v1/info needs a session like any agent call, which makes it a fair "test connection" probe.
+ * Pod settings every user may read: GET /pod/v1/files/allowedTypes and GET /pod/v1/admin/system/protocols/list
+ * (an admin path, yet OBO-enabled with SEND_MESSAGES: clients need it to render links, so no admin role).
  */
 import { SIMULATED_VERSION } from '../core';
 import type { Router } from '../http/router';
 
 const UP = { status: 'UP', version: SIMULATED_VERSION } as const;
 
+/** The attachment extensions the simulated pod accepts. */
+const ALLOWED_FILE_TYPES: readonly string[] = [
+  '.csv', '.doc', '.docx', '.gif', '.jpeg', '.jpg', '.json', '.msg', '.pdf', '.png', '.ppt', '.pptx', '.rtf', '.txt',
+  '.xls', '.xlsx', '.xml', '.zip',
+];
+
+/** The URI schemes the simulated pod turns into links, besides http and https. */
+const URI_PROTOCOLS: readonly string[] = ['ftp', 'mailto', 'sip', 'skype', 'tel'];
+
 export function registerSystemRoutes(router: Router): void {
+  router.user('GET', '/pod/v1/files/allowedTypes', () => ({ status: 200, body: [...ALLOWED_FILE_TYPES] }));
+  router.user('GET', '/pod/v1/admin/system/protocols/list', () => ({ status: 200, body: [...URI_PROTOCOLS] }));
+
   router.public('GET', '/agent/v3/health', () => ({ status: 200, body: { status: 'UP' } }));
 
   router.public('GET', '/agent/v3/health/extended', () => ({

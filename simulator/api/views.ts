@@ -79,6 +79,11 @@ export interface V4MessageJson {
   stream: { streamId: string; streamType: SimStream['type']; roomName?: string };
   userAgent: string;
   originalFormat: string;
+  replacing?: string;
+  replacedBy?: string;
+  initialMessageId?: string;
+  initialTimestamp?: number;
+  silent?: boolean;
 }
 
 export function v4Message(state: SimulatorState, message: SimMessage): V4MessageJson {
@@ -96,5 +101,11 @@ export function v4Message(state: SimulatorState, message: SimMessage): V4Message
     stream: { streamId: message.streamId, streamType: stream?.type ?? 'IM', roomName: stream?.roomName },
     userAgent: `Agent-${SIMULATED_VERSION}-Simulator`,
     originalFormat: 'com.symphony.messageml.v2',
+    // Update lineage, present only when set (V4Message).
+    replacing: message.replacing,
+    replacedBy: message.replacedBy,
+    initialMessageId: message.initialMessageId,
+    initialTimestamp: message.initialTimestamp,
+    silent: message.silent,
   };
 }

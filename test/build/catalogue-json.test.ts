@@ -9,6 +9,12 @@ interface Entry {
   path: string;
   params: Array<{ name: string; in: string; wireName: string; kind: string; required: boolean }>;
   oboPermissions: string[] | null;
+  oboEndpoints?: string[];
+  paging?: unknown;
+  idempotent: boolean;
+  needsKeyManager: boolean;
+  multipart: boolean;
+  dynamicTarget: boolean;
 }
 
 describe('build: dist/nodes/catalogue.json', () => {
@@ -32,6 +38,19 @@ describe('build: dist/nodes/catalogue.json', () => {
           oboPermissions: op.oboPermissions ? [...op.oboPermissions] : null,
         },
       );
+    });
+
+    it(`${op.type}: paging and OBO endpoints when set, key manager, multipart and dynamic target`, () => {
+      const entry = written.operations.find((e) => e.type === op.type);
+      assert.ok(entry);
+      assert.deepEqual(
+        { paging: entry.paging, oboEndpoints: entry.oboEndpoints, idempotent: entry.idempotent, needsKeyManager: entry.needsKeyManager,
+          multipart: entry.multipart, dynamicTarget: entry.dynamicTarget },
+        { paging: op.paging, oboEndpoints: op.oboEndpoints, idempotent: op.idempotent, needsKeyManager: op.needsKeyManager === true,
+          multipart: op.multipart === true, dynamicTarget: op.dynamicTarget === true },
+      );
+      assert.equal('paging' in entry, op.paging !== undefined, 'paging only when set');
+      assert.equal('oboEndpoints' in entry, op.oboEndpoints !== undefined, 'oboEndpoints only when set');
     });
   }
 });

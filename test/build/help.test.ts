@@ -16,9 +16,12 @@ describe('build: dist/nodes/locales/en-US/symphony.html (help)', () => {
     it(`${op.type}: summary, inputs, outputs, endpoint, permission, errors and example`, () => {
       const text = help.get(op.type)?.[0] ?? '';
       assert.match(text, /^\s*<p>[^<]+<\/p>/, 'starts with a summary paragraph (the palette tooltip)');
-      assert.ok(text.includes(`<code>${op.method} ${op.path}</code>`), 'names the endpoint');
+      if (op.dynamicTarget) assert.ok(text.includes('<p>Endpoint: any Pod, Agent or Login path, given by Path</p>'), 'any endpoint');
+      else assert.ok(text.includes(`<code>${op.method} ${op.path}</code>`), 'names the endpoint');
       for (const permission of op.oboPermissions ?? []) assert.ok(text.includes(`<code>${permission}</code>`), permission);
       if (!op.oboPermissions) assert.ok(text.includes(botOnly), 'says bot only');
+      if (op.oboPermissions?.length === 0) assert.match(text, /<p>OBO permission: the one the called endpoint needs[^<]*Set Act as to a user/);
+      if (op.paging) assert.match(text, /<h4>Pages<\/h4>\n<p>[^\n]*<code>pages<\/code>/, 'explains paging');
       for (const param of op.params) {
         const dt = new RegExp(`<dt${param.required ? '' : ' class="optional"'}>${param.name} <span class="property-type">`);
         assert.match(text, dt, `input ${param.name}`);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { catalogue } from '../../nodes/catalogue/index';
 import { CONFIG_CREDENTIALS } from '../../nodes/runtime/config-settings';
+import { DEFAULT_MAX_ITEMS } from '../../nodes/runtime/paging';
 import { builtCatalog, htmlBlocks, loadEditor, readBuilt, REGISTER_TYPE, type Sandbox } from './support';
 
 describe('build: dist/nodes/symphony.html', () => {
@@ -47,6 +48,7 @@ describe('build: dist/nodes/symphony.html', () => {
           expected[`${param.name}Type`] = param.default?.type ?? param.types[0];
         }
         for (const option of op.options ?? []) expected[option.name] = option.default;
+        if (op.paging) Object.assign(expected, { pages: 'one', maxItems: DEFAULT_MAX_ITEMS, split: 'list' });
         expected.outputProperty = 'payload';
         assert.deepEqual(values, expected);
         assert.equal(defaults.config?.type, 'symphony-config');
@@ -133,6 +135,30 @@ describe('build: dist/nodes/symphony.html', () => {
     it('return false instead of a message for Node-RED versions that pass no options', () => {
       const def = definition('symphony-im-create').defaults.userIds;
       assert.equal(def?.validate?.call({ userIdsType: 'flow' }, ''), false);
+    });
+  });
+
+  describe('the generic node (dynamicTarget)', () => {
+    const generic = catalogue.find((op) => op.dynamicTarget);
+    const validate = (name: string, node: Record<string, unknown>) =>
+      definition(generic?.type ?? '').defaults[name]?.validate?.call(node, node[name], { label: name });
+
+    it('is in the catalogue', () => {
+      assert.ok(generic);
+    });
+
+    it('offers acting on behalf of a user, its permission being the called endpoint\'s', () => {
+      const template = htmlBlocks(html, 'data-template-name').get(generic?.type ?? '')?.[0] ?? '';
+      assert.match(template, /<select id="node-input-actAs"[^>]*><option value="bot"[^>]*><\/option><option value="userId"[^>]*><\/option><option value="username"/);
+      assert.equal(validate('actAs', { actAs: 'userId' }), true);
+    });
+
+    it('requires path: a blank text field reads msg.path, a blank field of another type is refused', () => {
+      assert.ok(generic?.params.find((p) => p.name === 'path')?.required);
+      assert.match(htmlBlocks(html, 'data-template-name').get(generic?.type ?? '')?.[0] ?? '', /<label for="node-input-path"[^>]*>.*<span class="symphony-required">\*<\/span><\/label>/);
+      assert.equal(validate('path', { path: '', pathType: 'str' }), true);
+      for (const type of ['msg', 'flow', 'jsonata']) assert.match(String(validate('path', { path: '', pathType: type })), /required/, type);
+      assert.equal(validate('path', { path: '/pod/v1/sessioninfo', pathType: 'str' }), true);
     });
   });
 

@@ -109,3 +109,18 @@ export function loadEditor(html: string, catalog: Catalog): Sandbox {
   for (const code of javascriptBlocks(html)) vm.runInContext(code, context);
   return { definitions, dialogValues };
 }
+
+/** A copy of `catalog` with the given dotted keys set, e.g. texts for a made-up entry. */
+export function withTexts(catalog: Catalog, texts: Record<string, string>): Catalog {
+  const copy = JSON.parse(JSON.stringify(catalog)) as Catalog;
+  for (const [key, text] of Object.entries(texts)) {
+    const parts = key.split('.');
+    let node: Catalog = copy;
+    for (const part of parts.slice(0, -1)) {
+      const next = node[part];
+      node = typeof next === 'object' ? next : (node[part] = {});
+    }
+    node[parts[parts.length - 1] ?? ''] = text;
+  }
+  return copy;
+}

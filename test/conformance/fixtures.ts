@@ -3,6 +3,10 @@
  * behalf of a user. Steps may save what a node returned (a room id, a message id) for later steps.
  */
 import { DEFAULT_SEED } from '../../simulator';
+import { CONNECTIONS_PRESENCE_POD_STEPS } from './steps-connections-presence-pod';
+import { SIGNALS_AND_DELIVERY_STEPS } from './steps-signals-delivery';
+import { STREAMS_STEPS } from './steps-streams';
+import { USERS_STEPS } from './steps-users';
 
 const { users, rooms } = DEFAULT_SEED;
 
@@ -20,7 +24,8 @@ export interface Step {
 
 const asRecord = (value: unknown): Record<string, unknown> => value as Record<string, unknown>;
 
-export const STEPS: Step[] = [
+/** The first chain's nodes and the generic node. */
+const CORE_STEPS: Step[] = [
   { type: 'symphony-users-lookup', as: 'bot', msg: () => ({ usernames: 'alice,bob' }) },
   { type: 'symphony-users-lookup', as: 'alice', msg: () => ({ userIds: [users.bob.id, users.carol.id] }) },
   { type: 'symphony-im-create', as: 'bot', msg: () => ({ userIds: [users.alice.id] }), save: (s, p) => { s.botIm = asRecord(p).id; } },
@@ -35,4 +40,13 @@ export const STEPS: Step[] = [
   { type: 'symphony-presence-set', as: 'carol', msg: () => ({ category: 'AWAY', soft: true }) },
   { type: 'symphony-api', as: 'bot', msg: () => ({ method: 'GET', path: '/pod/v2/sessioninfo' }) },
   { type: 'symphony-api', as: 'bob', msg: () => ({ method: 'GET', path: '/pod/v3/users', query: { username: 'carol' } }) },
+];
+
+/** Every step, in order; later areas may use what earlier ones saved. */
+export const STEPS: Step[] = [
+  ...CORE_STEPS,
+  ...USERS_STEPS,
+  ...STREAMS_STEPS,
+  ...CONNECTIONS_PRESENCE_POD_STEPS,
+  ...SIGNALS_AND_DELIVERY_STEPS,
 ];
