@@ -45,7 +45,7 @@ export const connectionsOperations: readonly OperationSpec[] = [
     method: 'GET',
     path: '/pod/v1/connection/list',
     params: [
-      { name: 'status', in: 'query', kind: 'enum', enum: CONNECTION_STATUS_FILTERS, types: ['str', 'msg', 'flow', 'global', 'env', 'jsonata'] },
+      { name: 'connectionStatus', in: 'query', wireName: 'status', kind: 'enum', enum: CONNECTION_STATUS_FILTERS, types: ['str', 'msg', 'flow', 'global', 'env', 'jsonata'] },
       { name: 'userIds', in: 'query', kind: 'id-list', types: ['str', 'json', 'msg', 'flow', 'global', 'env', 'jsonata'] },
     ],
     oboPermissions: ['GET_USER_CONNECTIONS'],

@@ -67,6 +67,7 @@ export const presenceOperations: readonly OperationSpec[] = [
     ],
     oboPermissions: null,
     idempotent: true,
+    paging: { style: 'last-item', items: '', maxPageSize: 5000, cursorParam: 'lastUserId', cursorField: 'userId' },
   },
   {
     type: 'symphony-presence-register-interest',

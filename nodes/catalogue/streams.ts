@@ -273,7 +273,7 @@ export const streamsOperations: readonly OperationSpec[] = [
     path: '/pod/v2/admin/streams/list',
     params: [
       { ...streamTypes(STREAM_TYPES), in: 'none' },
-      { name: 'status', in: 'none', kind: 'enum', enum: ['ACTIVE', 'INACTIVE'], types: TEXT },
+      { name: 'streamStatus', in: 'none', kind: 'enum', enum: ['ACTIVE', 'INACTIVE'], types: TEXT },
       { name: 'filters', in: 'body-root', kind: 'json', schema: { type: 'object' }, types: JSON_TYPES, advanced: true },
       skip,
       limit(100),
@@ -284,10 +284,10 @@ export const streamsOperations: readonly OperationSpec[] = [
     emptyResult: { count: 0, streams: [] },
     // The named filters are laid over the advanced filters JSON (V2AdminStreamFilter) in one body.
     prepare: (values) => {
-      const { filters, streamTypes: types, status, ...rest } = typesAsObjects(values);
+      const { filters, streamTypes: types, streamStatus, ...rest } = typesAsObjects(values);
       const body = { ...(filters as Record<string, unknown> | undefined) };
       if (types !== undefined) body.streamTypes = types;
-      if (status !== undefined) body.status = status;
+      if (streamStatus !== undefined) body.status = streamStatus;
       return { ...rest, filters: body };
     },
   },

@@ -79,15 +79,20 @@ export interface ExactlyOneOf {
  * the whole list in one msg or one msg per item.
  * - `skip-limit`: the entry's `skip` and `limit` parameters address the page (query or body, as declared)
  * - `cursor`: the entry's `after` parameter takes the cursor found at `cursorPath` in the previous answer
+ * - `last-item`: the parameter `cursorParam` takes field `cursorField` of the previous page's last item; the API
+ *   includes that item again at the top of the next page (GET /pod/v2/users/presence and its lastUserId)
  */
 export interface PagingSpec {
-  style: 'skip-limit' | 'cursor';
+  style: 'skip-limit' | 'cursor' | 'last-item';
   /** Where the items are in the answer: '' when the answer is the array itself, else a dotted property path. */
   items: string;
   /** The largest page the API serves; also the page size of "all pages" when the node sets no limit. */
   maxPageSize: number;
   /** For `cursor`: dotted path of the next cursor in the answer (absent or empty = last page). */
   cursorPath?: string;
+  /** For `last-item`: the parameter that takes the last item's key, and the item field holding it. */
+  cursorParam?: string;
+  cursorField?: string;
 }
 
 /** Values after resolution, normalisation and validation, keyed by parameter name. */

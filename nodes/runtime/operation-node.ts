@@ -58,7 +58,9 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
         RED.util.setMessageProperty(msg, outputProperty, await fetch(values), true);
         return msg;
       }
-      const paged = await readPages(op.paging, choice, values, fetch);
+      const paged = await readPages(op.paging, choice, values, fetch, op.id);
+      // All pages: say how many items were read and whether the cap cut the list short.
+      if (choice.allPages) msg.paging = { items: paged.items.length, truncated: paged.truncated };
       if (!choice.perItem) {
         RED.util.setMessageProperty(msg, outputProperty, paged.result, true);
         return msg;

@@ -6,7 +6,7 @@ import { pagingDefaults } from './paging-fields';
 
 /** Node properties Node-RED keeps for itself (editor: `internalProperties`; runtime: credentials, env...). */
 const NODE_RED_PROPERTIES = new Set(['changed', 'dirty', 'id', 'inputLabels', 'moved', 'outputLabels', 'selected', 'type',
-  'users', 'valid', 'validationErrors', 'wires', 'credentials', 'info', 'env']);
+  'users', 'status', 'valid', 'validationErrors', 'wires', 'credentials', 'info', 'env']);
 
 /** Top-level locale sections that are not operation ids. */
 const RESERVED_IDS = ['editor', 'config', 'runtime'];
@@ -45,9 +45,12 @@ function pagingProblems(op: OperationSpec): string[] {
   if (!paging) return [];
   const problems: string[] = [];
   const has = (name: string): boolean => op.params.some((param) => param.name === name);
-  const needed = paging.style === 'skip-limit' ? ['skip', 'limit'] : ['after'];
-  for (const name of needed.filter((n) => !has(n))) problems.push(`paging style ${paging.style} needs a parameter named "${name}"`);
+  const needed = { 'skip-limit': ['skip', 'limit'], cursor: ['after', 'limit'], 'last-item': [paging.cursorParam ?? '', 'limit'] }[paging.style];
+  for (const name of needed.filter((n) => n && !has(n))) problems.push(`paging style ${paging.style} needs a parameter named "${name}"`);
   if (paging.style === 'cursor' && !paging.cursorPath) problems.push('paging style cursor needs cursorPath (where the next cursor is in the answer)');
+  if (paging.style === 'last-item' && (!paging.cursorParam || !paging.cursorField)) {
+    problems.push('paging style last-item needs cursorParam (the parameter) and cursorField (the item field it takes)');
+  }
   if (!Number.isSafeInteger(paging.maxPageSize) || paging.maxPageSize < 1) problems.push('paging maxPageSize must be a positive whole number');
   if (paging.items !== '' && !ITEMS_PATH.test(paging.items)) problems.push(`paging items "${paging.items}" must be '' or a dotted property path`);
   if (op.dynamicTarget) problems.push('the generic node (dynamicTarget) cannot page');

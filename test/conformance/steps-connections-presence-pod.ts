@@ -8,8 +8,8 @@ const field = (payload: unknown, name: string): unknown => (payload as Record<st
 export const CONNECTIONS_PRESENCE_POD_STEPS: Step[] = [
   { type: 'symphony-connection-get', as: 'bot', msg: () => ({ userId: users.erin.id }) },
   { type: 'symphony-connection-get', as: 'alice', msg: () => ({ userId: users.bob.id }) },
-  { type: 'symphony-connection-list', as: 'bot', msg: () => ({ status: 'ALL' }) },
-  { type: 'symphony-connection-list', as: 'alice', msg: () => ({ status: 'ACCEPTED', userIds: [users.bob.id, users.erin.id] }) },
+  { type: 'symphony-connection-list', as: 'bot', msg: () => ({ connectionStatus: 'ALL' }) },
+  { type: 'symphony-connection-list', as: 'alice', msg: () => ({ connectionStatus: 'ACCEPTED', userIds: [users.bob.id, users.erin.id] }) },
   // dave asks the bot, the bot accepts and removes; dave asks again and the bot declines.
   { type: 'symphony-connection-create', as: 'dave', msg: () => ({ userId: users.bot.id }) },
   { type: 'symphony-connection-accept', as: 'bot', msg: () => ({ userId: users.dave.id }) },

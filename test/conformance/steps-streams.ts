@@ -55,6 +55,6 @@ export const STREAMS_STEPS: Step[] = [
   { type: 'symphony-stream-info', as: 'bot', msg: (s) => ({ streamId: get(s, 'streamsIm') }) },
   { type: 'symphony-stream-info', as: 'alice', msg: () => ({ streamId: desk }) },
   { type: 'symphony-stream-attachments', as: 'bot', msg: (s) => ({ streamId: get(s, 'streamsIm'), since: 0, limit: 10, sortDir: 'DESC' }) },
-  { type: 'symphony-admin-streams-list', as: 'bot', msg: () => ({ streamTypes: 'ROOM', status: 'ACTIVE', filters: { scope: 'INTERNAL' }, limit: 10 }) },
+  { type: 'symphony-admin-streams-list', as: 'bot', msg: () => ({ streamTypes: 'ROOM', streamStatus: 'ACTIVE', filters: { scope: 'INTERNAL' }, limit: 10 }) },
   { type: 'symphony-admin-stream-members', as: 'bot', msg: () => ({ streamId: desk, skip: 0, limit: 2 }) },
 ];

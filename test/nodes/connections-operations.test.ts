@@ -44,7 +44,7 @@ describe('connection nodes: get and list', function () {
   });
 
   it('list connections: ACCEPTED lists the seeded connection; blank status lists pending ones only', async function () {
-    const accepted = await output(sim(), opNode('symphony-connection-list', { status: 'ACCEPTED', statusType: 'str' }));
+    const accepted = await output(sim(), opNode('symphony-connection-list', { connectionStatus: 'ACCEPTED', connectionStatusType: 'str' }));
     assert.deepEqual(connections(accepted).map((c) => [c.userId, c.status]), [[erin.id, 'ACCEPTED']]);
     const pending = await output(sim(), opNode('symphony-connection-list'));
     assert.deepEqual(pending.payload, []);
@@ -52,14 +52,14 @@ describe('connection nodes: get and list', function () {
   });
 
   it('list connections: colleagues appear, implicitly accepted, when named in userIds', async function () {
-    const msg = await output(sim(), opNode('symphony-connection-list', asUser('alice')), { status: 'all', userIds: `${bob.id},${erin.id}` });
+    const msg = await output(sim(), opNode('symphony-connection-list', asUser('alice')), { connectionStatus: 'all', userIds: `${bob.id},${erin.id}` });
     assert.deepEqual(connections(msg).map((c) => [c.userId, c.status]).sort(), [[bob.id, 'ACCEPTED'], [erin.id, 'ACCEPTED']].sort());
   });
 
   it('list connections: an unknown status is refused before any request', async function () {
     sim().clearRequests();
-    const caught = await failure(sim(), opNode('symphony-connection-list'), { status: 'FRIENDS' });
-    assert.equal(caught.error!.cause!.field, 'status');
+    const caught = await failure(sim(), opNode('symphony-connection-list'), { connectionStatus: 'FRIENDS' });
+    assert.equal(caught.error!.cause!.field, 'connectionStatus');
     assert.equal(apiRequests(sim()), 0);
   });
 });
@@ -77,7 +77,7 @@ describe('connection nodes: request, accept, reject, remove', function () {
     assert.equal(connection(requested).userId, BOT.id);
     assert.equal(connection(requested).requestCounter, 1);
 
-    const incoming = await output(sim(), opNode('symphony-connection-list', { status: 'PENDING_INCOMING', statusType: 'str' }));
+    const incoming = await output(sim(), opNode('symphony-connection-list', { connectionStatus: 'PENDING_INCOMING', connectionStatusType: 'str' }));
     assert.deepEqual(connections(incoming).map((c) => [c.userId, c.status]), [[dave.id, 'PENDING_INCOMING']]);
 
     const accepted = await output(sim(), opNode('symphony-connection-accept'), { userId: dave.id });
@@ -101,7 +101,7 @@ describe('connection nodes: request, accept, reject, remove', function () {
     const rejected = await output(sim(), opNode('symphony-connection-reject'), { userId: dave.id });
     assert.equal(connection(rejected).status, 'REJECTED');
 
-    const list = await output(sim(), opNode('symphony-connection-list', asUser('dave')), { status: 'REJECTED' });
+    const list = await output(sim(), opNode('symphony-connection-list', asUser('dave')), { connectionStatus: 'REJECTED' });
     assert.deepEqual(connections(list).map((c) => [c.userId, c.status]), [[BOT.id, 'REJECTED']]);
 
     const caught = await failure(sim(), opNode('symphony-connection-accept'), { userId: dave.id });

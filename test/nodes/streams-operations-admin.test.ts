@@ -28,7 +28,7 @@ describe('streams operations: admin stream lists', function () {
     it('answers one page with the total, filtered by type and status', async function () {
       await loadNodes(sim(), [
         node('rooms', 'admin-streams-list', { streamTypes: 'ROOM', streamTypesType: 'str', limit: '2', limitType: 'num' }),
-        node('inactive', 'admin-streams-list', { status: 'INACTIVE', statusType: 'str' }),
+        node('inactive', 'admin-streams-list', { streamStatus: 'INACTIVE', streamStatusType: 'str' }),
         node('mims', 'admin-streams-list', { filters: '{"streamTypes":[{"type":"MIM"}],"origin":"INTERNAL"}', filtersType: 'json' }),
       ]);
       const page = (await call('rooms', {})).payload as AdminStreamList;
@@ -61,13 +61,13 @@ describe('streams operations: admin stream lists', function () {
 
     it('refuses a service account without the User Provisioning role (403), and a bad status before any request', async function () {
       sim().registerBot({ username: 'plain-bot', publicKey: keyPair('bot').publicPem });
-      await loadNodes(sim(), [node('list', 'admin-streams-list'), node('bad', 'admin-streams-list', { status: 'CLOSED', statusType: 'str' })], { botUsername: 'plain-bot' });
+      await loadNodes(sim(), [node('list', 'admin-streams-list'), node('bad', 'admin-streams-list', { streamStatus: 'CLOSED', streamStatusType: 'str' })], { botUsername: 'plain-bot' });
       const refused = await callFails('list', {});
       assert.equal(refused.error!.cause!.status, 403);
       assert.match(String(refused.error!.cause!.symphonyMessage), /User Provisioning/);
       sim().clearRequests();
       const bad = await callFails('bad', {});
-      assert.equal(bad.error!.cause!.field, 'status');
+      assert.equal(bad.error!.cause!.field, 'streamStatus');
       assert.equal(sim().count('POST', '/pod/v2/admin/streams/list'), 0);
     });
   });
