@@ -132,9 +132,14 @@ export interface OperationSpec {
   emptyResult?: unknown;
   /**
    * Last step before the request is built: derives wire values from validated values and node options,
-   * e.g. wraps plain text in MessageML. Must throw an InputError naming the field for bad input.
+   * e.g. wraps plain text in MessageML, reads attachment files. Must throw (or reject with) an error naming
+   * the field for bad input.
    */
-  prepare?: (values: ParamValues, options: Record<string, string>) => ParamValues;
+  prepare?: (values: ParamValues, options: Record<string, string>) => ParamValues | Promise<ParamValues>;
+  /** How the answer is read: JSON (default), or text (e.g. a base64 attachment body). */
+  responseType?: 'json' | 'text';
+  /** Turns the API's answer into what the node outputs, e.g. a base64 attachment into a Buffer. */
+  result?: (answer: unknown) => unknown;
   /**
    * For the generic API node only: the call's target is not fixed by the entry but read from the values (the
    * method, a path under /pod, /agent or /login, query and body).

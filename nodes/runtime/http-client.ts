@@ -29,7 +29,7 @@ export interface HttpRequest {
   body?: unknown;
   idempotent: boolean;
   signal?: AbortSignal;
-  responseType?: 'json' | 'arraybuffer';
+  responseType?: 'json' | 'text' | 'arraybuffer';
 }
 
 export interface HttpResponse {

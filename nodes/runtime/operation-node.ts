@@ -48,10 +48,11 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
       const values = await resolveInputs(RED, node, config, msg, op, validate, t);
       const options = resolveOptions(config, op);
       const fetch = async (pageValues: ParamValues): Promise<unknown> => {
-        const prepared = op.prepare ? op.prepare(pageValues, options) : pageValues;
+        const prepared = op.prepare ? await op.prepare(pageValues, options) : pageValues;
         const response = await client.execute(buildCall(op, prepared), identity, stopped.signal, (notice) => status.retrying(notice));
         const empty = response.status === 204 || response.data === '' || response.data === undefined;
-        return empty ? (op.emptyResult ?? null) : response.data;
+        if (empty) return op.emptyResult ?? null;
+        return op.result ? op.result(response.data) : response.data;
       };
       const choice = pagingChoice(config, op);
       if (!op.paging || !choice) {

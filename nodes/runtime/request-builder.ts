@@ -11,6 +11,7 @@ export interface ApiCall {
   body?: unknown;
   idempotent: boolean;
   needsKeyManager: boolean;
+  responseType?: 'json' | 'text';
 }
 
 function queryValue(value: unknown): string {
@@ -94,5 +95,6 @@ export function buildCall(op: OperationSpec, values: ParamValues): ApiCall {
     body: form ?? body,
     idempotent: op.idempotent,
     needsKeyManager: op.needsKeyManager === true,
+    responseType: op.responseType,
   };
 }

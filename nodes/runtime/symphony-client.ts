@@ -33,6 +33,7 @@ export class SymphonyClient {
           body: call.body,
           idempotent: call.idempotent,
           signal,
+          responseType: call.responseType,
         }, onRetry);
       } catch (err) {
         if (err instanceof SymphonyError) err.cause.operation = call.operation;
