@@ -1,13 +1,19 @@
 // Imported as catalogue/index: the build writes dist/nodes/catalogue.json, which a bare './catalogue' would resolve to.
 import { catalogue } from './catalogue/index';
 import { registerConfigNode } from './runtime/config-node';
+import { registerEventsNode } from './runtime/events-node';
+import { registerMessageParseNode } from './runtime/message-parse-node';
 import { createTranslator } from './runtime/i18n';
 import type { NodeAPI } from './runtime/node-red';
 import { registerOperationNode } from './runtime/operation-node';
+import { registerTestConnectionRoute } from './runtime/test-connection-route';
 
 /** Node-RED entry: the config node and one node type per catalogue entry. */
 export = function symphonyNodes(RED: NodeAPI): void {
   const t = createTranslator(RED);
   registerConfigNode(RED, t);
+  registerTestConnectionRoute(RED, t);
   for (const op of catalogue) registerOperationNode(RED, op, t);
+  registerEventsNode(RED, t);
+  registerMessageParseNode(RED, t);
 };

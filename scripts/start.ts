@@ -48,7 +48,7 @@ async function main(): Promise<number> {
     console.log(`[demo] reset ${options.demoDir}: flows.json and flows_cred.json rewritten from examples/ (edits made in the editor are discarded on every start; keys and credential secret kept)`);
 
     let exited = false;
-    const nodeRed = runNodeRed(root, options.demoDir).finally(() => {
+    const nodeRed = runNodeRed(root, options.demoDir, sim.url).finally(() => {
       exited = true;
     });
     const editorUrl = `http://127.0.0.1:${options.uiPort}`;

@@ -1,5 +1,6 @@
 /** The control API under /_sim on the main port: health, request log, faults, token expiry, stored messages. */
 import { v4Message } from './api/views';
+import { registerEventControlRoutes } from './control-events';
 import { readJson } from './http/body';
 import { notFound } from './http/errors';
 import { Router } from './http/router';
@@ -9,7 +10,9 @@ import { check, validators } from './schemas';
 const NO_CONTENT = { status: 204 } as const;
 
 export function createControlRouter(): Router {
-  return new Router()
+  const router = new Router();
+  registerEventControlRoutes(router);
+  return router
     .public('GET', '/_sim/health', (ctx) => ({ status: 200, body: { status: 'UP', url: ctx.sim.urls.main, mtlsUrl: ctx.sim.urls.mtls } }))
     .public('GET', '/_sim/ca', (ctx) => ({
       status: 200, body: ctx.sim.pki.caCertificate, headers: { 'content-type': 'application/x-pem-file' },

@@ -6,6 +6,15 @@ import { createPublicKey } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { createControlRouter } from './control';
+import {
+  datafeedInfo, datafeedMatcher, readFailureFault, type DatafeedFilter, type DatafeedInfo, type ReadFailure,
+} from './control-events';
+import { DatafeedStore } from './datafeeds';
+import { EventBus } from './events';
+import {
+  injectConnectionRequest, injectFormReply, injectMessage, type InjectConnectionRequest, type InjectFormReply, type InjectMessage,
+} from './inject';
+import type { V4MessageJson } from './api/views';
 import type { SimulatorCore } from './core';
 import { FaultInjector, type FaultSpec } from './faults';
 import { createRequestListener } from './http/dispatch';
@@ -22,6 +31,10 @@ export type { SimulatorSeed, SeedUserKey } from './seed';
 export { SimulatorState } from './state';
 export type * from './model';
 export type { FaultSpec, RequestRecord, ClientCertificate };
+export type { DatafeedFilter, DatafeedInfo, ReadFailure, InjectConnectionRequest, InjectFormReply, InjectMessage };
+export type { V4EventJson, EventType } from './events';
+export type { V4MessageJson } from './api/views';
+export { EVENT_TYPES } from './events';
 export { OBO_ENDPOINTS, OBO_PERMISSIONS, type OboEndpoint, type OboPermission } from './obo-permissions';
 
 export interface SimulatorBot {
@@ -50,6 +63,8 @@ export interface SimulatorOptions {
   /** Default: the seeded 'demo-bot', with no key until one is registered. */
   bot?: SimulatorBot;
   apps?: SimulatorApp[];
+  /** How long a datafeed read waits for events before answering an empty list; default 30 s (a real agent's). */
+  datafeedHoldMs?: number;
 }
 
 export interface Simulator {
@@ -66,6 +81,19 @@ export interface Simulator {
   registerBot(bot: SimulatorBot): void;
   registerApp(app: SimulatorApp): void;
   issueClientCertificate(username: string, passphrase?: string): ClientCertificate;
+  /** A message typed by a user into a stream (MessageML, or text with tags such as `<mention uid="…"/>`). */
+  injectMessage(input: InjectMessage): V4MessageJson;
+  /** A user submits a form of a message (SYMPHONYELEMENTSACTION to the message's sender). */
+  injectFormReply(input: InjectFormReply): void;
+  /** A user of another firm asks to connect (to the bot by default). */
+  injectConnectionRequest(input: InjectConnectionRequest): void;
+  /** Datafeeds as they stand (all users). */
+  datafeeds(): DatafeedInfo[];
+  /** Deletes matching feeds (all without a filter): their next read answers 400, their events are lost. */
+  dropDatafeeds(filter?: DatafeedFilter): number;
+  /** Datafeed reads answer a 5xx for `times` reads or for `durationMs`. */
+  failDatafeedReads(failure: ReadFailure): void;
+  setDatafeedHoldMs(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -78,12 +106,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const state = new SimulatorState(DEFAULT_SEED);
   const timers = new Set<NodeJS.Timeout>();
   const urls = { main: '', mtls: '' };
+  const events = new EventBus(state);
+  const datafeeds = new DatafeedStore(events, options.datafeedHoldMs ?? 30_000);
   const core: SimulatorCore = {
     state,
     sessions: new SessionStore(state, options.tokenLifetimeMs ?? FOURTEEN_DAYS_MS),
     pki,
     faults: new FaultInjector(),
     recorder: new RequestRecorder(),
+    events,
+    datafeeds,
     urls,
     sleep: (ms) => new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -133,9 +165,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     registerBot,
     registerApp,
     issueClientCertificate: (username, passphrase) => pki.issueClientCertificate(username, passphrase),
+    injectMessage: (input) => injectMessage(core, input),
+    injectFormReply: (input) => injectFormReply(core, input),
+    injectConnectionRequest: (input) => injectConnectionRequest(core, input),
+    datafeeds: () => datafeedInfo(core),
+    dropDatafeeds: (filter) => datafeeds.remove(datafeedMatcher(core, filter)),
+    failDatafeedReads: (failure) => core.faults.add(readFailureFault(failure)),
+    setDatafeedHoldMs: (ms) => {
+      datafeeds.holdMs = ms;
+    },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      datafeeds.close();
       await Promise.all([main.close(), mtls.close()]);
     },
   };

@@ -46,6 +46,8 @@ export interface SimAttachment {
   contentType: string;
   content: Buffer;
   previewId?: string;
+  /** The preview picture sent with the attachment (part `preview`), served under previewId. */
+  previewContent?: Buffer;
 }
 
 export interface SimMessage {

@@ -1,6 +1,7 @@
 /** The routers of the two ports. Adding an endpoint means registering it in its API area's file. */
 import { registerCertificateAuthRoutes } from './api/certificate-auth';
 import { registerConnectionsRoutes } from './api/connections';
+import { registerDatafeedRoutes } from './api/datafeeds';
 import { registerLoginRoutes } from './api/login';
 import { registerMessageAdminRoutes } from './api/message-admin';
 import { registerMessageRoutes } from './api/messages';
@@ -17,6 +18,7 @@ export function createMainRouter(): Router {
   for (const register of [
     registerLoginRoutes, registerUserRoutes, registerStreamRoutes, registerPresenceRoutes, registerMessageRoutes,
     registerSystemRoutes, registerConnectionsRoutes, registerSignalsRoutes, registerMessageAdminRoutes,
+    registerDatafeedRoutes,
   ]) register(router);
   return router;
 }

@@ -36,6 +36,7 @@ const faultSpec = {
     path: { type: 'string', minLength: 1 },
     status: { type: 'integer', minimum: 100, maximum: 599 },
     times: { type: 'integer', minimum: 1 },
+    durationMs: { type: 'integer', minimum: 1 },
     headers: { type: 'object', required: [], additionalProperties: { type: 'string' } },
     body: {},
     delayMs: { type: 'integer', minimum: 0 },

@@ -1,5 +1,6 @@
 import { toMessageML, type MessageFormat } from '../runtime/messageml';
 import { toUrlSafeStreamId } from '../runtime/normalise';
+import { attachmentsParam, previewsParam, readMessageFiles } from './attachment-files';
 import { ARTICLE_TYPE, prepareArticleShare } from './share-article';
 import type { OperationSpec, OptionSpec, ParamSpec, ParamValues } from './types';
 
@@ -9,21 +10,25 @@ const STRING_TYPES = ['str', 'msg', 'flow', 'global', 'env', 'jsonata'] as const
 const LIST_TYPES = ['str', 'json', 'msg', 'flow', 'global', 'env', 'jsonata'] as const;
 
 const streamId: ParamSpec = { name: 'streamId', in: 'path', wireName: 'sid', kind: 'stream-id', required: true, types: STRING_TYPES };
-/** The same message, data and attachment fields as message send, so flows can switch between the nodes. */
+/** The same message, data, attachment and preview fields as message send, so flows can switch between the nodes. */
 const messageParts: ParamSpec[] = [
   { name: 'message', in: 'multipart', kind: 'string', required: true, types: STRING_TYPES, default: { value: 'payload', type: 'msg' } },
   { name: 'data', in: 'multipart', kind: 'json', types: ['json', 'msg', 'flow', 'global', 'env', 'jsonata'], advanced: true },
-  { name: 'attachments', in: 'multipart', wireName: 'attachment', kind: 'attachments', types: ['msg', 'flow', 'global'], advanced: true },
+  attachmentsParam,
+  previewsParam,
 ];
 const format: OptionSpec = { name: 'format', values: ['auto', 'text', 'messageml'], default: 'auto' };
 
-/** Message as MessageML by the node's format option, data as the EntityJSON text the API takes. */
-function messageFields(operation: string, values: ParamValues, options: Record<string, string>): ParamValues {
-  return {
+/**
+ * Message as MessageML by the node's format option, data as the EntityJSON text the API takes, attachment and
+ * preview files read.
+ */
+function messageFields(operation: string, values: ParamValues, options: Record<string, string>): Promise<ParamValues> {
+  return readMessageFiles(operation, {
     ...values,
     message: toMessageML(String(values.message), (options.format ?? 'auto') as MessageFormat, 'message', operation),
     data: values.data === undefined ? undefined : JSON.stringify(values.data),
-  };
+  });
 }
 
 const article = (name: string, advanced = false): ParamSpec => ({ name, in: 'none', kind: 'string', types: STRING_TYPES, schema: { minLength: 1 }, ...(advanced ? { advanced } : {}) });
@@ -75,8 +80,8 @@ export const messageDeliveryOperations: readonly OperationSpec[] = [
     needsKeyManager: true,
     multipart: true,
     // One comma separated part, stream ids URL-safe like every other stream id the nodes send.
-    prepare: (values, options) => ({
-      ...messageFields('message-blast', values, options),
+    prepare: async (values, options) => ({
+      ...await messageFields('message-blast', values, options),
       streamIds: [...new Set((values.streamIds as string[]).map(toUrlSafeStreamId))].join(','),
     }),
   },

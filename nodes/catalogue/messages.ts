@@ -1,6 +1,8 @@
 import type { OperationSpec } from './types';
 import { toMessageML, type MessageFormat } from '../runtime/messageml';
+import { attachmentsParam, previewsParam, readMessageFiles } from './attachment-files';
 import { messageDeliveryOperations } from './message-delivery';
+import { messageReadingOperations } from './message-reading';
 
 export const messagesOperations: readonly OperationSpec[] = [
   {
@@ -14,7 +16,8 @@ export const messagesOperations: readonly OperationSpec[] = [
       { name: 'streamId', in: 'path', wireName: 'sid', kind: 'stream-id', required: true, types: ['str', 'msg', 'flow', 'global', 'env', 'jsonata'] },
       { name: 'message', in: 'multipart', kind: 'string', required: true, types: ['str', 'msg', 'flow', 'global', 'env', 'jsonata'], default: { value: 'payload', type: 'msg' } },
       { name: 'data', in: 'multipart', kind: 'json', types: ['json', 'msg', 'flow', 'global', 'env', 'jsonata'], advanced: true },
-      { name: 'attachments', in: 'multipart', wireName: 'attachment', kind: 'attachments', types: ['msg', 'flow', 'global'], advanced: true },
+      attachmentsParam,
+      previewsParam,
     ],
     options: [{ name: 'format', values: ['auto', 'text', 'messageml'], default: 'auto' }],
     oboPermissions: ['SEND_MESSAGES'],
@@ -22,7 +25,7 @@ export const messagesOperations: readonly OperationSpec[] = [
     idempotent: false,
     needsKeyManager: true,
     multipart: true,
-    prepare: (values, options) => ({
+    prepare: async (values, options) => readMessageFiles('message-send', {
       ...values,
       message: toMessageML(String(values.message), (options.format ?? 'auto') as MessageFormat, 'message'),
       data: values.data === undefined ? undefined : JSON.stringify(values.data),
@@ -30,4 +33,6 @@ export const messagesOperations: readonly OperationSpec[] = [
   },
   // Share, blast and update (nodes/catalogue/message-delivery.ts).
   ...messageDeliveryOperations,
+  // Get, list, search and attachment download (nodes/catalogue/message-reading.ts).
+  ...messageReadingOperations,
 ];

@@ -140,6 +140,8 @@ export interface OperationSpec {
   responseType?: 'json' | 'text';
   /** Turns the API's answer into what the node outputs, e.g. a base64 attachment into a Buffer. */
   result?: (answer: unknown) => unknown;
+  /** msg properties set besides the output, from the node's inputs (e.g. msg.filename of a download). */
+  annotate?: (values: ParamValues) => Record<string, unknown>;
   /**
    * For the generic API node only: the call's target is not fixed by the entry but read from the values (the
    * method, a path under /pod, /agent or /login, query and body).

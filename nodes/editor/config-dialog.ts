@@ -67,12 +67,18 @@ namespace SymphonyEditor {
     });
   }
 
-  export function prepareConfig(): void {
+  export function prepareConfig(node: SymphonyEditorNode): void {
+    upgradeDialog(node, 'node-config-input');
     setupTabs();
     showRowsWhen('authType', (rowValue, current) => rowValue === current);
     // The OBO app key rows matter once an app id is set.
     showRowsWhen('appId', (_rowValue, current) => current !== '');
     setupFileButtons();
+    setupTestConnection(node);
+  }
+
+  export function saveConfig(node: SymphonyEditorNode): void {
+    stampVersion(node);
   }
 
   /** The name, else bot@pod-host, else a generic label. */

@@ -3,6 +3,7 @@ import { HttpClient } from './http-client';
 import { CONFIG_CREDENTIALS, parseConfig, type ConfigCredentials, type ConfigProperties } from './config-settings';
 import type { Translate } from './i18n';
 import type { Node, NodeAPI } from './node-red';
+import { migrateOnLoad } from './migrations-node';
 import { SymphonyClient } from './symphony-client';
 import { TokenManager, type AuthState } from './token-manager';
 
@@ -19,6 +20,8 @@ export interface SymphonyConfigNode extends Node {
   client?: SymphonyClient;
   /** Set when the config is invalid; every call fails with it. */
   startupError?: SymphonyError;
+  /** The deployed (non-secret) properties; the connection test sends stored secrets only to these URLs. */
+  properties?: ConfigProperties;
   register(user: ConfigUser): void;
   deregister(user: ConfigUser): void;
 }
@@ -28,8 +31,10 @@ export interface SymphonyConfigNode extends Node {
  * is logged once with the field at fault and reported by every node that uses it, without crashing anything.
  */
 export function registerConfigNode(RED: NodeAPI, t: Translate): void {
-  function SymphonyConfig(this: SymphonyConfigNode, props: ConfigProperties): void {
-    RED.nodes.createNode(this, props);
+  function SymphonyConfig(this: SymphonyConfigNode, saved: ConfigProperties): void {
+    RED.nodes.createNode(this, saved);
+    const props = migrateOnLoad(this, CONFIG_TYPE, saved, t);
+    this.properties = props;
     const users = new Set<ConfigUser>();
     const clients: HttpClient[] = [];
     this.register = (user) => users.add(user);

@@ -30,6 +30,10 @@ export interface HttpRequest {
   idempotent: boolean;
   signal?: AbortSignal;
   responseType?: 'json' | 'text' | 'arraybuffer';
+  /** Overrides the client's timeout, for a long poll whose server holds the request open on purpose. */
+  timeoutMs?: number;
+  /** Overrides the client's retry count; 0 for a caller that runs its own backoff (the datafeed loop). */
+  maxRetries?: number;
 }
 
 export interface HttpResponse {
@@ -133,7 +137,7 @@ export class HttpClient {
         failure = asNetworkFailure(err);
         outcome = { networkCode: failure.code };
       }
-      const canRetry = retry < this.settings.retry.maxRetries && isRetryable(outcome, request.idempotent, this.settings.retry);
+      const canRetry = retry < (request.maxRetries ?? this.settings.retry.maxRetries) && isRetryable(outcome, request.idempotent, this.settings.retry);
       const delayMs = canRetry ? retryDelayMs(retry, outcome, this.settings.retry) : 0;
       if (!canRetry || delayMs > this.settings.retry.maxRetryAfterMs) {
         if (response) return response;
@@ -156,6 +160,7 @@ export class HttpClient {
       data: request.body === undefined || isForm ? request.body : JSON.stringify(request.body),
       signal: request.signal,
       responseType: request.responseType ?? 'json',
+      ...(request.timeoutMs !== undefined ? { timeout: request.timeoutMs } : {}),
     });
     return { status: response.status, data: response.data, headers: flattenHeaders(response) };
   }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ParamSpec } from '../catalogue/types';
 
 /**
@@ -118,10 +119,35 @@ export interface Attachment {
   contentType?: string;
 }
 
+/**
+ * An attachment as given: content in hand (`content`), or a file still to be read (`path`, absolute). A bare
+ * Buffer has no name: entries that need one (a file attachment, not a preview) say so when they prepare the call.
+ */
+export interface AttachmentSource {
+  name?: string;
+  content?: Buffer;
+  path?: string;
+  contentType?: string;
+}
+
+function fileSource(filePath: string, name: unknown, contentType: unknown): Normalised {
+  const trimmed = filePath.trim();
+  if (trimmed === '') return fail('has an empty file path');
+  const resolved = path.resolve(trimmed);
+  const shown = typeof name === 'string' && name.trim() !== '' ? name.trim() : path.basename(resolved);
+  const source: AttachmentSource = { name: shown, path: resolved };
+  if (typeof contentType === 'string' && contentType) source.contentType = contentType;
+  return ok(source);
+}
+
 function normaliseAttachment(value: unknown): Normalised {
-  if (!value || typeof value !== 'object') return fail(`must be { name, content: Buffer }, got ${describe(value)}`);
-  const { name, content, contentType } = value as { name?: unknown; content?: unknown; contentType?: unknown };
-  if (typeof name !== 'string' || name.trim() === '') return fail('needs a file name in "name"');
+  if (Buffer.isBuffer(value)) return ok({ content: value });
+  if (value instanceof Uint8Array) return ok({ content: Buffer.from(value) });
+  if (typeof value === 'string') return fileSource(value, undefined, undefined);
+  if (!value || typeof value !== 'object') return fail(`must be { name, content: Buffer }, { path } or a file path, got ${describe(value)}`);
+  const { name, content, contentType, path: filePath } = value as { name?: unknown; content?: unknown; contentType?: unknown; path?: unknown };
+  if (content === undefined && typeof filePath === 'string') return fileSource(filePath, name, contentType);
+  if (typeof name !== 'string' || name.trim() === '') return fail('needs a file name in "name" (or a file path in "path")');
   let buffer: Buffer;
   if (Buffer.isBuffer(content)) buffer = content;
   else if (content instanceof Uint8Array) buffer = Buffer.from(content);

@@ -7,6 +7,7 @@ import { compileInputSchema } from './input-schema';
 import { resolveIdentity, resolveInputs, resolveOptions, type OperationNodeConfig } from './inputs';
 import type { Node, NodeAPI, NodeMessage } from './node-red';
 import { pagingChoice, readPages } from './paging';
+import { migrateOnLoad } from './migrations-node';
 import { buildCall } from './request-builder';
 import { StatusReporter } from './status-reporter';
 
@@ -18,9 +19,10 @@ import { StatusReporter } from './status-reporter';
 export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Translate): void {
   const validate = compileInputSchema(op);
 
-  function OperationNode(this: Node, config: OperationNodeConfig): void {
-    RED.nodes.createNode(this, config);
+  function OperationNode(this: Node, saved: OperationNodeConfig): void {
+    RED.nodes.createNode(this, saved);
     const node = this;
+    const config = migrateOnLoad(node, op.type, saved, t);
     const status = new StatusReporter(node, t);
     const symphony = (config.config ? RED.nodes.getNode(config.config) : null) as SymphonyConfigNode | null;
     const outputProperty = config.outputProperty?.trim() || 'payload';
@@ -51,10 +53,11 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
         const prepared = op.prepare ? await op.prepare(pageValues, options) : pageValues;
         const response = await client.execute(buildCall(op, prepared), identity, stopped.signal, (notice) => status.retrying(notice));
         const empty = response.status === 204 || response.data === '' || response.data === undefined;
-        if (empty) return op.emptyResult ?? null;
+        if (empty) return freshCopy(op.emptyResult ?? null);
         return op.result ? op.result(response.data) : response.data;
       };
       const choice = pagingChoice(config, op);
+      if (op.annotate) Object.assign(msg, op.annotate(values));
       if (!op.paging || !choice) {
         RED.util.setMessageProperty(msg, outputProperty, await fetch(values), true);
         return msg;
@@ -105,6 +108,11 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
   }
 
   RED.nodes.registerType(op.type, OperationNode);
+}
+
+/** The catalogue's empty result is shared by every msg: each gets its own copy, so a flow may change it. */
+function freshCopy(value: unknown): unknown {
+  return Buffer.isBuffer(value) ? Buffer.from(value) : structuredClone(value);
 }
 
 function noConfigError(op: OperationSpec, t: Translate): SymphonyError {

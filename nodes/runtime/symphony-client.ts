@@ -1,5 +1,5 @@
 import { SymphonyError } from './errors';
-import type { HttpClient, HttpResponse, RetryNotice } from './http-client';
+import type { HttpClient, HttpRequest, HttpResponse, RetryNotice } from './http-client';
 import type { ApiCall } from './request-builder';
 import { requestIdOf, symphonyMessageOf } from './response';
 import type { Identity, ServiceUrls, TokenManager } from './token-manager';
@@ -17,6 +17,21 @@ export class SymphonyClient {
   ) {}
 
   async execute(call: ApiCall, identity: Identity, signal?: AbortSignal, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse> {
+    return this.run(call, identity, { signal }, onRetry);
+  }
+
+  /**
+   * For a loop that runs its own backoff (the datafeed reader): no HTTP-level retry, and a timeout of its own,
+   * longer than the time a long poll is held open by the server. A 401 still re-authenticates once.
+   */
+  async poll(call: ApiCall, identity: Identity, signal: AbortSignal, timeoutMs: number): Promise<HttpResponse> {
+    return this.run(call, identity, { signal, timeoutMs, maxRetries: 0 });
+  }
+
+  private async run(
+    call: ApiCall, identity: Identity, transport: Pick<HttpRequest, 'signal' | 'timeoutMs' | 'maxRetries'>, onRetry?: (notice: RetryNotice) => void,
+  ): Promise<HttpResponse> {
+    const { signal } = transport;
     const base = call.api === 'agent' ? this.urls.agent : this.urls.pod;
     for (let attempt = 0; ; attempt++) {
       const used = await this.tokens.tokensFor(identity, call.needsKeyManager);
@@ -34,6 +49,8 @@ export class SymphonyClient {
           idempotent: call.idempotent,
           signal,
           responseType: call.responseType,
+          timeoutMs: transport.timeoutMs,
+          maxRetries: transport.maxRetries,
         }, onRetry);
       } catch (err) {
         if (err instanceof SymphonyError) err.cause.operation = call.operation;

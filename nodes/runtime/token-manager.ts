@@ -72,6 +72,11 @@ export class TokenManager {
     return { sessionToken, keyManagerToken };
   }
 
+  /** Authenticates the OBO app alone (no user session): what a connection check needs. */
+  async authenticateApp(): Promise<void> {
+    await this.appSession.get();
+  }
+
   /** Forgets the tokens a call was refused with, so the next call authenticates again. */
   invalidate(identity: Identity, used: SessionTokens): void {
     if (identity.kind === 'obo') {

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../nodes/runtime/migrations';
 import { CONFIG_TABS, type ConfigField, configFieldEntries } from './config-fields';
 import { formRow, selectControl } from './form';
 import { escapeHtml } from './html';
@@ -29,13 +30,15 @@ export function configScript(): string {
       defaults.push([name, { value: field.value, required: field.required, validate: field.validate }]);
     }
   }
+  defaults.push(['schemaVersion', { value: SCHEMA_VERSION }]);
   return registerTypeScript(CONFIG_TYPE, 'config', [
     ['defaults', renderDefaults(defaults, '    ')],
     ['credentials', `{\n${credentials.join(',\n')}\n    }`],
     ['label', returning('SymphonyEditor.configLabel(this)')],
     // Shown in the dialog title ("Edit Symphony connection node") instead of the type name.
     ['paletteLabel', returning('SymphonyEditor.configPaletteLabel()')],
-    ['oneditprepare', 'function () { SymphonyEditor.prepareConfig(); }'],
+    ['oneditprepare', 'function () { SymphonyEditor.prepareConfig(this); }'],
+    ['oneditsave', 'function () { SymphonyEditor.saveConfig(this); }'],
   ]);
 }
 
@@ -83,7 +86,7 @@ function configRow(name: string, field: ConfigField, texts: Texts): string {
 export function configTemplate(texts: Texts): string {
   const tabs = CONFIG_TABS.map((tab) => {
     const rows = configFieldEntries().filter(([, field]) => field.tab === tab).map(([name, field]) => configRow(name, field, texts));
-    // The spot for the future "Test connection" button: the end of the connection tab.
+    // The Test connection button goes here (nodes/editor/test-connection.ts): the end of the connection tab.
     const extra = tab === 'connection' ? '\n  <div class="form-row" id="node-config-symphony-test-connection"></div>' : '';
     return `<div id="node-config-symphony-tab-${tab}" data-symphony-tab="${texts.key(OWNER, `config.tabs.${tab}`)}" style="display: none;">
 ${rows.join('\n')}${extra}

@@ -56,11 +56,12 @@ export function lookupText(catalog: Catalog, key: string): string | undefined {
 
 /**
  * The editor catalogue: editor.json (shared texts) merged with every `ops-<area>.json` beside it (the texts of
- * one API area's operations), so each area's texts live in a file of their own.
+ * one API area's operations) and every `node-<key>.json` (the texts of one dedicated node), so each lives in a
+ * file of its own.
  */
 export function readEditorCatalogs(localesDir: string): Catalog {
   let merged = readCatalog(path.join(localesDir, 'editor.json'), false);
-  const areaFiles = existsSync(localesDir) ? readdirSync(localesDir).filter((f) => /^ops-[a-z0-9-]+\.json$/.test(f)).sort() : [];
+  const areaFiles = existsSync(localesDir) ? readdirSync(localesDir).filter((f) => /^(ops|node)-[a-z0-9-]+\.json$/.test(f)).sort() : [];
   for (const file of areaFiles) {
     merged = mergeCatalogs(merged, readCatalog(path.join(localesDir, file), false), '', `editor.json/ops-*.json and ${file}`);
   }

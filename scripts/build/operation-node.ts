@@ -1,4 +1,5 @@
 import type { OperationSpec, ParamSpec } from '../../nodes/catalogue/types';
+import { SCHEMA_VERSION } from '../../nodes/runtime/migrations';
 import { paramDefault } from './editor-data';
 import { formRow, selectControl, typedControl } from './form';
 import { escapeHtml, jsQuoted } from './html';
@@ -32,6 +33,8 @@ export function operationDefaults(op: OperationSpec): Array<[string, DefaultEntr
   }
   entries.push(...pagingDefaults(op));
   entries.push(['outputProperty', { value: 'payload', required: true, validate: 'SymphonyEditor.outputPropertyValidator()' }]);
+  // New nodes are saved in the current version; the dialog upgrades older ones (nodes/runtime/migrations).
+  entries.push(['schemaVersion', { value: SCHEMA_VERSION }]);
   return entries;
 }
 
@@ -47,8 +50,8 @@ export function operationScript(op: OperationSpec): string {
     ['label', returning(`SymphonyEditor.label(this, ${type})`)],
     ['labelStyle', returning('SymphonyEditor.labelStyle(this)')],
     ['outputLabels', returning('SymphonyEditor.outputLabel(this)')],
-    ['oneditprepare', `function () { SymphonyEditor.prepare(this, ${type}); }`],
-    ['oneditsave', `function () { SymphonyEditor.save(this, ${type}); }`],
+    ['oneditprepare', `function () { SymphonyEditor.upgradeDialog(this, 'node-input'); SymphonyEditor.prepare(this, ${type}); }`],
+    ['oneditsave', `function () { SymphonyEditor.save(this, ${type}); SymphonyEditor.stampVersion(this); }`],
   ]);
 }
 

@@ -2,7 +2,7 @@ import { jsQuoted, scriptJson } from './html';
 
 /** One entry of a registerType `defaults` object; `validate` is JS source evaluated in the editor. */
 export interface DefaultEntry {
-  value: string | number | boolean;
+  value: string | number | boolean | readonly string[];
   type?: string;
   required?: boolean;
   validate?: string;

@@ -1,7 +1,9 @@
 import type { OperationSpec } from '../../nodes/catalogue/types';
+import type { DedicatedNodeSpec } from '../../nodes/dedicated/types';
 import { catalogueJson } from './catalogue-json';
 import { checkCatalogue } from './check-catalogue';
 import { configHelp, configScript, configTemplate } from './config-node';
+import { checkDedicatedNodes, dedicatedHelp, dedicatedScript, dedicatedTemplate } from './dedicated-node';
 import { editorData } from './editor-data';
 import { BuildError } from './errors';
 import { scriptJson } from './html';
@@ -18,6 +20,8 @@ export interface BuildInputs {
   /** Node set name: the basename of the runtime entry (`symphony` for dist/nodes/symphony.js). */
   setName: string;
   operations: readonly OperationSpec[];
+  /** Node types with a runtime of their own (nodes/dedicated); none when absent. */
+  dedicated?: readonly DedicatedNodeSpec[];
   editorCatalog: Catalog;
   runtimeCatalog: Catalog;
   /** The compiled editor helper (dist/editor/*.js, concatenated). */
@@ -69,6 +73,12 @@ export function renderBuild(inputs: BuildInputs): BuildOutputs {
     labels.set(op.type, opTexts.label);
     html.push(operationScript(op), operationTemplate(op, opTexts, texts));
     help.push(operationHelp(op, opTexts, texts));
+  }
+  const dedicated = inputs.dedicated ?? [];
+  checkDedicatedNodes(dedicated, inputs.operations.map((op) => op.type));
+  for (const spec of dedicated) {
+    html.push(dedicatedScript(spec), dedicatedTemplate(spec, texts));
+    help.push(dedicatedHelp(spec, texts));
   }
   texts.assertComplete();
 

@@ -2,6 +2,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { catalogue } from '../../nodes/catalogue/index';
 import type { OperationSpec } from '../../nodes/catalogue/types';
+import { dedicatedNodes } from '../../nodes/dedicated/index';
+import type { DedicatedNodeSpec } from '../../nodes/dedicated/types';
+import { migrationsScript } from './config-migrations';
 import { BuildError } from './errors';
 import { readCatalog, readEditorCatalogs } from './locale';
 import { areaIcon } from './palette';
@@ -19,6 +22,8 @@ export interface BuildOptions {
   readme?: string | null;
   /** Default: the compiled catalogue. */
   operations?: readonly OperationSpec[];
+  /** Default: every node of nodes/dedicated. */
+  dedicated?: readonly DedicatedNodeSpec[];
 }
 
 export interface BuildReport {
@@ -60,10 +65,10 @@ export function readEditorScript(root: string): string {
  * The icons go beside the runtime entry: for an installed module Node-RED 4 looks only in `<dir of the .js>/icons`
  * (registry localfilesystem getModuleNodeFiles), not in the package root's icons/. Every area in use needs one.
  */
-function iconFiles(root: string, operations: readonly OperationSpec[]): Record<string, string> {
+function iconFiles(root: string, operations: readonly OperationSpec[], dedicated: readonly DedicatedNodeSpec[]): Record<string, string> {
   const dir = path.join(root, 'icons');
   const icons = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.svg')) : [];
-  const missing = [...new Set(operations.map((op) => areaIcon(op.area)))].filter((icon) => !icons.includes(icon));
+  const missing = [...new Set([...operations.map((op) => areaIcon(op.area)), ...dedicated.map((spec) => spec.icon)])].filter((icon) => !icons.includes(icon));
   if (missing.length > 0) throw new BuildError(`missing palette icon(s) in icons/: ${missing.join(', ')}`);
   return Object.fromEntries(icons.map((icon) => [`icons/${icon}`, readFileSync(path.join(dir, icon), 'utf8')]));
 }
@@ -83,12 +88,13 @@ export function runBuild(options: BuildOptions): BuildReport {
     packageName: pkg.name,
     setName: pkg.setName,
     operations: options.operations ?? catalogue,
+    dedicated: options.dedicated ?? dedicatedNodes,
     editorCatalog: readEditorCatalogs(localesDir),
     runtimeCatalog: readCatalog(path.join(localesDir, 'runtime.json'), true),
-    editorScript: readEditorScript(options.root),
+    editorScript: `${readEditorScript(options.root)}\n${migrationsScript(options.root)}`,
     localeSource: path.relative(options.root, editorLocale) || editorLocale,
   };
-  const icons = iconFiles(options.root, inputs.operations);
+  const icons = iconFiles(options.root, inputs.operations, inputs.dedicated ?? []);
   const outputs = renderBuild(inputs);
   const written = Object.entries({ ...outputs.files, ...icons }).map(([relative, content]) => {
     const file = path.join(outDir, relative);

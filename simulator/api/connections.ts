@@ -102,7 +102,9 @@ function listConnections(ctx: UserContext): Reply {
 async function createConnection(ctx: UserContext): Promise<Reply> {
   const { userId } = check(connectionValidators.userConnectionRequest, await readJson(ctx.req), 'body');
   const target = otherUser(ctx, userId, 'userId');
+  const before = findConnection(ctx.sim.state, ctx.caller.user.id, target.id)?.status;
   const connection = requestConnection(ctx.sim.state, ctx.caller.user.id, target.id);
+  ctx.sim.events.connectionChanged(connection, ctx.caller.user, before);
   return { status: 200, body: connectionJson(connection, ctx.caller.user.id) };
 }
 
@@ -111,12 +113,14 @@ function answer(accept: boolean) {
     const { userId } = check(connectionValidators.userConnectionRequest, await readJson(ctx.req), 'body');
     const requester = otherUser(ctx, userId, 'userId');
     const caller = ctx.caller.user;
+    const before = findConnection(ctx.sim.state, caller.id, requester.id)?.status;
     const result = answerRequest(ctx.sim.state, caller.id, requester.id, accept);
     if (!result) throw notFound(`Connection cannot be found: ${caller.username} has no connection request from user ${userId}`);
     if (result === 'conflict') {
       const current = findConnection(ctx.sim.state, caller.id, requester.id);
       throw badRequest(`The connection request from user ${userId} is ${current?.status ?? 'gone'} and cannot be ${accept ? 'accepted' : 'rejected'}`);
     }
+    if (accept) ctx.sim.events.connectionChanged(result, caller, before);
     return { status: 200, body: connectionJson(result, caller.id) };
   };
 }

@@ -42,6 +42,7 @@ function suppressMessage(ctx: UserContext): Reply {
   // Suppressing again succeeds and says so with a suppressionDate of 0 (as the pod does since 1.45).
   const first = message.suppressedAt === undefined;
   if (first) message.suppressedAt = Date.now();
+  if (first) ctx.sim.events.messageSuppressed(message, caller);
   return { status: 200, body: { messageId: message.messageId, suppressed: true, suppressionDate: first ? message.suppressedAt : 0 } };
 }
 

@@ -54,6 +54,7 @@ export async function shareContent(ctx: UserContext): Promise<Reply> {
     data: JSON.stringify({ article: { type: ARTICLE_TYPE, version: '1.0', ...article } }),
     attachments: [],
   });
+  ctx.sim.events.messageSent(message);
   // V2Message: the timestamp is a string in this older shape.
   return {
     status: 200,
@@ -71,7 +72,7 @@ export async function blastMessage(ctx: UserContext): Promise<Reply> {
   const sids = [...new Set((body.fields.sids ?? '').split(',').map((s) => toUrlSafeId(s.trim())).filter((s) => s !== ''))];
   if (sids.length === 0) throw badRequest('sids is required');
   if (sids.length > MAX_BLAST_STREAMS) throw badRequest(`sids accepts at most ${MAX_BLAST_STREAMS} streams, got ${sids.length}`);
-  const content = messageContent(body);
+  const content = messageContent(body, state);
   const files = uploadedFiles(body, sender);
 
   // The blast succeeds as a whole; a stream it cannot reach is reported in errors, keyed by its id.
@@ -87,6 +88,7 @@ export async function blastMessage(ctx: UserContext): Promise<Reply> {
       messageId: newMessageId(), streamId: stream.id, timestamp: Date.now(), userId: sender.id, messageML: content.messageML,
       message: content.presentationML, data: content.data, version: content.version, attachments: attachmentsOf(body, files),
     });
+    ctx.sim.events.messageSent(message);
     messages.push(v4Message(state, message));
   }
   return { status: 200, body: { messages, errors } };
@@ -110,7 +112,7 @@ export async function updateMessage(ctx: UserContext): Promise<Reply> {
   if (original.userId !== sender.id) throw forbidden(`Only the sender of message ${messageId} may update it`);
   if (original.replacedBy) throw badRequest(`Message ${messageId} was replaced by ${original.replacedBy}: update the latest version`);
   const silent = silentField(body.fields.silent);
-  const content = messageContent(body);
+  const content = messageContent(body, state);
   const files = uploadedFiles(body, sender);
 
   const updated = store(state, {
@@ -123,5 +125,6 @@ export async function updateMessage(ctx: UserContext): Promise<Reply> {
     silent,
   });
   original.replacedBy = updated.messageId;
+  ctx.sim.events.messageSent(updated);
   return { status: 200, body: v4Message(state, updated) };
 }

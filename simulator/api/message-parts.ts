@@ -5,6 +5,7 @@
 import { HttpError, badRequest, forbidden } from '../http/errors';
 import type { MultipartBody } from '../http/multipart';
 import { newAttachmentId, toUrlSafeId } from '../ids';
+import { renderEntities } from '../message-entities';
 import { toPresentationML } from '../messageml';
 import type { SimAttachment, SimStream, SimUser } from '../model';
 import type { SimulatorState } from '../state';
@@ -33,21 +34,31 @@ export interface MessageContent {
   version?: string;
 }
 
-export function messageContent(body: MultipartBody): MessageContent {
+/**
+ * Mentions, hashtags and cashtags become entity spans with their EntityJSON added to data, as the agent renders
+ * them; data is kept as sent when the message has none.
+ */
+export function messageContent(body: MultipartBody, state: SimulatorState): MessageContent {
   const messageML = body.fields.message;
   if (messageML === undefined || messageML.trim() === '') throw badRequest('message is required');
   const rendered = toPresentationML(messageML);
   if (!rendered.ok) throw badRequest(rendered.reason);
   const data = body.fields.data;
+  let entities: unknown = {};
   if (data !== undefined && data.trim() !== '') {
     try {
-      JSON.parse(data);
+      entities = JSON.parse(data);
     } catch (err) {
       throw badRequest(`data is not valid JSON: ${(err as Error).message}`);
     }
   }
-  return { messageML, presentationML: rendered.presentationML, data: data?.trim() ? data : '{}', version: body.fields.version };
+  const content = { messageML, presentationML: rendered.presentationML, data: data?.trim() ? data : '{}', version: body.fields.version };
+  if (!ENTITY_TAG.test(content.presentationML) || !entities || typeof entities !== 'object' || Array.isArray(entities)) return content;
+  const withEntities = renderEntities(state, content.presentationML, entities as Record<string, unknown>);
+  return { ...content, presentationML: withEntities.presentationML, data: JSON.stringify(withEntities.data) };
 }
+
+const ENTITY_TAG = /<(mention|hash|cash)\b/;
 
 /** The uploaded files, refused as a whole when the sender may not send files. */
 export function uploadedFiles(body: MultipartBody, sender: SimUser): MultipartBody['files'] {
@@ -58,11 +69,18 @@ export function uploadedFiles(body: MultipartBody, sender: SimUser): MultipartBo
   return files;
 }
 
-/** Stored attachments for one message: each message gets attachment ids of its own. */
+/**
+ * Stored attachments for one message: each message gets attachment ids of its own. Previews go with the
+ * attachments by position; one without its attachment is refused.
+ */
 export function attachmentsOf(body: MultipartBody, files: MultipartBody['files']): SimAttachment[] {
   const previews = body.files.filter((f) => f.field === 'preview');
-  return files.map((f, i) => ({
-    id: newAttachmentId(), name: f.filename, size: f.content.length, contentType: f.mimeType, content: f.content,
-    previewId: previews[i] ? newAttachmentId() : undefined,
-  }));
+  if (previews.length > files.length) throw badRequest(`preview ${files.length + 1} has no attachment: send one attachment per preview`);
+  return files.map((f, i) => {
+    const preview = previews[i];
+    return {
+      id: newAttachmentId(), name: f.filename, size: f.content.length, contentType: f.mimeType, content: f.content,
+      ...(preview ? { previewId: newAttachmentId(), previewContent: preview.content } : {}),
+    };
+  });
 }

@@ -49,6 +49,7 @@ async function addMember(ctx: UserContext): Promise<Reply> {
     throw forbidden(`${ENTITLEMENT}: ${user.username} is an external user not connected to ${caller.username}`);
   }
   state.streamDetails.addMember(room, user.id, Date.now());
+  ctx.sim.events.membership('joined', room, caller, user);
   return success('Member added');
 }
 
@@ -56,7 +57,9 @@ async function removeMember(ctx: UserContext): Promise<Reply> {
   const { room, user } = await readChange(ctx);
   // Anyone may leave; removing someone else takes an owner.
   if (user.id !== ctx.caller.user.id) requireOwner(ctx, room);
+  const audience = [...room.members];
   ctx.sim.state.streamDetails.removeMember(room, user.id, Date.now());
+  if (audience.includes(user.id)) ctx.sim.events.membership('left', room, ctx.caller.user, user, audience);
   return success('Member removed');
 }
 
@@ -64,7 +67,10 @@ async function promoteOwner(ctx: UserContext): Promise<Reply> {
   const { room, user } = await readChange(ctx);
   requireOwner(ctx, room);
   if (!room.members.includes(user.id)) throw badRequest(`User ${user.id} is not a member of room ${room.id}`);
-  ctx.sim.state.streamDetails.room(room).owners.add(user.id);
+  const { owners } = ctx.sim.state.streamDetails.room(room);
+  const promoted = !owners.has(user.id);
+  owners.add(user.id);
+  if (promoted) ctx.sim.events.membership('promoted', room, ctx.caller.user, user);
   return success('Member promoted to owner');
 }
 
@@ -73,7 +79,7 @@ async function demoteOwner(ctx: UserContext): Promise<Reply> {
   requireOwner(ctx, room);
   const { owners } = ctx.sim.state.streamDetails.room(room);
   if (owners.has(user.id) && owners.size === 1) throw badRequest(`User ${user.id} is the last owner of room ${room.id}`);
-  owners.delete(user.id);
+  if (owners.delete(user.id)) ctx.sim.events.membership('demoted', room, ctx.caller.user, user);
   return success('Owner demoted');
 }
 

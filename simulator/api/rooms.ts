@@ -67,6 +67,7 @@ async function createRoom(ctx: UserContext): Promise<Reply> {
   state.streamDetails.setRoom(stream, {
     description: body.description ?? '', keywords: body.keywords ?? [], flags, owners: new Set([caller.id]),
   });
+  ctx.sim.events.roomCreated(stream, caller);
   return { status: 200, body: v3RoomDetail(state, stream) };
 }
 
@@ -96,6 +97,7 @@ async function updateRoom(ctx: UserContext): Promise<Reply> {
   if (body.description !== undefined) record.description = body.description;
   if (body.keywords !== undefined) record.keywords = body.keywords;
   if (body.pinnedMessageId !== undefined) record.pinnedMessageId = body.pinnedMessageId || undefined;
+  ctx.sim.events.roomUpdated(room, ctx.caller.user);
   return { status: 200, body: v3RoomDetail(state, room) };
 }
 
@@ -105,7 +107,9 @@ function setActive(ctx: UserContext): Reply {
   if (active === undefined) throw badRequest('active is required');
   requireOwner(ctx, room);
   // The flag lives on SimStream, where sending a message checks it.
+  const changed = room.active !== active;
   room.active = active;
+  if (changed) ctx.sim.events.roomActivation(room, ctx.caller.user);
   return { status: 200, body: roomDetail(ctx.sim.state, room) };
 }
 

@@ -42,6 +42,7 @@ async function createIm(ctx: UserContext): Promise<Reply> {
     state.streams.set(created.id, created);
     state.messages.set(created.id, []);
     stream = created;
+    ctx.sim.events.imCreated(created, caller);
   }
   return { status: 200, body: { id: stream.id } };
 }

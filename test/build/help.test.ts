@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { catalogue } from '../../nodes/catalogue/index';
+import { dedicatedNodes } from '../../nodes/dedicated/index';
 import { builtCatalog, htmlBlocks, readBuilt } from './support';
 import { lookupText } from '../../scripts/build/locale';
 
@@ -8,7 +9,7 @@ describe('build: dist/nodes/locales/en-US/symphony.html (help)', () => {
   const botOnly = lookupText(builtCatalog(), 'editor.help.botOnly') ?? 'bot only';
 
   it('has one entry per node type and the config node', () => {
-    assert.deepEqual([...help.keys()].sort(), ['symphony-config', ...catalogue.map((op) => op.type)].sort());
+    assert.deepEqual([...help.keys()].sort(), ['symphony-config', ...catalogue.map((op) => op.type), ...dedicatedNodes.map((spec) => spec.type)].sort());
     for (const entries of help.values()) assert.equal(entries.length, 1);
   });
 

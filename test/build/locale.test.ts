@@ -28,12 +28,12 @@ describe('build: locale catalogue', () => {
     for (const key of keys) assert.notEqual(lookupText(catalog, key), undefined, key);
   });
 
-  it('is editor.json, every ops-<area>.json and runtime.json merged', () => {
+  it('is editor.json, every ops-<area>.json and node-<key>.json, and runtime.json merged', () => {
     const read = (name: string): Catalog => {
       const file = path.join(ROOT, 'locales', 'en-US', name);
       return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as Catalog : {};
     };
-    const areaFiles = readdirSync(path.join(ROOT, 'locales', 'en-US')).filter((f) => /^ops-.*\.json$/.test(f));
+    const areaFiles = readdirSync(path.join(ROOT, 'locales', 'en-US')).filter((f) => /^(ops|node)-.*\.json$/.test(f));
     const sources = [read('editor.json'), ...areaFiles.map(read), read('runtime.json')];
     assert.deepEqual(leaves(catalog).sort(), sources.flatMap((c) => leaves(c)).sort());
   });

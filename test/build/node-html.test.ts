@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { catalogue } from '../../nodes/catalogue/index';
+import { dedicatedNodes } from '../../nodes/dedicated/index';
 import { CONFIG_CREDENTIALS } from '../../nodes/runtime/config-settings';
+import { SCHEMA_VERSION } from '../../nodes/runtime/migrations';
 import { DEFAULT_MAX_ITEMS } from '../../nodes/runtime/paging';
 import { builtCatalog, htmlBlocks, loadEditor, readBuilt, REGISTER_TYPE, type Sandbox } from './support';
 
@@ -21,20 +23,21 @@ describe('build: dist/nodes/symphony.html', () => {
 
   it('registers every catalogue type exactly once, in the literal form the scorecard parses', () => {
     const found = [...html.matchAll(REGISTER_TYPE)].map((m) => [m[1], m[2]]);
-    const expected = [['symphony-config', 'config'], ...catalogue.map((op) => [op.type, `symphony ${op.area}`])];
+    const expected = [['symphony-config', 'config'], ...catalogue.map((op) => [op.type, `symphony ${op.area}`]),
+      ...dedicatedNodes.map((spec) => [spec.type, spec.category])];
     assert.deepEqual(found.sort(), expected.sort());
   });
 
   it('has one edit template per node type', () => {
     const templates = htmlBlocks(html, 'data-template-name');
-    for (const type of ['symphony-config', ...catalogue.map((op) => op.type)]) {
+    for (const type of ['symphony-config', ...catalogue.map((op) => op.type), ...dedicatedNodes.map((spec) => spec.type)]) {
       assert.equal(templates.get(type)?.length, 1, `template of ${type}`);
     }
-    assert.equal(templates.size, catalogue.length + 1);
+    assert.equal(templates.size, catalogue.length + dedicatedNodes.length + 1);
   });
 
   it('runs in the editor and registers what the catalogue describes', () => {
-    assert.deepEqual([...editor.definitions.keys()].sort(), ['symphony-config', ...catalogue.map((op) => op.type)].sort());
+    assert.deepEqual([...editor.definitions.keys()].sort(), ['symphony-config', ...catalogue.map((op) => op.type), ...dedicatedNodes.map((spec) => spec.type)].sort());
   });
 
   for (const op of catalogue) {
@@ -50,6 +53,7 @@ describe('build: dist/nodes/symphony.html', () => {
         for (const option of op.options ?? []) expected[option.name] = option.default;
         if (op.paging) Object.assign(expected, { pages: 'one', maxItems: DEFAULT_MAX_ITEMS, split: 'list' });
         expected.outputProperty = 'payload';
+        expected.schemaVersion = SCHEMA_VERSION;
         assert.deepEqual(values, expected);
         assert.equal(defaults.config?.type, 'symphony-config');
         assert.equal(defaults.config?.required, true);
@@ -175,7 +179,7 @@ describe('build: dist/nodes/symphony.html', () => {
       assert.deepEqual(values, {
         name: '', podUrl: '', agentUrl: '', keyManagerUrl: '', botUsername: '', authType: 'rsa', sessionAuthUrl: '',
         keyAuthUrl: '', appId: '', oboCacheSize: 100, proxyUrl: '', proxyUsername: '', caCertificates: '', timeout: 30,
-        maxRetries: 3, retryUnsafe: false,
+        maxRetries: 3, retryUnsafe: false, schemaVersion: SCHEMA_VERSION,
       });
     });
 

@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { findOperation } from '../../nodes/catalogue/index';
+import { dedicatedNodes } from '../../nodes/dedicated/index';
 import { buildDemoFlows, DEMO_CONFIG_ID, readExamples, type Example, type FlowNode } from '../../scripts/demo/example-flows';
+import { SIMULATOR_URL_ENV } from '../../scripts/demo/node-red-process';
 
 const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', '..', 'examples');
 
@@ -34,11 +36,25 @@ function targets(n: FlowNode): string[] {
   return (n.wires as string[][]).flat();
 }
 
+/** How the flows that simulate a person find the simulator: the variable `npm start` gives Node-RED. */
+const SIMULATOR_URL = `$env('${SIMULATOR_URL_ENV}')`;
+/** A simulator address written into a node (only the config node may hold one; the demo rewrites it). */
+const HARD_CODED_ADDRESS = /127\.0\.0\.1|localhost|:7400\b/;
+
 describe('examples', function () {
   const examples = readExamples(EXAMPLES_DIR);
 
-  it('are the two chains, in menu order', function () {
-    assert.deepEqual(examples.map((e) => e.label), ['01 Lookup, IM, message, presence', '02 The same chain on behalf of a user (OBO)']);
+  /** The two chains every reader starts with; the files after them show one area each. */
+  const CHAINS = ['01 Lookup, IM, message, presence', '02 The same chain on behalf of a user (OBO)'];
+  const isChain = (example: Example): boolean => CHAINS.includes(example.label);
+
+  it('start with the two chains, then one file per area, numbered in menu order', function () {
+    assert.deepEqual(examples.slice(0, 2).map((e) => e.label), CHAINS);
+    const numbers = examples.map((e) => e.label.slice(0, 2));
+    for (const [i, label] of examples.map((e) => e.label).entries()) {
+      assert.match(label, /^\d\d [^:\\/*?"<>|]+$/, `${label}: two digits, a space, a name that is a valid file name everywhere`);
+      assert.equal(numbers.indexOf(numbers[i]!), i, `${label}: its number is used once`);
+    }
   });
 
   for (const example of examples) {
@@ -64,7 +80,7 @@ describe('examples', function () {
         assert.deepEqual(node(example, DEMO_CONFIG_ID), CONFIG_NODE);
       });
 
-      it('chains inject, lookup, IM, message, presence, each step shown by a named debug node', function () {
+      if (isChain(example)) it('chains inject, lookup, IM, message, presence, each step shown by a named debug node', function () {
         assert.equal(node(example, `${prefix}-inject`).payload, 'bob');
         assert.equal(node(example, `${prefix}-inject`).payloadType, 'str');
         for (let i = 0; i < CHAIN.length - 1; i += 1) {
@@ -80,9 +96,18 @@ describe('examples', function () {
         assert.equal(node(example, `${prefix}-comment`).type, 'comment');
       });
 
+      it('explains itself in a comment, and sends every failure to a debug node named "errors"', function () {
+        assert.equal(node(example, `${prefix}-comment`).type, 'comment');
+        assert.ok(String(node(example, `${prefix}-comment`).info).length > 0, 'the comment has an info text');
+        assert.equal(node(example, `${prefix}-catch`).type, 'catch');
+        assert.deepEqual(targets(node(example, `${prefix}-catch`)), [`${prefix}-errors`]);
+        assert.deepEqual({ type: node(example, `${prefix}-errors`).type, name: node(example, `${prefix}-errors`).name }, { type: 'debug', name: 'errors' });
+      });
+
       it('sets every field of every Symphony node explicitly', function () {
         const operations = example.nodes.filter((n) => findOperation(n.type));
-        assert.equal(operations.length, 4);
+        if (isChain(example)) assert.equal(operations.length, 4);
+        else assert.ok(operations.length > 0, 'has Symphony nodes');
         for (const n of operations) {
           const op = findOperation(n.type)!;
           assert.equal(n.config, DEMO_CONFIG_ID, n.id);
@@ -96,6 +121,33 @@ describe('examples', function () {
           for (const option of op.options ?? []) assert.ok(option.values.includes(String(n[option.name])), `${n.id}.${option.name}`);
         }
       });
+
+      const dedicated = example.nodes.filter((n) => dedicatedNodes.some((spec) => spec.type === n.type));
+      if (dedicated.length > 0) it('sets every field of its events and parse message nodes explicitly', function () {
+        for (const n of dedicated) {
+          const spec = dedicatedNodes.find((d) => d.type === n.type)!;
+          for (const field of spec.fields) {
+            assert.ok(n[field.name] !== undefined, `${n.id}.${field.name} is set`);
+            if (field.input.kind === 'config') assert.equal(n[field.name], DEMO_CONFIG_ID, `${n.id}.${field.name}`);
+          }
+        }
+      });
+
+      const requests = example.nodes.filter((n) => n.type === 'http request');
+      if (requests.length > 0) it(`simulates people through the simulator's control API at ${SIMULATOR_URL}, and says it only works there`, function () {
+        for (const request of requests) {
+          assert.equal(request.url, '', `${request.id} takes msg.url`);
+          assert.equal(request.method, 'POST', `${request.id}.method`);
+          const feeders = example.nodes.filter((n) => Array.isArray(n.wires) && targets(n).includes(request.id));
+          assert.ok(feeders.length > 0, `${request.id} is fed`);
+          for (const feeder of feeders) {
+            const rules = (feeder.rules as Array<{ p: string; to: string; tot: string }> | undefined) ?? [];
+            const url = rules.find((r) => r.p === 'url');
+            assert.ok(url?.tot === 'jsonata' && url.to.startsWith(`${SIMULATOR_URL} & '/_sim/`), `${feeder.id} sets msg.url from ${SIMULATOR_URL}`);
+          }
+        }
+        assert.match(String(node(example, `${prefix}-comment`).info), /only with the built-in simulator/);
+      });
     });
   }
 
@@ -104,6 +156,20 @@ describe('examples', function () {
       .map((n) => ({ actAs: n.actAs, oboUser: n.oboUser, oboUserType: n.oboUserType }));
     assert.deepEqual(new Set(actAs(examples[0]!).map((a) => JSON.stringify(a))), new Set([JSON.stringify({ actAs: 'bot', oboUser: '', oboUserType: 'str' })]));
     assert.deepEqual(new Set(actAs(examples[1]!).map((a) => JSON.stringify(a))), new Set([JSON.stringify({ actAs: 'username', oboUser: 'alice', oboUserType: 'str' })]));
+  });
+
+  it('hold no simulator address but in the config node', function () {
+    for (const example of examples) {
+      for (const n of example.nodes.filter((d) => d.id !== DEMO_CONFIG_ID)) {
+        assert.doesNotMatch(JSON.stringify(n), HARD_CODED_ADDRESS, `${example.label}: ${n.id}`);
+      }
+    }
+  });
+
+  it('show the events and parse message nodes in bots driven by events', function () {
+    const used = (type: string): string[] => examples.filter((e) => e.nodes.some((n) => n.type === type)).map((e) => e.label.slice(0, 2));
+    assert.deepEqual(used('symphony-events'), ['10', '11', '12', '13']);
+    assert.deepEqual(used('symphony-message-parse'), ['14']);
   });
 
   describe('deployed together by the demo', function () {

@@ -3,16 +3,11 @@
  * editor's inject buttons, and the debug sidebar (the editor's websocket) shows what a newcomer would see.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_SEED } from '../../simulator';
+import { canConnect, delay, EXAMPLES, launchDemo, type Demo } from '../helpers/demo';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const START_JS = path.resolve(__dirname, '..', '..', 'scripts', 'start.js');
-const EXAMPLES = path.join(ROOT, 'examples');
 const BOT = DEFAULT_SEED.users.bot;
 const ALICE = DEFAULT_SEED.users.alice;
 const BOB = DEFAULT_SEED.users.bob;
@@ -56,24 +51,6 @@ function shown<T>(messages: Map<string, DebugMessage>, id: string): T {
   return JSON.parse(message.msg) as T;
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function distinctFreePorts(count: number): Promise<number[]> {
-  const ports = new Set<number>();
-  while (ports.size < count) ports.add(await freePort());
-  return [...ports];
-}
-
 function readExample(prefix: string): FlowNode[] {
   const file = fs.readdirSync(EXAMPLES).find((f) => f.startsWith(prefix) && f.endsWith('.json'));
   assert.ok(file, `examples/${prefix}*.json exists`);
@@ -86,33 +63,21 @@ function exampleNode(nodes: FlowNode[], id: string): FlowNode {
   return node;
 }
 
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 describe('npm start (the demo)', function () {
   this.timeout(60_000);
 
+  let demo: Demo | undefined;
   let demoDir = '';
   let ports = { ui: 0, sim: 0, mtls: 0 };
   let editor = '';
-  let child: ChildProcess | undefined;
-  let exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> | undefined;
-  let exited = false;
-  let output = '';
   let socket: ClientSocket | undefined;
   const debug: DebugMessage[] = [];
   const listeners = new Set<() => void>();
 
-  /** The launcher's and Node-RED's output, for failure messages. */
-  const tail = (): string => `\n--- demo output (last lines) ---\n${output.split('\n').slice(-30).join('\n')}`;
+  /** The launcher's and Node-RED's output. */
+  const output = (): string => demo?.output() ?? '';
+  /** Its last lines, for failure messages. */
+  const tail = (): string => demo?.tail() ?? '';
 
   /**
    * Resolves once a debug message from each of `ids` arrived (counting from now); rejects as soon as one
@@ -144,10 +109,7 @@ describe('npm start (the demo)', function () {
     return arrived;
   }
 
-  async function http(method: string, urlPath: string): Promise<{ status: number; body: string }> {
-    const res = await fetch(`${editor}${urlPath}`, { method, signal: AbortSignal.timeout(5_000) });
-    return { status: res.status, body: await res.text() };
-  }
+  const http = (method: string, urlPath: string): Promise<{ status: number; body: string }> => demo!.http(method, urlPath);
 
   /** Presses an inject node's button, as the editor does; retries while the flows are still starting (404). */
   async function pressInject(id: string): Promise<void> {
@@ -161,35 +123,9 @@ describe('npm start (the demo)', function () {
   }
 
   before(async function () {
-    const [ui, sim, mtls] = await distinctFreePorts(3);
-    ports = { ui: ui!, sim: sim!, mtls: mtls! };
-    editor = `http://127.0.0.1:${ports.ui}`;
-    demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'symphony-demo-'));
-    // Its own process group, so the after hook can end Node-RED too should the launcher be stuck.
-    child = spawn(process.execPath, [START_JS], {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PORT: String(ports.ui), SIM_PORT: String(ports.sim), SIM_MTLS_PORT: String(ports.mtls), DEMO_DIR: demoDir },
-    });
-    const record = (chunk: Buffer): void => {
-      output += chunk.toString();
-    };
-    child.stdout!.on('data', record);
-    child.stderr!.on('data', record);
-    exit = new Promise((resolve) => child!.once('exit', (code, signal) => {
-      exited = true;
-      resolve({ code, signal });
-    }));
-
-    const deadline = Date.now() + 45_000;
-    for (;;) {
-      if (exited) assert.fail(`the demo exited before the editor answered${tail()}`);
-      const up = await http('GET', '/').then((r) => r.status === 200, () => false);
-      if (up) break;
-      if (Date.now() > deadline) assert.fail(`the editor did not answer on ${editor}/ within 45 s${tail()}`);
-      await delay(250);
-    }
+    demo = await launchDemo();
+    ({ ports, editor, demoDir } = demo);
+    await demo.waitForEditor(45_000);
 
     socket = new WebSocket(`ws://127.0.0.1:${ports.ui}/comms`);
     await new Promise<void>((resolve, reject) => {
@@ -206,37 +142,32 @@ describe('npm start (the demo)', function () {
 
   after(async function () {
     socket?.terminate();
-    if (child?.pid && !exited) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      await Promise.race([exit, delay(5_000)]);
-    }
-    if (demoDir) fs.rmSync(demoDir, { recursive: true, force: true });
+    await demo?.stop();
   });
 
   it('says where the editor and the simulator are and which examples are deployed', async function () {
     const deadline = Date.now() + 10_000;
-    while (!/\[demo\] editor at /.test(output) && Date.now() < deadline) await delay(100);
-    const line = output.split('\n').find((l) => l.startsWith('[demo] editor at ')) ?? assert.fail(`no start line${tail()}`);
+    while (!/\[demo\] editor at /.test(output()) && Date.now() < deadline) await delay(100);
+    const line = output().split('\n').find((l) => l.startsWith('[demo] editor at ')) ?? assert.fail(`no start line${tail()}`);
     assert.ok(line.includes(`${editor}/`), line);
     assert.ok(line.includes(`simulator at http://127.0.0.1:${ports.sim}`), line);
     for (const file of fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'))) {
       assert.ok(line.includes(file.replace(/\.json$/, '')), `${line} names ${file}`);
     }
-    assert.match(output, /\[demo\] reset .*rewritten from examples/);
+    assert.match(output(), /\[demo\] reset .*rewritten from examples/);
   });
 
-  it('deploys both example tabs and one config node pointing at the simulator, without secrets', async function () {
+  it('deploys every example as a tab, with one config node pointing at the simulator, without secrets', async function () {
     const { status, body } = await http('GET', '/flows');
     assert.equal(status, 200);
     const flows = JSON.parse(body) as FlowNode[];
     const tabs = flows.filter((n) => n.type === 'tab').map((n) => n.id);
-    assert.deepEqual(tabs.sort(), ['ex01-tab', 'ex02-tab']);
+    const exampleTabs = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'))
+      .map((f) => (JSON.parse(fs.readFileSync(path.join(EXAMPLES, f), 'utf8')) as FlowNode[]).find((n) => n.type === 'tab')!.id);
+    assert.ok(exampleTabs.length >= 2);
+    assert.deepEqual(tabs.sort(), exampleTabs.sort());
     const configs = flows.filter((n) => n.type === 'symphony-config');
-    assert.equal(configs.length, 1, 'a single config node shared by both examples');
+    assert.equal(configs.length, 1, 'a single config node shared by every example');
     assert.equal(configs[0]!.id, 'symphony-demo-config');
     assert.equal(configs[0]!.podUrl, `http://127.0.0.1:${ports.sim}`);
 
@@ -309,8 +240,8 @@ describe('npm start (the demo)', function () {
   });
 
   it('stops Node-RED and the simulator on SIGTERM, exiting 0', async function () {
-    process.kill(child!.pid!, 'SIGTERM');
-    const result = await Promise.race([exit!, delay(10_000).then(() => undefined)]);
+    process.kill(demo!.child.pid!, 'SIGTERM');
+    const result = await Promise.race([demo!.exit, delay(10_000).then(() => undefined)]);
     assert.ok(result, `the demo still runs 10 s after SIGTERM${tail()}`);
     assert.deepEqual(result, { code: 0, signal: null }, tail());
     assert.equal(await canConnect(ports.ui), false, 'the editor port is closed');

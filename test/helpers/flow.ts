@@ -6,7 +6,8 @@ import { keyPair } from './keys';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const symphonyNodes: unknown = require('../../nodes/symphony');
 
-helper.init(require.resolve('node-red'));
+// NODE_RED_PATH (a Node-RED package directory) runs the suite on another Node-RED: scripts/compat.sh uses Node-RED 5.
+helper.init(require.resolve(process.env.NODE_RED_PATH || 'node-red'));
 
 export { helper };
 

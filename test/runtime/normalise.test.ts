@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import type { ParamSpec } from '../../nodes/catalogue/types';
 import { normalise, normaliseId, toUrlSafeStreamId } from '../../nodes/runtime/normalise';
 
@@ -47,5 +48,15 @@ describe('input normalisation', function () {
     const result = normalise(param('attachments'), { name: 'a.txt', content: Buffer.from('hi') });
     assert.equal(result.ok, true);
     assert.equal(normalise(param('attachments'), { content: Buffer.from('hi') }).ok, false);
+  });
+
+  it('takes attachments as file paths (plain or { path, name }) and bare Buffers, to be named or read later', function () {
+    assert.deepEqual(normalise(param('attachments'), '/data/report.pdf'), { ok: true, value: [{ name: 'report.pdf', path: '/data/report.pdf' }] });
+    assert.deepEqual(normalise(param('attachments'), [{ path: '/data/r.pdf', name: 'Q3 report.pdf' }]), { ok: true, value: [{ name: 'Q3 report.pdf', path: '/data/r.pdf' }] });
+    assert.deepEqual(normalise(param('attachments'), Buffer.from('x')), { ok: true, value: [{ content: Buffer.from('x') }] });
+    const relative = normalise(param('attachments'), 'notes.txt') as { ok: true; value: Array<{ path: string }> };
+    assert.equal(relative.value[0]!.path, path.resolve('notes.txt'));
+    assert.equal(normalise(param('attachments'), '  ').ok, false);
+    assert.equal(normalise(param('attachments'), [42]).ok, false);
   });
 });

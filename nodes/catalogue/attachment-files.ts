@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { inputError } from '../runtime/errors';
+import type { Attachment, AttachmentSource } from '../runtime/normalise';
+import type { JsonSchema, ParamSpec, ParamValues } from './types';
+
+/**
+ * Attachments and previews of the message nodes (send, blast, update): given as Buffers with names or as file
+ * paths, read here (asynchronously, when the msg arrives) into the parts the request builder sends.
+ */
+
+/** The normaliser guarantees content or a path; the name may be missing for a bare Buffer (fine for a preview). */
+const SOURCE_SCHEMA: JsonSchema = {
+  items: {
+    type: 'object',
+    properties: { name: { type: 'string', minLength: 1 }, content: {}, path: { type: 'string', minLength: 1 }, contentType: { type: 'string' } },
+  },
+};
+
+const MSG_TYPES = ['msg', 'flow', 'global'] as const;
+
+export const attachmentsParam: ParamSpec = {
+  name: 'attachments', in: 'multipart', wireName: 'attachment', kind: 'attachments', types: MSG_TYPES, schema: SOURCE_SCHEMA, advanced: true,
+};
+export const previewsParam: ParamSpec = {
+  name: 'previews', in: 'multipart', wireName: 'preview', kind: 'attachments', types: MSG_TYPES, schema: SOURCE_SCHEMA, advanced: true,
+};
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+  EMFILE: 'too many files open, try again',
+};
+
+async function readSource(operation: string, field: string, source: AttachmentSource): Promise<Buffer> {
+  if (source.content) return source.content;
+  const filePath = source.path as string;
+  try {
+    return await readFile(filePath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    throw inputError(operation, field, `cannot read ${filePath}: ${READ_ERRORS[code] ?? (err instanceof Error ? err.message : String(err))}`);
+  }
+}
+
+/** The file extension a preview picture has, by its first bytes (the pod shows previews as images). */
+function imageExtension(content: Buffer): string {
+  if (content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return '.png';
+  if (content[0] === 0xff && content[1] === 0xd8) return '.jpg';
+  if (content.subarray(0, 4).toString('latin1') === 'GIF8') return '.gif';
+  return '';
+}
+
+async function readAll(operation: string, field: string, sources: AttachmentSource[], nameless: (index: number, content: Buffer) => string): Promise<Attachment[]> {
+  return Promise.all(sources.map(async (source, index) => {
+    const content = await readSource(operation, field, source);
+    const attachment: Attachment = { name: source.name ?? nameless(index, content), content };
+    if (source.contentType) attachment.contentType = source.contentType;
+    return attachment;
+  }));
+}
+
+/**
+ * Reads the attachment and preview files of a message node's values. Every attachment needs a file name; previews
+ * go with the attachments by position, so there cannot be more previews than attachments.
+ */
+export async function readMessageFiles(operation: string, values: ParamValues): Promise<ParamValues> {
+  const attachments = (values.attachments ?? []) as AttachmentSource[];
+  const previews = (values.previews ?? []) as AttachmentSource[];
+  const unnamed = attachments.findIndex((a) => !a.name);
+  if (unnamed >= 0) throw inputError(operation, 'attachments', `item ${unnamed}: a Buffer needs a file name: pass { name, content }`);
+  if (previews.length > attachments.length) {
+    throw inputError(operation, 'previews', `has ${previews.length} preview(s) for ${attachments.length} attachment(s): previews go with the attachments by position`);
+  }
+  const [files, pictures] = await Promise.all([
+    readAll(operation, 'attachments', attachments, () => 'attachment'),
+    readAll(operation, 'previews', previews, (index, content) => `preview-${index + 1}${imageExtension(content)}`),
+  ]);
+  return { ...values, attachments: files.length ? files : undefined, previews: pictures.length ? pictures : undefined };
+}

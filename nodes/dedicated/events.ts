@@ -1,0 +1,50 @@
+/** The `symphony-events` node's editor side (runtime: nodes/runtime/events-node.ts). */
+import { EVENT_TYPES } from '../runtime/event-types';
+import type { DedicatedNodeSpec } from './types';
+
+/** Keeps the hidden `outputs` in step with the output mode and the number of selected types. */
+const ONEDITSAVE = `function () {
+      var types = $('#node-input-eventTypes').val() || [];
+      var perType = $('#node-input-outputMode').val() === 'perType';
+      $('#node-input-outputs').val(String(perType ? Math.max(1, types.length) : 1));
+    }`;
+
+const OUTPUT_LABELS = `function (index) {
+      return this.outputMode === 'perType' && Array.isArray(this.eventTypes) ? this.eventTypes[index] : 'events';
+    }`;
+
+export const EVENTS_NODE: DedicatedNodeSpec = {
+  type: 'symphony-events',
+  key: 'events',
+  category: 'symphony events',
+  icon: 'symphony-events.svg',
+  inputs: 0,
+  outputs: 1,
+  botOnly: true,
+  fields: [
+    { name: 'name', value: '', input: { kind: 'text', placeholder: true }, icon: 'tag' },
+    { name: 'config', value: '', input: { kind: 'config', type: 'symphony-config' }, required: true, icon: 'server' },
+    {
+      name: 'eventTypes', value: ['MESSAGESENT'], input: { kind: 'multiselect', choices: EVENT_TYPES, rawChoiceLabels: true, size: 8 },
+      icon: 'filter', validate: 'function (v) { return Array.isArray(v) ? v.length > 0 : typeof v === \'string\' && v !== \'\'; }',
+    },
+    { name: 'streamIds', value: '', input: { kind: 'textarea', rows: 2 }, icon: 'comments' },
+    { name: 'ignoreOwn', value: true, input: { kind: 'checkbox' }, icon: 'user-times' },
+    { name: 'mentionsOnly', value: false, input: { kind: 'checkbox' }, icon: 'at' },
+    { name: 'outputMode', value: 'single', input: { kind: 'select', choices: ['single', 'perType'] }, icon: 'sign-out' },
+    {
+      name: 'tag', value: '', input: { kind: 'text', placeholder: true }, icon: 'bookmark',
+      validate: 'function (v) { return typeof v !== \'string\' || v.length <= 100; }',
+    },
+    { name: 'outputs', value: 1, input: { kind: 'hidden' } },
+  ],
+  editor: { oneditsave: ONEDITSAVE, outputLabels: OUTPUT_LABELS },
+  help: {
+    inputs: [],
+    outputs: [
+      ['topic', 'string'], ['payload', 'object'], ['streamId', 'string'], ['messageId', 'string'], ['initiator', 'object'],
+      ['text', 'string'], ['mentions', 'array'], ['hashtags', 'array'], ['cashtags', 'array'], ['formId', 'string'],
+      ['formMessageId', 'string'], ['formValues', 'object'],
+    ],
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * A dedicated node: a node type with a runtime of its own (not a catalogue operation) whose editor side (palette
+ * entry, edit dialog, help) the build generates from this description. Texts live in a locale file of the node's
+ * own, `locales/en-US/node-<key>.json`, under `dedicated.<key>.`:
+ *   paletteLabel, summary,
+ *   properties.<field>.label / .description (every visible field),
+ *   choices.<field>.<value> (select and multiselect choices, unless `rawChoiceLabels`),
+ *   help.inputs.<name>, help.outputs.<name> (msg properties), help.details (one paragraph, or an object of them).
+ */
+
+export type DedicatedInput =
+  | { kind: 'text'; placeholder?: boolean }
+  | { kind: 'textarea'; rows: number }
+  | { kind: 'checkbox' }
+  | { kind: 'select'; choices: readonly string[]; rawChoiceLabels?: boolean }
+  | { kind: 'multiselect'; choices: readonly string[]; rawChoiceLabels?: boolean; size: number }
+  /** A config node selector; the default's `type` is the config node type. */
+  | { kind: 'config'; type: string }
+  /** A TypedInput of these types; its type is kept in `<name>Type` (declared as its own hidden field). */
+  | { kind: 'typed'; types: readonly string[] }
+  /** Not shown; e.g. `outputs`, set by oneditsave. */
+  | { kind: 'hidden' };
+
+export interface DedicatedField {
+  name: string;
+  value: string | number | boolean | readonly string[];
+  input: DedicatedInput;
+  required?: boolean;
+  /** JS source of a validator, evaluated in the editor. */
+  validate?: string;
+  /** Font Awesome 4 icon name, without `fa-`. */
+  icon?: string;
+}
+
+/** A msg property documented in the help: its name and type. */
+export type HelpProperty = readonly [name: string, type: string];
+
+export interface DedicatedNodeSpec {
+  type: string;
+  /** Locale key root: `dedicated.<key>.`; also names the locale file node-<key>.json. */
+  key: string;
+  category: string;
+  /** File name in icons/. */
+  icon: string;
+  inputs: 0 | 1;
+  outputs: number;
+  /** In dialog order; `name` first is usual. */
+  fields: readonly DedicatedField[];
+  /** JS source of extra registerType members (functions evaluated in the editor), e.g. oneditsave, outputLabels. */
+  editor?: Readonly<Record<string, string>>;
+  /** Whether the help says "bot only" (not OBO-enabled). */
+  botOnly: boolean;
+  help: { inputs: readonly HelpProperty[]; outputs: readonly HelpProperty[] };
+}

@@ -1,0 +1,52 @@
+/**
+ * The real-time event types of the agent's datafeed (V4Event.type), in the order the edit dialog lists them, and
+ * the V4Payload member each one's payload sits in. The spec spells the demotion ROOMMEMBERDEMOTEDFROMOWNER.
+ */
+export const EVENT_PAYLOAD_KEYS = {
+  MESSAGESENT: 'messageSent',
+  MESSAGESUPPRESSED: 'messageSuppressed',
+  SYMPHONYELEMENTSACTION: 'symphonyElementsAction',
+  SHAREDPOST: 'sharedPost',
+  INSTANTMESSAGECREATED: 'instantMessageCreated',
+  ROOMCREATED: 'roomCreated',
+  ROOMUPDATED: 'roomUpdated',
+  ROOMDEACTIVATED: 'roomDeactivated',
+  ROOMREACTIVATED: 'roomReactivated',
+  USERJOINEDROOM: 'userJoinedRoom',
+  USERLEFTROOM: 'userLeftRoom',
+  ROOMMEMBERPROMOTEDTOOWNER: 'roomMemberPromotedToOwner',
+  ROOMMEMBERDEMOTEDFROMOWNER: 'roomMemberDemotedFromOwner',
+  CONNECTIONREQUESTED: 'connectionRequested',
+  CONNECTIONACCEPTED: 'connectionAccepted',
+  USERREQUESTEDTOJOINROOM: 'userRequestedToJoinRoom',
+} as const;
+
+export type EventType = keyof typeof EVENT_PAYLOAD_KEYS;
+
+export const EVENT_TYPES = Object.keys(EVENT_PAYLOAD_KEYS) as EventType[];
+
+export const DEFAULT_EVENT_TYPES: readonly EventType[] = ['MESSAGESENT'];
+
+export function isEventType(value: unknown): value is EventType {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(EVENT_PAYLOAD_KEYS, value);
+}
+
+/** V4User, as events carry it. */
+export interface EventUser {
+  userId?: number;
+  firstName?: string;
+  lastName?: string;
+  displayName?: string;
+  email?: string;
+  username?: string;
+}
+
+/** V4Event, as read from a datafeed; the payload is left loosely typed (one member per event type). */
+export interface DatafeedEvent {
+  id?: string;
+  messageId?: string;
+  timestamp?: number;
+  type?: string;
+  initiator?: { user?: EventUser };
+  payload?: Record<string, unknown>;
+}

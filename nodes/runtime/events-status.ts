@@ -1,0 +1,49 @@
+/** The events node's status dot: connecting, connected, reconnecting (with the reason) or failed. */
+import type { LoopState } from './datafeed-loop';
+import type { SymphonyError } from './errors';
+import type { Translate } from './i18n';
+import type { Node, NodeStatus } from './node-red';
+import type { AuthState } from './token-manager';
+
+function reason(error: SymphonyError | undefined): string {
+  if (!error) return '';
+  if (error.status) return `HTTP ${error.status}`;
+  if (error.code === 'NETWORK') return error.message.split(': ').pop() ?? 'network';
+  return error.code.toLowerCase();
+}
+
+export class EventsStatus {
+  private shown = '';
+  private loop: NodeStatus = {};
+
+  constructor(private readonly node: Node, private readonly t: Translate) {}
+
+  loopState(state: LoopState, error?: SymphonyError): void {
+    const key = `runtime.events.status.${state}`;
+    this.loop = {
+      connecting: { fill: 'blue', shape: 'ring', text: this.t(key) },
+      connected: { fill: 'green', shape: 'dot', text: this.t(key) },
+      reconnecting: { fill: 'yellow', shape: 'ring', text: this.t(key, { reason: reason(error) }) },
+      failed: { fill: 'red', shape: 'ring', text: this.t(key, { reason: reason(error) }) },
+    }[state] as NodeStatus;
+    this.show(this.loop);
+  }
+
+  /** Authentication is shown while it runs; then the loop's own state is shown again. */
+  authState(state: AuthState): void {
+    if (state === 'authenticating') this.show({ fill: 'blue', shape: 'ring', text: this.t('runtime.events.status.authenticating') });
+    else this.show(this.loop);
+  }
+
+  /** A problem known before any call (no config, invalid config). */
+  failed(text: string): void {
+    this.show({ fill: 'red', shape: 'ring', text });
+  }
+
+  private show(status: NodeStatus): void {
+    const key = `${status.fill}|${status.shape}|${status.text}`;
+    if (key === this.shown) return;
+    this.shown = key;
+    this.node.status(status);
+  }
+}

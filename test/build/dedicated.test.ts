@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { dedicatedNodes } from '../../nodes/dedicated/index';
+import type { DedicatedNodeSpec } from '../../nodes/dedicated/types';
+import { EVENT_TYPES } from '../../nodes/runtime/event-types';
+import { BuildError } from '../../scripts/build/errors';
+import { checkDedicatedNodes, dedicatedHelp, dedicatedScript } from '../../scripts/build/dedicated-node';
+import { Texts } from '../../scripts/build/texts';
+import { builtCatalog, htmlBlocks, loadEditor, type NodeDefinition, readBuilt, REGISTER_TYPE } from './support';
+
+describe('build: dedicated nodes (nodes/dedicated)', () => {
+  let html: string;
+  let events: NodeDefinition | undefined;
+
+  before(() => {
+    html = readBuilt('symphony.html');
+    events = loadEditor(html, builtCatalog()).definitions.get('symphony-events');
+  });
+
+  it('registers each in the literal form the scorecard parses, with its palette icon built', () => {
+    const found = new Map([...html.matchAll(REGISTER_TYPE)].map((m) => [m[1], m[2]]));
+    for (const spec of dedicatedNodes) {
+      assert.equal(found.get(spec.type), spec.category);
+      assert.match(readBuilt(`icons/${spec.icon}`), /<svg[^>]*viewBox="0 0 40 60"/);
+    }
+  });
+
+  it('symphony-events: no input, the runtime\'s properties and defaults, translated labels', () => {
+    assert.ok(events);
+    // JSON round trip: arrays made in the editor sandbox have another realm's prototype.
+    const values: unknown = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(events.defaults).map(([name, prop]) => [name, prop.value]))));
+    assert.deepEqual(values, {
+      name: '', config: '', eventTypes: ['MESSAGESENT'], streamIds: '', ignoreOwn: true, mentionsOnly: false, outputMode: 'single',
+      tag: '', outputs: 1,
+    });
+    assert.equal(events.defaults.config?.type, 'symphony-config');
+    const def = events as unknown as { inputs: number; outputs: number; outputLabels: (this: object, i: number) => string };
+    assert.equal(def.inputs, 0);
+    assert.equal(def.outputs, 1);
+    assert.equal(events.paletteLabel?.call(events), 'events');
+    assert.equal(events.label.call({}), 'events');
+    assert.equal(events.label.call({ name: 'inbox' }), 'inbox');
+    assert.equal(def.outputLabels.call({ outputMode: 'perType', eventTypes: ['MESSAGESENT', 'ROOMCREATED'] }, 1), 'ROOMCREATED');
+    assert.equal(def.outputLabels.call({ outputMode: 'single' }, 0), 'events');
+    assert.equal(events.defaults.eventTypes?.validate?.call({}, []), false);
+    assert.equal(events.defaults.tag?.validate?.call({}, 'x'.repeat(101)), false);
+  });
+
+  it('symphony-events: a dialog listing every event type, and a help that documents outputs and guarantees', () => {
+    const template = htmlBlocks(html, 'data-template-name').get('symphony-events')?.[0] ?? '';
+    for (const type of EVENT_TYPES) assert.ok(template.includes(`<option value="${type}">${type}</option>`), type);
+    assert.ok(template.includes('<input type="hidden" id="node-input-outputs">'));
+    const help = htmlBlocks(readBuilt('locales/en-US/symphony.html'), 'data-help-name').get('symphony-events')?.[0] ?? '';
+    assert.match(help, /^\s*<p>[^<]+<\/p>/, 'starts with a summary');
+    for (const name of ['topic', 'payload', 'text', 'mentions', 'formId', 'formValues']) {
+      assert.ok(help.includes(`<dt>${name} <span class="property-type">`), name);
+    }
+    assert.ok(help.includes('exactly once'));
+    assert.ok(help.includes('bot only'));
+  });
+
+  const spec = (over: Partial<DedicatedNodeSpec>): DedicatedNodeSpec => ({
+    type: 'symphony-x', key: 'x', category: 'symphony x', icon: 'x.svg', inputs: 1, outputs: 1, botOnly: false,
+    fields: [{ name: 'name', value: '', input: { kind: 'text' } }], help: { inputs: [], outputs: [] }, ...over,
+  });
+
+  it('refuses a type taken by the catalogue, and a field declared twice', () => {
+    assert.throws(() => checkDedicatedNodes([spec({})], ['symphony-x']), BuildError);
+    assert.throws(() => checkDedicatedNodes([spec({ fields: [{ name: 'a', value: '', input: { kind: 'text' } }, { name: 'a', value: '', input: { kind: 'text' } }] })], []), /declared twice/);
+  });
+
+  it('reports every missing text of a new dedicated node at once', () => {
+    const texts = new Texts({ editor: { help: { inputs: 'Inputs', outputs: 'Outputs', details: 'Details', options: 'Node options' } } }, 'test');
+    dedicatedHelp(spec({ help: { inputs: [['payload', 'string']], outputs: [] } }), texts);
+    assert.throws(() => texts.assertComplete(), /dedicated\.x\.summary[\s\S]*dedicated\.x\.help\.inputs\.payload/);
+    assert.match(dedicatedScript(spec({ fields: [{ name: 'value', value: '', input: { kind: 'typed', types: ['msg', 'str'] } }] })), /typedInput\(\{ default: 'msg'/);
+  });
+});

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { settingsFileSource } from '../../scripts/demo/settings-file';
+
+/**
+ * What a user of the palette manager gets: `npm pack`, then `npm install <tarball> --omit=dev` into a plain
+ * Node-RED user directory, then Node-RED started on it. The package must be listed with every node type its
+ * editor HTML registers, load without error and log no warning about itself.
+ */
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const PACKAGE = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string };
+const RED_JS = require.resolve('node-red/red.js', { paths: [ROOT] });
+
+interface PackedFile {
+  path: string;
+}
+
+function run(command: string, args: string[], cwd: string, timeout = 90_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { cwd, timeout, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`${command} ${args.join(' ')} failed: ${err.message}\n${stderr}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function getJson(url: string): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers: { accept: 'application/json' }, timeout: 5_000 }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        try {
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as unknown });
+        } catch (err) {
+          reject(err);
+        }
+      });
+    });
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', reject);
+  });
+}
+
+async function waitForNodeRed(url: string, child: ChildProcess, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Node-RED exited with code ${child.exitCode}`);
+    try {
+      if ((await getJson(`${url}/settings`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('Node-RED did not answer in time');
+}
+
+/** Node types the built editor HTML registers (config node included). */
+function registeredTypes(): string[] {
+  const html = readFileSync(path.join(ROOT, 'dist', 'nodes', 'symphony.html'), 'utf8');
+  return [...html.matchAll(/RED\.nodes\.registerType\(\s*'([^']+)'/g)].map((m) => m[1] ?? '');
+}
+
+interface NodeSet {
+  id: string;
+  module: string;
+  types: string[];
+  enabled: boolean;
+  err?: unknown;
+}
+
+describe('conventions: installs from the packed tarball into a plain Node-RED', function () {
+  this.timeout(120_000);
+  let tmp = '';
+  let packed: string[] = [];
+  let child: ChildProcess | undefined;
+  let log = '';
+  let url = '';
+
+  before(async function () {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'nr-pack-'));
+    const packInfo = JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', tmp], ROOT)) as Array<{ filename: string; files: PackedFile[] }>;
+    const tarball = path.join(tmp, packInfo[0]?.filename ?? '');
+    packed = (packInfo[0]?.files ?? []).map((f) => f.path);
+
+    const userDir = path.join(tmp, 'user');
+    mkdirSync(userDir);
+    writeFileSync(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', private: true }));
+    await run('npm', ['install', tarball, '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], userDir);
+
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    writeFileSync(path.join(userDir, 'settings.js'), settingsFileSource({ uiPort: port, credentialSecret: 'pack-install-test' }));
+    child = spawn(process.execPath, [RED_JS, '--userDir', userDir, '--settings', path.join(userDir, 'settings.js')], { cwd: userDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    await waitForNodeRed(url, child, Date.now() + 45_000);
+  });
+
+  after(async () => {
+    if (child?.pid && child.exitCode === null) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      process.kill(child.pid, 'SIGTERM');
+      const timer = setTimeout(() => child?.pid && child.exitCode === null && process.kill(child.pid, 'SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('ships the built nodes, locales, icons, examples, README and licence, and nothing else', () => {
+    const outside = packed.filter((f) => !/^(dist\/nodes\/|examples\/[^/]+\.json$|README\.md$|LICENSE$|package\.json$)/.test(f));
+    assert.deepEqual(outside, [], 'files outside dist/nodes, examples, README, LICENSE');
+    assert.deepEqual(packed.filter((f) => /\.(map|ts)$|(^|\/)(test|simulator|scripts)\//.test(f)), [], 'no sources, maps, tests, simulator or scripts');
+    for (const needed of ['dist/nodes/symphony.js', 'dist/nodes/symphony.html', 'dist/nodes/catalogue.json', 'dist/nodes/locales/en-US/symphony.json', 'dist/nodes/locales/en-US/symphony.html', 'README.md', 'LICENSE']) {
+      assert.ok(packed.includes(needed), `${needed} is packed`);
+    }
+    assert.ok(packed.some((f) => /^dist\/nodes\/icons\/.+\.svg$/.test(f)), 'icons beside the runtime entry');
+    assert.ok(packed.some((f) => f.startsWith('examples/')), 'example flows');
+  });
+
+  it('is listed by GET /nodes with every node type, enabled, without error', async () => {
+    const { status, body } = await getJson(`${url}/nodes`);
+    assert.equal(status, 200);
+    const sets = (body as NodeSet[]).filter((set) => set.module === PACKAGE.name);
+    assert.equal(sets.length, 1, `one node set of ${PACKAGE.name}; the log:\n${log}`);
+    const set = sets[0]!;
+    assert.equal(set.err, undefined, `load error: ${JSON.stringify(set.err)}`);
+    assert.equal(set.enabled, true);
+    assert.deepEqual([...set.types].sort(), registeredTypes().sort());
+  });
+
+  it('serves its icons', async () => {
+    const { body } = await getJson(`${url}/icons`);
+    const icons = (body as Record<string, string[]>)[PACKAGE.name] ?? [];
+    assert.ok(icons.length > 0 && icons.every((icon) => /^symphony-.+\.svg$/.test(icon)), JSON.stringify(icons));
+  });
+
+  it('logs no warning or error about the package', () => {
+    const bad = log.split('\n').filter((line) => /\[(warn|error)\]/.test(line) && /symphony/i.test(line));
+    assert.deepEqual(bad, [], `the Node-RED log:\n${log}`);
+  });
+});

@@ -1,0 +1,297 @@
+/**
+ * Every example flow runs against the simulator as a user would run it in the demo: the config node points at the
+ * simulator, each inject is clicked in file order (then all of them once more, as a user clicking again would),
+ * and every debug node of the chain it starts must show a msg while nothing reaches the "errors" debug node.
+ * Debug nodes are swapped for helper nodes of the same id so the msgs can be collected.
+ *
+ * Event-driven examples: their events nodes must be reading the bot's datafeed before the first click. An inject
+ * whose chain posts to the simulator's control API (an http request node, "simulating a person") must also make
+ * some debug node after an events node show a msg; and in every pass, each debug node after an events node must
+ * show one. The simulator's address reaches the flows as in the demo: SYMPHONY_SIMULATOR_URL, read with $env.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { catalogue } from '../../nodes/catalogue/index';
+import { dedicatedNodes } from '../../nodes/dedicated/index';
+import { EVENTS_TYPE, feedTag } from '../../nodes/runtime/events-node';
+import { DEMO_CONFIG_ID, readExamples, type Example, type FlowNode } from '../../scripts/demo/example-flows';
+import { SIMULATOR_URL_ENV } from '../../scripts/demo/node-red-process';
+import type { Simulator } from '../../simulator';
+import { reading } from '../helpers/events-flow';
+import { CONFIG_ID, configCredentials, helper, symphonyNodes, useSimulator, type Msg } from '../helpers/flow';
+
+const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', '..', 'examples');
+
+/** How long one chain may take to show a msg at every debug node. */
+const CHAIN_TIMEOUT_MS = 15_000;
+/** A chain has settled when no debug node got anything for this long. */
+const QUIET_MS = 250;
+
+/** Core node modules the examples may use, by type, relative to @node-red/nodes/core (debug is replaced). */
+const CORE_MODULES: Record<string, string> = {
+  inject: 'common/20-inject.js',
+  comment: 'common/90-comment.js',
+  catch: 'common/25-catch.js',
+  status: 'common/25-status.js',
+  complete: 'common/24-complete.js',
+  junction: 'common/05-junction.js',
+  'link in': 'common/60-link.js',
+  'link out': 'common/60-link.js',
+  'link call': 'common/60-link.js',
+  change: 'function/15-change.js',
+  switch: 'function/10-switch.js',
+  function: 'function/10-function.js',
+  template: 'function/80-template.js',
+  delay: 'function/89-delay.js',
+  trigger: 'function/89-trigger.js',
+  range: 'function/16-range.js',
+  split: 'sequence/17-split.js',
+  join: 'sequence/17-split.js',
+  sort: 'sequence/18-sort.js',
+  batch: 'sequence/19-batch.js',
+  json: 'parsers/70-JSON.js',
+  'http request': 'network/21-httprequest.js',
+};
+
+/** The core nodes folder of the Node-RED the test helper runs (nested under node-red, or hoisted beside it). */
+function coreNodesDir(): string {
+  const nodeRed = path.dirname(require.resolve('node-red'));
+  return path.join(path.dirname(require.resolve('@node-red/nodes/package.json', { paths: [nodeRed] })), 'core');
+}
+
+const isTabOrConfig = (n: FlowNode): boolean => n.type === 'tab' || n.id === DEMO_CONFIG_ID;
+const isSymphony = (n: FlowNode): boolean => n.type.startsWith('symphony-') && n.type !== 'symphony-config';
+
+/** The runtime modules a flow needs besides the Symphony nodes; an unknown core type fails with its name. */
+function coreModulesFor(nodes: readonly FlowNode[]): unknown[] {
+  const dir = coreNodesDir();
+  const files = new Set<string>();
+  for (const n of nodes) {
+    if (isTabOrConfig(n) || isSymphony(n) || n.type === 'debug') continue;
+    const file = CORE_MODULES[n.type];
+    assert.ok(file, `${n.id}: the example uses the core node type "${n.type}", which this test does not load yet (add it to CORE_MODULES)`);
+    files.add(file);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return [...files].map((file) => require(path.join(dir, file)) as unknown);
+}
+
+function targets(n: FlowNode): string[] {
+  return ((n.wires as string[][] | undefined) ?? []).flat();
+}
+
+/** The nodes a msg from `start` can reach, through any wires. */
+function reachableFrom(example: Example, start: FlowNode): FlowNode[] {
+  const byId = new Map(example.nodes.map((n) => [n.id, n]));
+  const seen = new Set<string>([start.id]);
+  const queue = [start];
+  const found: FlowNode[] = [];
+  while (queue.length > 0) {
+    for (const id of targets(queue.shift()!)) {
+      const next = byId.get(id);
+      if (!next || seen.has(id)) continue;
+      seen.add(id);
+      found.push(next);
+      queue.push(next);
+    }
+  }
+  return found;
+}
+
+/** The debug nodes a msg from `start` can reach, through any wires. */
+function debugNodesOf(example: Example, start: FlowNode): FlowNode[] {
+  return reachableFrom(example, start).filter((n) => n.type === 'debug');
+}
+
+const isErrorsDebug = (n: FlowNode): boolean => n.type === 'debug' && n.name === 'errors';
+const isEventsNode = (n: FlowNode): boolean => n.type === EVENTS_TYPE;
+
+/** The debug nodes after the example's events nodes (not "errors"): the steps the bot takes on an event. */
+function eventDebugsOf(example: Example): FlowNode[] {
+  const found = new Map<string, FlowNode>();
+  for (const events of example.nodes.filter(isEventsNode)) {
+    for (const d of debugNodesOf(example, events)) if (!isErrorsDebug(d)) found.set(d.id, d);
+  }
+  return [...found.values()];
+}
+
+/** An inject that acts as a person through the simulator's control API: its chain holds an http request node. */
+const simulatesPerson = (example: Example, inject: FlowNode): boolean => reachableFrom(example, inject).some((n) => n.type === 'http request');
+
+/** Waits until every events node of the example has its datafeed open and a read waiting. */
+async function eventsNodesReading(example: Example, sim: Simulator): Promise<void> {
+  for (const events of example.nodes.filter(isEventsNode)) {
+    await reading(sim, feedTag({ tag: events.tag as string | undefined }, events.id));
+  }
+}
+
+/** The example as the test loads it: the config node at the simulator, debug nodes as helper nodes. */
+function runnableFlow(example: Example, podUrl: string): FlowNode[] {
+  return example.nodes.map((n) => {
+    if (n.id === DEMO_CONFIG_ID) return { ...n, podUrl };
+    if (n.type === 'debug') return { id: n.id, type: 'helper', z: n.z, name: n.name, x: n.x, y: n.y, wires: [] };
+    return n;
+  });
+}
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Recorder {
+  counts: Map<string, number>;
+  errors: Msg[];
+  lastAt: number;
+}
+
+function record(example: Example): Recorder {
+  const recorder: Recorder = { counts: new Map(), errors: [], lastAt: Date.now() };
+  for (const n of example.nodes.filter((d) => d.type === 'debug')) {
+    recorder.counts.set(n.id, 0);
+    helper.getNode(n.id).on('input', (msg: never) => {
+      recorder.lastAt = Date.now();
+      if (isErrorsDebug(n)) recorder.errors.push(msg as Msg);
+      else recorder.counts.set(n.id, (recorder.counts.get(n.id) ?? 0) + 1);
+    });
+  }
+  return recorder;
+}
+
+function describeError(example: Example, msg: Msg): string {
+  const source = msg.error?.source?.id;
+  const node = example.nodes.find((n) => n.id === source);
+  return `${node ? `"${String(node.name)}" (${node.type})` : source ?? 'unknown node'}: ${msg.error?.message ?? JSON.stringify(msg.error)}`;
+}
+
+const counts = (recorder: Recorder, debugs: readonly FlowNode[]): Map<string, number> => new Map(debugs.map((d) => [d.id, recorder.counts.get(d.id) ?? 0]));
+const names = (debugs: readonly FlowNode[]): string => debugs.map((d) => `"${String(d.name)}"`).join(', ');
+/** The debug nodes that got no msg since `before` was taken. */
+const silentSince = (recorder: Recorder, debugs: readonly FlowNode[], before: Map<string, number>): FlowNode[] =>
+  debugs.filter((d) => (recorder.counts.get(d.id) ?? 0) <= before.get(d.id)!);
+
+/** Fails with the msgs "errors" got since `errorsBefore`, naming the debug nodes `silent` lists. */
+function failIfErrors(example: Example, recorder: Recorder, errorsBefore: number, where: string, silent: () => FlowNode[]): void {
+  const errors = recorder.errors.slice(errorsBefore);
+  if (errors.length > 0) {
+    assert.fail(`${where}: "errors" got ${errors.length} msg(s): ${errors.map((m) => describeError(example, m)).join('; ')}`
+      + `${silent().length ? `; no msg at ${names(silent())}` : ''}`);
+  }
+}
+
+/** Waits until no debug node is `silent` (failing early on errors, or at the deadline), then until the flow went quiet. */
+async function settle(example: Example, recorder: Recorder, errorsBefore: number, where: string, silent: () => FlowNode[], what: string): Promise<void> {
+  const deadline = Date.now() + CHAIN_TIMEOUT_MS;
+  while (silent().length > 0) {
+    failIfErrors(example, recorder, errorsBefore, where, silent);
+    if (Date.now() > deadline) assert.fail(`${where}: no msg within ${CHAIN_TIMEOUT_MS} ms at ${names(silent())}${what}`);
+    await delay(20);
+  }
+  // Settle: trailing msgs (one per item, side branches, the bot's reaction to an event) and late failures.
+  while (Date.now() - recorder.lastAt < QUIET_MS) await delay(20);
+  failIfErrors(example, recorder, errorsBefore, where, silent);
+}
+
+/**
+ * Clicks one inject and waits until every debug node of its chain got a msg and the flow went quiet; when the
+ * inject simulates a person, also until the bot reacted (some debug node after an events node got a msg).
+ */
+async function runChain(example: Example, recorder: Recorder, inject: FlowNode, pass: number): Promise<void> {
+  const debugs = debugNodesOf(example, inject).filter((d) => !isErrorsDebug(d));
+  const eventDebugs = simulatesPerson(example, inject) ? eventDebugsOf(example) : [];
+  const before = counts(recorder, [...debugs, ...eventDebugs]);
+  const errorsBefore = recorder.errors.length;
+  const where = `${example.label}, pass ${pass}, inject "${String(inject.name)}"`;
+  const botSilent = (): boolean => eventDebugs.length > 0 && silentSince(recorder, eventDebugs, before).length === eventDebugs.length;
+  const silent = (): FlowNode[] => [...silentSince(recorder, debugs, before), ...(botSilent() ? eventDebugs : [])];
+
+  helper.getNode(inject.id).receive({});
+  await settle(example, recorder, errorsBefore, where, silent, eventDebugs.length ? ' (the bot\'s reaction: any one of them)' : '');
+}
+
+/** After a pass: every debug node after an events node got a msg during it. */
+async function botReacted(example: Example, recorder: Recorder, before: Map<string, number>, pass: number): Promise<void> {
+  const eventDebugs = eventDebugsOf(example);
+  const where = `${example.label}, pass ${pass}, the bot's reactions to the simulated events`;
+  await settle(example, recorder, recorder.errors.length, where, () => silentSince(recorder, eventDebugs, before), '');
+}
+
+/** How long Node-RED may take to stop an example's flows; an events node must abort its long poll at once. */
+const UNLOAD_MS = 2_000;
+
+/** Unloads the flows (useSimulator's afterEach would too) and checks that no events node still reads its feed. */
+async function unloadedWithoutReads(example: Example, sim: Simulator): Promise<void> {
+  const tags = example.nodes.filter(isEventsNode).map((n) => feedTag({ tag: n.tag as string | undefined }, n.id));
+  const started = Date.now();
+  await helper.unload();
+  assert.ok(Date.now() - started < UNLOAD_MS, `${example.label}: the flows stopped in ${Date.now() - started} ms`);
+  if (tags.length === 0) return;
+  const lastRequest = sim.requests.length;
+  await delay(300);
+  const reads = sim.requests.slice(lastRequest).filter((r) => r.path.startsWith('/agent/v5/datafeeds'));
+  assert.deepEqual(reads.map((r) => `${r.method} ${r.path}`), [], `${example.label}: no datafeed request after the flows stopped`);
+  const stillReading = sim.datafeeds().filter((f) => f.tag !== undefined && tags.includes(f.tag) && f.reading);
+  assert.deepEqual(stillReading.map((f) => f.tag), [], `${example.label}: no read left waiting on the feeds of its events nodes`);
+}
+
+describe('example flows run against the simulator', function () {
+  this.timeout(180_000);
+  const sim = useSimulator();
+  const examples = readExamples(EXAMPLES_DIR);
+  const credentials = { [DEMO_CONFIG_ID]: configCredentials()[CONFIG_ID]! };
+  const envBefore = process.env[SIMULATOR_URL_ENV];
+
+  // As `npm start` does for Node-RED: the flows that simulate people read the simulator's address from here.
+  before(function () {
+    process.env[SIMULATOR_URL_ENV] = sim().url;
+  });
+  after(function () {
+    if (envBefore === undefined) delete process.env[SIMULATOR_URL_ENV];
+    else process.env[SIMULATOR_URL_ENV] = envBefore;
+  });
+
+  it('are there', function () {
+    assert.ok(examples.length > 0, `no examples in ${EXAMPLES_DIR}`);
+  });
+
+  for (const example of examples) {
+    it(`${example.label}: every chain shows a msg at each debug node and none at "errors", also when clicked again`, async function () {
+      const injects = example.nodes.filter((n) => n.type === 'inject');
+      assert.ok(injects.length > 0, 'has an inject node');
+      assert.ok(example.nodes.some(isErrorsDebug), 'has a debug node named "errors"');
+      const sources = [...injects, ...example.nodes.filter(isEventsNode)];
+      const reached = new Set(sources.flatMap((source) => debugNodesOf(example, source).map((d) => d.id)));
+      const unreached = example.nodes.filter((n) => n.type === 'debug' && !isErrorsDebug(n) && !reached.has(n.id));
+      assert.deepEqual(unreached.map((n) => n.name), [], 'every debug node but "errors" shows a step of some inject\'s or events node\'s chain');
+      if (eventDebugsOf(example).length > 0) {
+        assert.ok(injects.some((inject) => simulatesPerson(example, inject)), 'an inject simulates a person, so the bot has something to react to');
+      }
+      await helper.load([symphonyNodes, ...coreModulesFor(example.nodes)], runnableFlow(example, sim().url), credentials);
+      const recorder = record(example);
+      await eventsNodesReading(example, sim());
+      for (const pass of [1, 2]) {
+        const before = counts(recorder, eventDebugsOf(example));
+        for (const inject of injects) await runChain(example, recorder, inject, pass);
+        await botReacted(example, recorder, before, pass);
+      }
+      await unloadedWithoutReads(example, sim());
+    });
+  }
+
+  it('use every node type of the package: each catalogue operation, the events and the parse message nodes', function () {
+    const used = new Set(examples.flatMap((e) => e.nodes.map((n) => n.type)));
+    const types = [...catalogue.map((op) => op.type), ...dedicatedNodes.map((spec) => spec.type)];
+    assert.ok(types.includes('symphony-events') && types.includes('symphony-message-parse'));
+    const missing = types.filter((type) => !used.has(type));
+    assert.deepEqual(missing, [], `node types in no example: ${missing.join(', ')}`);
+  });
+
+  it('set the paging choices of every list node explicitly', function () {
+    for (const example of examples) {
+      for (const n of example.nodes) {
+        const op = catalogue.find((o) => o.type === n.type);
+        if (!op?.paging) continue;
+        assert.ok(['one', 'all'].includes(String(n.pages)), `${example.label}: ${n.id}.pages`);
+        assert.ok(Number.isSafeInteger(n.maxItems) && (n.maxItems as number) > 0, `${example.label}: ${n.id}.maxItems`);
+        assert.ok(['list', 'items'].includes(String(n.split)), `${example.label}: ${n.id}.split`);
+      }
+    }
+  });
+});

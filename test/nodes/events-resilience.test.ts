@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { collect, configNode, delay, helper, loadFlow, messages } from '../helpers/flow';
+import { DESK_ROOM_ID } from '../helpers/simulator';
+import { datafeedRequests, eventsNode, messageIds, reading, statusTexts, statusWatch, until } from '../helpers/events-flow';
+import { useSimulator } from '../helpers/flow';
+
+/**
+ * The events node across what goes wrong in production: every event reaches the flow exactly once (counted and
+ * compared by id) whenever the API allows it, and the node stops cleanly.
+ */
+describe('symphony-events: resilience', function () {
+  const sim = useSimulator({ datafeedHoldMs: 5_000 });
+
+  async function start(props: Record<string, unknown> = {}): Promise<{ tag: string; seen: string[]; received: ReturnType<typeof collect> }> {
+    const node = eventsNode(props);
+    await loadFlow([configNode(sim()), node, { id: 'events', type: 'helper' }, ...statusWatch()]);
+    const seen = statusTexts();
+    const received = collect('events');
+    await reading(sim(), String(node.tag));
+    return { tag: String(node.tag), seen, received };
+  }
+
+  const say = (text: string): string => sim().injectMessage({ from: 'alice', streamId: DESK_ROOM_ID, message: text }).messageId;
+
+  it('recreates a lost datafeed and goes on, each event once', async function () {
+    const { tag, seen, received } = await start();
+    const before = [say('one'), say('two')];
+    await until('two messages', () => received.length === 2);
+    const lostId = await reading(sim(), tag);
+    assert.equal(sim().dropDatafeeds({ tag }), 1);
+    const newId = await reading(sim(), tag);
+    assert.notEqual(newId, lostId, 'a new feed was created');
+    const after = [say('three'), say('four'), say('five')];
+    await until('five messages', () => received.length === 5);
+    await delay(100);
+    assert.deepEqual(messageIds(received), [...before, ...after]);
+    assert.ok(seen.some((s) => s.startsWith('yellow ring reconnecting: HTTP 400')), `reconnecting shown (${seen.join('; ')})`);
+    assert.equal(seen[seen.length - 1], 'green dot connected');
+    assert.equal(sim().datafeeds().filter((f) => f.tag === tag).length, 1);
+  });
+
+  it('backs off through a burst of 5xx reads, then delivers what came meanwhile, each once', async function () {
+    const { tag, seen, received } = await start();
+    sim().failDatafeedReads({ status: 500, times: 4 });
+    const first = say('before the burst');
+    await until('the first message', () => received.length === 1);
+    // The reads after it fail four times; messages sent meanwhile wait in the feed.
+    const during = [say('during 1'), say('during 2')];
+    await until('all three messages', () => received.length === 3);
+    await reading(sim(), tag);
+    await delay(100);
+    assert.deepEqual(messageIds(received), [first, ...during]);
+    const failedReads = sim().requests.filter((r) => r.path.endsWith('/read') && r.status === 500).length;
+    assert.equal(failedReads, 4);
+    assert.ok(seen.includes('yellow ring reconnecting: HTTP 500'), `reconnecting shown (${seen.join('; ')})`);
+    assert.equal(seen[seen.length - 1], 'green dot connected');
+  });
+
+  it('keeps going through an outage of reads for a while (durationMs)', async function () {
+    const { received } = await start();
+    sim().failDatafeedReads({ status: 503, durationMs: 400 });
+    const first = say('a');
+    const all = [first, say('b'), say('c')];
+    await until('three messages', () => received.length === 3, 10_000);
+    await delay(100);
+    assert.deepEqual(messageIds(received), all);
+  });
+
+  it('re-authenticates through the config node when the session expires, and loses nothing', async function () {
+    const { received } = await start();
+    const logins = (): number => sim().count('POST', '/login/pubkey/authenticate');
+    const loginsBefore = logins();
+    const one = say('one');
+    await until('one message', () => received.length === 1);
+    sim().expireAllTokens();
+    const two = say('two');
+    await until('two messages', () => received.length === 2);
+    const three = say('three');
+    await until('three messages', () => received.length === 3);
+    await delay(100);
+    assert.deepEqual(messageIds(received), [one, two, three]);
+    assert.ok(logins() > loginsBefore, 'the bot logged in again');
+    assert.ok(sim().requests.some((r) => r.path.endsWith('/read') && r.status === 401), 'a read was refused with 401');
+  });
+
+  it('continues where it stopped after a redeploy: same feed, nothing twice, nothing lost, one poller', async function () {
+    const node = eventsNode();
+    const tag = String(node.tag);
+    const flow = [configNode(sim()), node, { id: 'events', type: 'helper' }];
+    await loadFlow(flow);
+    let received = collect('events');
+    await reading(sim(), tag);
+    const one = say('one');
+    await until('one message', () => received.length === 1);
+    const feedId = await reading(sim(), tag);
+    await helper.unload();
+    const meanwhile = say('sent while the flow was stopped');
+    await loadFlow(flow);
+    received = collect('events');
+    await until('the message sent meanwhile', () => received.length >= 1);
+    const two = say('two');
+    await until('two messages', () => received.length >= 2);
+    await delay(150);
+    assert.deepEqual(messageIds(received), [meanwhile, two]);
+    assert.notEqual(one, meanwhile);
+    assert.deepEqual(sim().datafeeds().filter((f) => f.tag === tag).map((f) => f.id), [feedId]);
+    // One poller: the create and list calls happened once, before the redeploy.
+    assert.equal(sim().count('POST', '/agent/v5/datafeeds'), 1);
+  });
+
+  it('closes within 2 s during a long poll, and leaves no request or timer behind', async function () {
+    const { tag } = await start();
+    await reading(sim(), tag);
+    const t0 = Date.now();
+    await helper.unload();
+    const elapsed = Date.now() - t0;
+    assert.ok(elapsed < 2_000, `closed in ${elapsed} ms`);
+    const requests = datafeedRequests(sim());
+    await delay(600);
+    assert.equal(datafeedRequests(sim()), requests, 'no datafeed request after close');
+    assert.equal(sim().datafeeds().find((f) => f.tag === tag)?.reading, false, 'the simulator saw the read go away');
+  });
+
+  it('closes at once while backing off from failures', async function () {
+    const { tag, received } = await start({ backoffInitialMs: 5_000, backoffMaxMs: 5_000 });
+    sim().failDatafeedReads({ status: 500, durationMs: 60_000 });
+    say('wakes the read');
+    await until('a failed read', () => sim().requests.some((r) => r.path.endsWith('/read') && r.status === 500));
+    const t0 = Date.now();
+    await helper.unload();
+    assert.ok(Date.now() - t0 < 2_000);
+    const requests = datafeedRequests(sim());
+    await delay(300);
+    assert.equal(datafeedRequests(sim()), requests);
+    assert.equal(received.length, 1);
+    assert.ok(sim().datafeeds().some((f) => f.tag === tag));
+  });
+
+  it('deletes its feed when the node is removed', async function () {
+    const { tag } = await start();
+    const t0 = Date.now();
+    await (helper.getNode('ev') as unknown as { close(removed: boolean): Promise<void> }).close(true);
+    assert.ok(Date.now() - t0 < 2_000);
+    assert.equal(sim().datafeeds().filter((f) => f.tag === tag).length, 0);
+    const requests = datafeedRequests(sim());
+    await delay(300);
+    assert.equal(datafeedRequests(sim()), requests);
+  });
+});

@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { DEFAULT_SEED, type Simulator, type V4EventJson } from '../../simulator';
+import { authenticateBot, keysFor, postJson, startAuthenticatedSimulator, type BotTokens } from './helpers';
+
+const ROOM = DEFAULT_SEED.rooms[0]!.id;
+const { bot, alice } = DEFAULT_SEED.users;
+
+interface EventList { events: V4EventJson[]; ackId: string }
+
+describe('simulator: datafeeds v5', function () {
+  let sim: Simulator;
+  let tokens: BotTokens;
+  let oboToken: (username: string) => Promise<string>;
+
+  before(async function () {
+    ({ sim, tokens, oboToken } = await startAuthenticatedSimulator());
+  });
+  after(async function () {
+    await sim.close();
+  });
+  beforeEach(function () {
+    sim.setDatafeedHoldMs(300);
+    sim.dropDatafeeds();
+  });
+
+  const headers = (t: BotTokens = tokens): Record<string, string> => ({ sessionToken: t.sessionToken, keyManagerToken: t.keyManagerToken });
+  const create = async (body: unknown = {}, t?: BotTokens): Promise<{ status: number; id: string }> => {
+    const response = await postJson(`${sim.url}/agent/v5/datafeeds`, body, headers(t));
+    return { status: response.status, id: ((await response.json()) as { id: string }).id };
+  };
+  const read = async (id: string, ackId: string, t?: BotTokens): Promise<{ status: number; body: EventList }> => {
+    const response = await postJson(`${sim.url}/agent/v5/datafeeds/${id}/read`, { ackId }, headers(t));
+    return { status: response.status, body: (await response.json()) as EventList };
+  };
+  const say = (text: string): string => sim.injectMessage({ from: 'alice', streamId: ROOM, message: text }).messageId;
+  const ids = (list: EventList): string[] => list.events.map((e) => e.messageId ?? '');
+
+  it('creates a feed (201), lists it by tag, reuses it for the same tag, and deletes it', async function () {
+    const first = await create({ tag: 'one' });
+    assert.equal(first.status, 201);
+    assert.match(first.id, /^[0-9a-f]{32}_f$/);
+    assert.equal((await create({ tag: 'one' })).id, first.id);
+    const other = await create();
+    assert.notEqual(other.id, first.id);
+    const list = await (await fetch(`${sim.url}/agent/v5/datafeeds?tag=one`, { headers: headers() })).json() as Array<{ id: string }>;
+    assert.deepEqual(list.map((f) => f.id), [first.id]);
+    const deleted = await fetch(`${sim.url}/agent/v5/datafeeds/${first.id}`, { method: 'DELETE', headers: headers() });
+    assert.equal(deleted.status, 204);
+    const gone = await read(first.id, '');
+    assert.equal(gone.status, 400);
+    assert.match((gone.body as unknown as { message: string }).message, /not found/);
+  });
+
+  it('holds a read until an event comes, then answers at once', async function () {
+    sim.setDatafeedHoldMs(10_000);
+    const { id } = await create();
+    const t0 = Date.now();
+    const pending = read(id, '');
+    setTimeout(() => say('wake up'), 100);
+    const { status, body } = await pending;
+    assert.equal(status, 200);
+    assert.ok(Date.now() - t0 < 3_000);
+    assert.equal(body.events.length, 1);
+    assert.equal(body.events[0]!.type, 'MESSAGESENT');
+  });
+
+  it('answers an empty list after the hold time', async function () {
+    const { id } = await create();
+    const { status, body } = await read(id, '');
+    assert.equal(status, 200);
+    assert.deepEqual(body.events, []);
+    assert.equal(typeof body.ackId, 'string');
+  });
+
+  it('re-delivers unacknowledged events until their ackId comes back', async function () {
+    const { id } = await create();
+    const first = say('first');
+    const a = await read(id, '');
+    assert.deepEqual(ids(a.body), [first]);
+    const second = say('second');
+    // Not acknowledging (the previous ackId again): the first answer comes again, with what came since.
+    const again = await read(id, '');
+    assert.deepEqual(ids(again.body), [first, second]);
+    // Acknowledged: nothing is left.
+    const empty = await read(id, again.body.ackId);
+    assert.deepEqual(empty.body.events, []);
+    const third = say('third');
+    assert.deepEqual(ids((await read(id, empty.body.ackId)).body), [third]);
+  });
+
+  it('queues events only for members of the stream, and only in feeds that exist', async function () {
+    say('before any feed');
+    const { id } = await create();
+    sim.injectMessage({ from: 'alice', streamId: ROOM, message: 'in the room' });
+    const { body } = await read(id, '');
+    assert.equal(body.events.length, 1);
+    assert.equal((body.events[0]!.payload.messageSent as { message: { message: string } }).message.message, '<div data-format="PresentationML" data-version="2.0">in the room</div>');
+  });
+
+  it('keeps feeds per user: another bot cannot read, list or delete the demo bot\'s feed', async function () {
+    const keys = keysFor('second-bot');
+    sim.registerBot({ username: 'second-bot', publicKey: keys.publicKeyPem });
+    const other = await authenticateBot(sim, 'second-bot', keys.privateKey);
+    const { id } = await create({ tag: 'mine' });
+    assert.equal((await read(id, '', other)).status, 400);
+    const list = await (await fetch(`${sim.url}/agent/v5/datafeeds`, { headers: headers(other) })).json() as unknown[];
+    assert.deepEqual(list, []);
+    assert.equal((await fetch(`${sim.url}/agent/v5/datafeeds/${id}`, { method: 'DELETE', headers: headers(other) })).status, 400);
+    assert.notEqual((await create({ tag: 'mine' }, other)).id, id);
+  });
+
+  it('refuses OBO sessions (datafeeds are not OBO-enabled) and calls without a key manager token', async function () {
+    const obo = await oboToken('alice');
+    const refused = await postJson(`${sim.url}/agent/v5/datafeeds`, {}, { sessionToken: obo });
+    assert.equal(refused.status, 403);
+    assert.match(((await refused.json()) as { message: string }).message, /not OBO-enabled/);
+    assert.equal((await postJson(`${sim.url}/agent/v5/datafeeds`, {}, { sessionToken: tokens.sessionToken })).status, 401);
+  });
+
+  it('answers a waiting read with 400 when its feed is dropped', async function () {
+    sim.setDatafeedHoldMs(10_000);
+    const { id } = await create({ tag: 'drop-me' });
+    const pending = read(id, '');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(sim.dropDatafeeds({ tag: 'drop-me' }), 1);
+    assert.equal((await pending).status, 400);
+  });
+
+  it('fails reads for N reads, and for a while, leaving create alone', async function () {
+    const { id } = await create();
+    sim.failDatafeedReads({ times: 2 });
+    assert.equal((await read(id, '')).status, 500);
+    assert.equal((await read(id, '')).status, 500);
+    assert.equal((await read(id, '')).status, 200);
+    sim.failDatafeedReads({ status: 503, durationMs: 150 });
+    assert.equal((await create()).status, 201);
+    assert.equal((await read(id, '')).status, 503);
+    assert.equal((await read(id, '')).status, 503);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal((await read(id, '')).status, 200);
+  });
+
+  describe('control API over HTTP', function () {
+    it('injects a message, a form reply and a connection request, and drops feeds', async function () {
+      const { id } = await create({ tag: 'ctl' });
+      const typed = await postJson(`${sim.url}/_sim/streams/${ROOM}/messages`, { from: 'alice', message: `hi <mention uid="${bot.id}"/>` });
+      assert.equal(typed.status, 200);
+      const message = (await typed.json()) as { messageId: string; message: string; data: string };
+      assert.equal(message.message, '<div data-format="PresentationML" data-version="2.0">hi <span class="entity" data-entity-id="0">@Demo Bot</span></div>');
+      assert.deepEqual(JSON.parse(message.data), { 0: { type: 'com.symphony.user.mention', version: '1.0', id: [{ type: 'com.symphony.user.userId', value: String(bot.id) }] } });
+
+      const form = sim.injectMessage({ from: 'demo-bot', streamId: ROOM, message: '<messageML><form id="f1"><button name="ok">OK</button></form></messageML>' });
+      const reply = await postJson(`${sim.url}/_sim/form-replies`, { from: 'alice', formMessageId: form.messageId, formId: 'f1', values: { action: 'ok' } });
+      assert.equal(reply.status, 204);
+      const wrongForm = await postJson(`${sim.url}/_sim/form-replies`, { from: 'alice', formMessageId: form.messageId, formId: 'nope', values: {} });
+      assert.equal(wrongForm.status, 400);
+      assert.equal((await postJson(`${sim.url}/_sim/connection-requests`, { from: 'dave' })).status, 204);
+
+      const { body } = await read(id, '');
+      assert.deepEqual(body.events.map((e) => e.type), ['MESSAGESENT', 'MESSAGESENT', 'SYMPHONYELEMENTSACTION', 'CONNECTIONREQUESTED']);
+      const action = body.events[2]!;
+      assert.equal(action.initiator.user.userId, alice.id);
+      assert.deepEqual(action.payload.symphonyElementsAction, {
+        stream: { streamId: ROOM, streamType: 'ROOM', roomName: 'Simulated Trading Desk', external: false, crossPod: false },
+        formMessageId: form.messageId, formId: 'f1', formValues: { action: 'ok' },
+      });
+
+      const listed = await (await fetch(`${sim.url}/_sim/datafeeds`)).json() as Array<{ id: string; unacknowledged: number }>;
+      assert.equal(listed.find((f) => f.id === id)?.unacknowledged, 4);
+      assert.equal((await postJson(`${sim.url}/_sim/datafeed-read-failures`, { times: 1 })).status, 204);
+      assert.equal((await read(id, body.ackId)).status, 500);
+      const dropped = await fetch(`${sim.url}/_sim/datafeeds?tag=ctl`, { method: 'DELETE' });
+      assert.deepEqual(await dropped.json(), { dropped: 1 });
+      assert.equal((await read(id, body.ackId)).status, 400);
+    });
+  });
+});
