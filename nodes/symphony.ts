@@ -3,7 +3,7 @@ import { catalogue } from './catalogue/index';
 import { registerConfigNode } from './runtime/config-node';
 import { registerEventsNode } from './runtime/events-node';
 import { registerMessageParseNode } from './runtime/message-parse-node';
-import { createTranslator } from './runtime/i18n';
+import { createTranslator, useTranslator } from './runtime/i18n';
 import type { NodeAPI } from './runtime/node-red';
 import { registerOperationNode } from './runtime/operation-node';
 import { registerTestConnectionRoute } from './runtime/test-connection-route';
@@ -11,6 +11,7 @@ import { registerTestConnectionRoute } from './runtime/test-connection-route';
 /** Node-RED entry: the config node and one node type per catalogue entry. */
 export = function symphonyNodes(RED: NodeAPI): void {
   const t = createTranslator(RED);
+  useTranslator(t);
   registerConfigNode(RED, t);
   registerTestConnectionRoute(RED, t);
   for (const op of catalogue) registerOperationNode(RED, op, t);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { inputError } from '../runtime/errors';
+import { text } from '../runtime/i18n';
 import type { Attachment, AttachmentSource } from '../runtime/normalise';
 import type { JsonSchema, ParamSpec, ParamValues } from './types';
 
@@ -25,13 +26,14 @@ export const previewsParam: ParamSpec = {
   name: 'previews', in: 'multipart', wireName: 'preview', kind: 'attachments', types: MSG_TYPES, schema: SOURCE_SCHEMA, advanced: true,
 };
 
+/** The catalogue key of the reason shown for each file system error code. */
 const READ_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a folder, not a file',
-  ENOTDIR: 'a part of the path is not a folder',
-  EMFILE: 'too many files open, try again',
+  ENOENT: 'runtime.errors.attachments.noSuchFile',
+  EACCES: 'runtime.errors.attachments.permissionDenied',
+  EPERM: 'runtime.errors.attachments.permissionDenied',
+  EISDIR: 'runtime.errors.attachments.isFolder',
+  ENOTDIR: 'runtime.errors.attachments.notFolder',
+  EMFILE: 'runtime.errors.attachments.tooManyOpen',
 };
 
 async function readSource(operation: string, field: string, source: AttachmentSource): Promise<Buffer> {
@@ -41,7 +43,11 @@ async function readSource(operation: string, field: string, source: AttachmentSo
     return await readFile(filePath);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
-    throw inputError(operation, field, `cannot read ${filePath}: ${READ_ERRORS[code] ?? (err instanceof Error ? err.message : String(err))}`);
+    const reason = READ_ERRORS[code];
+    throw inputError(operation, field, text('runtime.errors.attachments.unreadable', {
+      path: filePath,
+      reason: reason ? text(reason) : err instanceof Error ? err.message : String(err),
+    }));
   }
 }
 
@@ -70,9 +76,9 @@ export async function readMessageFiles(operation: string, values: ParamValues): 
   const attachments = (values.attachments ?? []) as AttachmentSource[];
   const previews = (values.previews ?? []) as AttachmentSource[];
   const unnamed = attachments.findIndex((a) => !a.name);
-  if (unnamed >= 0) throw inputError(operation, 'attachments', `item ${unnamed}: a Buffer needs a file name: pass { name, content }`);
+  if (unnamed >= 0) throw inputError(operation, 'attachments', text('runtime.errors.attachments.bufferName', { index: unnamed }));
   if (previews.length > attachments.length) {
-    throw inputError(operation, 'previews', `has ${previews.length} preview(s) for ${attachments.length} attachment(s): previews go with the attachments by position`);
+    throw inputError(operation, 'previews', text('runtime.errors.attachments.previews', { previews: previews.length, attachments: attachments.length }));
   }
   const [files, pictures] = await Promise.all([
     readAll(operation, 'attachments', attachments, () => 'attachment'),

@@ -1,4 +1,5 @@
 import { inputError } from '../runtime/errors';
+import { text } from '../runtime/i18n';
 import { parseMessage } from '../runtime/message-text';
 import { normalise, toUrlSafeStreamId } from '../runtime/normalise';
 import type { OperationSpec, ParamSpec, ParamValues } from './types';
@@ -59,13 +60,13 @@ const SEARCH_NAMES = SEARCH_FIELDS.map((p) => p.name);
 function prepareSearch(values: ParamValues): ParamValues {
   const merged: ParamValues = { ...values, query: undefined };
   const query = (values.query ?? {}) as Record<string, unknown>;
-  if (Array.isArray(query)) throw inputError('message-search', 'query', `must be an object of search fields (${SEARCH_NAMES.join(', ')})`);
+  if (Array.isArray(query)) throw inputError('message-search', 'query', text('runtime.errors.message-search.queryNotObject', { fields: SEARCH_NAMES.join(', ') }));
   for (const [name, raw] of Object.entries(query)) {
     const spec = SEARCH_FIELDS.find((p) => p.name.toLowerCase() === name.toLowerCase());
-    if (!spec) throw inputError('message-search', 'query', `"${name}" is not a search field: use ${SEARCH_NAMES.join(', ')}`);
+    if (!spec) throw inputError('message-search', 'query', text('runtime.errors.message-search.unknownField', { name, fields: SEARCH_NAMES.join(', ') }));
     if (merged[spec.name] !== undefined || raw === undefined || raw === null || raw === '') continue;
     const result = normalise(spec, raw);
-    if (!result.ok) throw inputError('message-search', 'query', `${spec.name} ${result.error}`);
+    if (!result.ok) throw inputError('message-search', 'query', text('runtime.errors.message-search.invalidField', { name: spec.name, error: result.error }));
     merged[spec.name] = result.value;
   }
   for (const [name, sign] of [['hashtag', '#'], ['cashtag', '$']] as const) {
@@ -74,10 +75,10 @@ function prepareSearch(values: ParamValues): ParamValues {
   }
   if (typeof merged.streamId === 'string') merged.streamId = toUrlSafeStreamId(merged.streamId);
   if (SEARCH_NAMES.every((name) => merged[name] === undefined || merged[name] === '')) {
-    throw inputError('message-search', 'query', `set at least one search criterion: ${SEARCH_NAMES.join(', ')}`);
+    throw inputError('message-search', 'query', text('runtime.errors.message-search.noCriterion', { fields: SEARCH_NAMES.join(', ') }));
   }
   if (merged.text !== undefined && merged.streamId === undefined) {
-    throw inputError('message-search', 'streamId', 'a text search needs the stream to search in');
+    throw inputError('message-search', 'streamId', text('runtime.errors.message-search.textNeedsStream'));
   }
   return merged;
 }
@@ -87,7 +88,7 @@ function prepareDownload(values: ParamValues): ParamValues {
   if (values.fileId !== undefined) return values;
   const { id } = values.attachment as { id?: unknown };
   if (typeof id !== 'string' || id.trim() === '') {
-    throw inputError('attachment-download', 'attachment', 'needs the attachment id in "id" (an item of the message\'s attachments)');
+    throw inputError('attachment-download', 'attachment', text('runtime.errors.attachment-download.noId'));
   }
   return { ...values, fileId: id.trim() };
 }

@@ -1,4 +1,5 @@
 import { inputError } from '../runtime/errors';
+import { text } from '../runtime/i18n';
 import type { ParamValues } from './types';
 
 /** The one content type the share endpoint takes (ShareContent.type). */
@@ -26,11 +27,11 @@ export function prepareArticleShare(values: ParamValues): ParamValues {
   const blank = (property: string): boolean => typeof article[property] !== 'string' || (article[property] as string).trim() === '';
   for (const property of REQUIRED) {
     if (blank(property)) {
-      throw inputError('content-share', property, `is required: set it in the node, pass msg.${property}, or put it in the article JSON`);
+      throw inputError('content-share', property, text('runtime.errors.content-share.required', { property }));
     }
   }
   if (blank('articleUrl') && blank('articleId')) {
-    throw inputError('content-share', 'articleUrl|articleId', 'set the article URL or the article id (one of them is required)');
+    throw inputError('content-share', 'articleUrl|articleId', text('runtime.errors.content-share.urlOrId'));
   }
   return { ...values, article, contentType: values.contentType ?? ARTICLE_TYPE };
 }

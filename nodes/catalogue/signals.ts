@@ -1,4 +1,5 @@
 import { inputError } from '../runtime/errors';
+import { text } from '../runtime/i18n';
 import type { OperationSpec, ParamSpec, ParamValues } from './types';
 
 /** Signals: saved hashtag/cashtag queries of a user, which other users may subscribe to (Agent API). */
@@ -29,7 +30,7 @@ const SIGNAL_FIELDS = ['signalName', 'query', 'visibleOnProfile', 'companyWide']
 /** An update with no field set would send an empty BaseSignal: refused before the request. */
 function requireSomeField(values: ParamValues): ParamValues {
   if (SIGNAL_FIELDS.every((name) => values[name] === undefined)) {
-    throw inputError('signal-update', SIGNAL_FIELDS.join('|'), `set at least one of ${SIGNAL_FIELDS.join(', ')}`);
+    throw inputError('signal-update', SIGNAL_FIELDS.join('|'), text('runtime.errors.signal-update.noField', { fields: SIGNAL_FIELDS.join(', ') }));
   }
   return values;
 }

@@ -1,5 +1,6 @@
 import type { OperationSpec, ParamSpec, ParamValues } from './types';
 import { inputError } from '../runtime/errors';
+import { text } from '../runtime/i18n';
 
 /** TypedInput choices shared by this area's fields. */
 const TEXT = ['str', 'msg', 'flow', 'global', 'env', 'jsonata'] as const;
@@ -46,7 +47,7 @@ function mergeAttributes(fields: readonly ParamSpec[], operation: string, needSo
       delete rest[field.name];
     }
     if (needSomething && Object.keys(body).length === 0) {
-      throw inputError(operation, 'attributes', `nothing to change: set ${fields.map((f) => f.name).join(', ')} or attributes`);
+      throw inputError(operation, 'attributes', text('runtime.errors.streams.nothingToChange', { fields: fields.map((f) => f.name).join(', ') }));
     }
     return { ...rest, attributes: body };
   };

@@ -3,6 +3,7 @@
  * the privileged-user audit trail.
  */
 import { inputError } from '../runtime/errors';
+import { text as message } from '../runtime/i18n';
 import type { OperationSpec, ParamSpec, ParamValues } from './types';
 import { BOOLEAN, INTEGER, JSON_VALUE, LIST, TEXT, USER_ID_IN_PATH, cursorParams, defined, skipLimit } from './users-fields';
 
@@ -95,7 +96,7 @@ export const usersAdminOperations: readonly OperationSpec[] = [
     idempotent: true,
     prepare: (values) => {
       const attributes = mergeAttributes(values, Object.fromEntries([...NAME_FIELDS, 'title'].map((name) => [name, values[name]])));
-      if (Object.keys(attributes).length === 0) throw inputError('user-update', 'attributes', 'set at least one attribute to change');
+      if (Object.keys(attributes).length === 0) throw inputError('user-update', 'attributes', message('runtime.errors.user-update.noAttribute'));
       return { ...values, attributes };
     },
   }),
@@ -120,9 +121,9 @@ export const usersAdminOperations: readonly OperationSpec[] = [
       const features = values.features;
       if (Array.isArray(features)) return values;
       const entries = Object.entries(features as Record<string, unknown>);
-      if (entries.length === 0) throw inputError('user-features-update', 'features', 'name at least one feature');
+      if (entries.length === 0) throw inputError('user-features-update', 'features', message('runtime.errors.user-features-update.noFeature'));
       const list = entries.map(([entitlment, enabled]) => {
-        if (typeof enabled !== 'boolean') throw inputError('user-features-update', 'features', `${entitlment} must be true or false`);
+        if (typeof enabled !== 'boolean') throw inputError('user-features-update', 'features', message('runtime.errors.user-features-update.notBoolean', { feature: entitlment }));
         return { entitlment, enabled };
       });
       return { ...values, features: list };

@@ -54,7 +54,7 @@ export function registerConfigNode(RED: NodeAPI, t: Translate): void {
       this.startupError = isSymphonyError(err)
         ? err
         : new SymphonyError('INVALID_CONFIG', String(err), { operation: 'config' });
-      this.error(t('runtime.errors.configLoaded', { name: props.name || this.id, message: this.startupError.message }));
+      this.error(t('runtime.errors.node.configLoaded', { name: props.name || this.id, message: this.startupError.message }));
     }
 
     this.on('close', (_removed, done) => {

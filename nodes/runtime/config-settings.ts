@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { configError } from './errors';
 import type { ClientTls, HttpClientSettings } from './http-client';
+import { text } from './i18n';
 import { parseCaCertificates, parseCertificate, parsePkcs12, parsePrivateKey } from './keys';
 import type { ProxySettings } from './proxy-agent';
 import { DEFAULT_RETRY_SETTINGS } from './retry-policy';
@@ -45,39 +46,39 @@ export interface ClientSettings {
 const AUTH_FAILURE_HOLD_MS = 5_000;
 
 function serviceUrl(value: string | undefined, field: string, fallback?: string): string {
-  const text = (value ?? '').trim();
-  if (!text) {
+  const trimmed = (value ?? '').trim();
+  if (!trimmed) {
     if (fallback !== undefined) return fallback;
-    throw configError(field, 'is required (e.g. https://acme.symphony.com)');
+    throw configError(field, text('runtime.errors.config.urlRequired'));
   }
   let url: URL;
   try {
-    url = new URL(text);
+    url = new URL(trimmed);
   } catch {
-    throw configError(field, `is not a URL: ${JSON.stringify(text)}`);
+    throw configError(field, text('runtime.errors.config.notUrl', { value: JSON.stringify(trimmed) }));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw configError(field, 'must start with https:// (or http:// for a local simulator)');
-  if (url.username || url.password) throw configError(field, 'must not carry credentials');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw configError(field, text('runtime.errors.config.urlScheme'));
+  if (url.username || url.password) throw configError(field, text('runtime.errors.config.urlCredentials'));
   return url.href.replace(/\/+$/, '');
 }
 
 function positiveNumber(value: number | string | undefined, field: string, fallback: number, min: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < min) throw configError(field, `must be a number of at least ${min}`);
+  if (!Number.isFinite(n) || n < min) throw configError(field, text('runtime.errors.config.minimum', { min }));
   return n;
 }
 
 function proxySettings(props: ConfigProperties, credentials: ConfigCredentials, timeoutMs: number): ProxySettings | undefined {
-  const text = (props.proxyUrl ?? '').trim();
-  if (!text) return undefined;
+  const proxyUrl = (props.proxyUrl ?? '').trim();
+  if (!proxyUrl) return undefined;
   let url: URL;
   try {
-    url = new URL(text);
+    url = new URL(proxyUrl);
   } catch {
-    throw configError('proxyUrl', 'is not a URL (e.g. http://proxy.corp:8080)');
+    throw configError('proxyUrl', text('runtime.errors.config.proxyNotUrl'));
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw configError('proxyUrl', 'must be an http:// or https:// proxy');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw configError('proxyUrl', text('runtime.errors.config.proxyScheme'));
   return { url, username: props.proxyUsername || undefined, password: credentials.proxyPassword || undefined, timeoutMs };
 }
 
@@ -85,7 +86,7 @@ function clientTls(credentials: ConfigCredentials): ClientTls {
   const passphrase = credentials.certificatePassphrase || undefined;
   if (credentials.pkcs12) return { pfx: parsePkcs12(credentials.pkcs12, passphrase, 'pkcs12'), passphrase };
   if (!credentials.clientCertificate || !credentials.clientKey) {
-    throw configError('clientCertificate', 'certificate authentication needs a client certificate and key (PEM), or a PKCS#12 file');
+    throw configError('clientCertificate', text('runtime.errors.config.clientCertificate'));
   }
   const cert = parseCertificate(credentials.clientCertificate, 'clientCertificate');
   const key = parsePrivateKey(credentials.clientKey, passphrase, 'clientKey').export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -104,22 +105,22 @@ export function parseConfig(props: ConfigProperties, credentials: ConfigCredenti
     keyAuth: serviceUrl(props.keyAuthUrl, 'keyAuthUrl', keyManager),
   };
   const botUsername = (props.botUsername ?? '').trim();
-  if (!botUsername) throw configError('botUsername', 'is required');
+  if (!botUsername) throw configError('botUsername', text('runtime.errors.config.required'));
   const authType = props.authType === 'certificate' ? 'certificate' : 'rsa';
   if (props.authType && props.authType !== 'rsa' && props.authType !== 'certificate') {
-    throw configError('authType', 'must be "rsa" or "certificate"');
+    throw configError('authType', text('runtime.errors.config.authType'));
   }
 
   let botKey: KeyObject | undefined;
   if (authType === 'rsa') {
-    if (!credentials.privateKey) throw configError('privateKey', 'is required for RSA authentication');
+    if (!credentials.privateKey) throw configError('privateKey', text('runtime.errors.config.rsaKeyRequired'));
     botKey = parsePrivateKey(credentials.privateKey, credentials.privateKeyPassphrase, 'privateKey');
   }
   const appId = (props.appId ?? '').trim() || undefined;
   const appKey = appId && credentials.appPrivateKey
     ? parsePrivateKey(credentials.appPrivateKey, credentials.appPrivateKeyPassphrase, 'appPrivateKey')
     : undefined;
-  if (appId && !appKey) throw configError('appPrivateKey', 'is required when an OBO app id is set');
+  if (appId && !appKey) throw configError('appPrivateKey', text('runtime.errors.config.appKeyRequired'));
 
   const timeoutMs = positiveNumber(props.timeout, 'timeout', 30, 1) * 1000;
   const retryUnsafe = props.retryUnsafe === true || props.retryUnsafe === 'true';

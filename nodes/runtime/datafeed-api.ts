@@ -1,6 +1,7 @@
 /** The four datafeed v5 calls the loop makes, through the config node's client (the bot's tokens). */
 import type { ApiCall } from './request-builder';
 import type { DatafeedEvent } from './event-types';
+import { text } from './i18n';
 import type { SymphonyClient } from './symphony-client';
 
 const BOT = { kind: 'bot' } as const;
@@ -31,7 +32,7 @@ export class DatafeedApi {
   async create(tag: string, signal: AbortSignal): Promise<string> {
     const response = await this.client.poll(call('datafeed-create', 'POST', '/agent/v5/datafeeds', { tag }), BOT, signal, this.timeouts.requestMs);
     const id = (response.data as { id?: unknown } | undefined)?.id;
-    if (typeof id !== 'string' || !id) throw new Error('datafeed-create: the agent answered without a feed id');
+    if (typeof id !== 'string' || !id) throw new Error(text('runtime.errors.events.noFeedId'));
     return id;
   }
 

@@ -17,6 +17,7 @@ import { type BackoffSettings, Backoff, pause } from './datafeed-backoff';
 import type { DatafeedApi } from './datafeed-api';
 import type { FeedPosition } from './datafeed-position';
 import { SymphonyError, isSymphonyError } from './errors';
+import { text } from './i18n';
 import type { DatafeedEvent } from './event-types';
 
 export type LoopState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
@@ -52,7 +53,7 @@ function asSymphonyError(err: unknown): SymphonyError {
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   promise.catch(() => undefined);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new SymphonyError('ABORTED', 'datafeed reading stopped', { operation: 'datafeed' }));
+    const onAbort = (): void => reject(new SymphonyError('ABORTED', text('runtime.errors.events.stopped'), { operation: 'datafeed' }));
     if (signal.aborted) {
       onAbort();
       return;

@@ -116,7 +116,7 @@ export function registerEventsNode(RED: NodeAPI, t: Translate): void {
         const call = { operation: 'sessioninfo', api: 'pod' as const, method: 'GET', path: '/pod/v2/sessioninfo', query: {}, idempotent: true, needsKeyManager: false };
         const response = await client.poll(call, { kind: 'bot' }, signal, REQUEST_TIMEOUT_MS);
         const id = (response.data as { id?: unknown } | undefined)?.id;
-        if (typeof id !== 'number') throw new SymphonyError('HTTP_200', t('runtime.events.errors.noBotId'), { operation: 'sessioninfo' });
+        if (typeof id !== 'number') throw new SymphonyError('HTTP_200', t('runtime.errors.events.noBotId'), { operation: 'sessioninfo' });
         botUserId = id;
       },
       deliver: (events) => {

@@ -5,10 +5,10 @@ import type { Translate } from './i18n';
 import type { Node, NodeStatus } from './node-red';
 import type { AuthState } from './token-manager';
 
-function reason(error: SymphonyError | undefined): string {
+function reason(error: SymphonyError | undefined, t: Translate): string {
   if (!error) return '';
   if (error.status) return `HTTP ${error.status}`;
-  if (error.code === 'NETWORK') return error.message.split(': ').pop() ?? 'network';
+  if (error.code === 'NETWORK') return error.message.split(': ').pop() ?? t('runtime.status.reasons.network');
   return error.code.toLowerCase();
 }
 
@@ -19,13 +19,14 @@ export class EventsStatus {
   constructor(private readonly node: Node, private readonly t: Translate) {}
 
   loopState(state: LoopState, error?: SymphonyError): void {
-    const key = `runtime.events.status.${state}`;
-    this.loop = {
-      connecting: { fill: 'blue', shape: 'ring', text: this.t(key) },
-      connected: { fill: 'green', shape: 'dot', text: this.t(key) },
-      reconnecting: { fill: 'yellow', shape: 'ring', text: this.t(key, { reason: reason(error) }) },
-      failed: { fill: 'red', shape: 'ring', text: this.t(key, { reason: reason(error) }) },
-    }[state] as NodeStatus;
+    const { t } = this;
+    const statuses: Record<LoopState, () => NodeStatus> = {
+      connecting: () => ({ fill: 'blue', shape: 'ring', text: t('runtime.events.status.connecting') }),
+      connected: () => ({ fill: 'green', shape: 'dot', text: t('runtime.events.status.connected') }),
+      reconnecting: () => ({ fill: 'yellow', shape: 'ring', text: t('runtime.events.status.reconnecting', { reason: reason(error, t) }) }),
+      failed: () => ({ fill: 'red', shape: 'ring', text: t('runtime.events.status.failed', { reason: reason(error, t) }) }),
+    };
+    this.loop = statuses[state]();
     this.show(this.loop);
   }
 

@@ -3,6 +3,7 @@ import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { SymphonyError } from './errors';
+import { text } from './i18n';
 import { HttpProxyTunnelAgent, HttpsProxyTunnelAgent, type ProxySettings } from './proxy-agent';
 import { isRetryable, retryDelayMs, type AttemptOutcome, type RetrySettings } from './retry-policy';
 
@@ -67,7 +68,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 function abortedError(): SymphonyError {
-  return new SymphonyError('ABORTED', 'request aborted: the node was stopped or redeployed', { operation: 'http' });
+  return new SymphonyError('ABORTED', text('runtime.errors.http.aborted'), { operation: 'http' });
 }
 
 function flattenHeaders(response: AxiosResponse): Record<string, string> {
@@ -174,7 +175,7 @@ function networkError(failure: NetworkFailure, request: HttpRequest): SymphonyEr
   const target = new URL(request.url);
   const where = `${request.method} ${target.origin}${target.pathname}`;
   if (failure.code === 'ETIMEDOUT') {
-    return new SymphonyError('TIMEOUT', `no answer in time from ${where}`, { operation: 'http' });
+    return new SymphonyError('TIMEOUT', text('runtime.errors.http.timeout', { where }), { operation: 'http' });
   }
-  return new SymphonyError('NETWORK', `could not reach ${where}: ${failure.code}`, { operation: 'http', symphonyMessage: failure.message });
+  return new SymphonyError('NETWORK', text('runtime.errors.http.unreachable', { where, code: failure.code }), { operation: 'http', symphonyMessage: failure.message });
 }

@@ -31,14 +31,36 @@ function lookup(catalog: Catalog, key: string): string | undefined {
 
 /** Node-RED's i18n uses `__name__` placeholders; the fallback fills them the same way. */
 function fill(template: string, substitutions: Record<string, unknown> | undefined): string {
-  return template.replace(/__(\w+)__/g, (whole, name: string) => (substitutions && name in substitutions ? String(substitutions[name]) : whole));
+  return template.replace(/__(\w+?)__/g, (whole, name: string) => (substitutions && name in substitutions ? String(substitutions[name]) : whole));
+}
+
+/** The English text of a key from the built catalogue; the key itself when it has none. */
+function englishText(key: string, substitutions?: Record<string, unknown>): string {
+  const template = lookup(english(), key);
+  return template === undefined ? key : fill(template, substitutions);
 }
 
 export function createTranslator(RED: NodeAPI): Translate {
   return (key, substitutions) => {
     const translated = RED._(key, substitutions);
     if (typeof translated === 'string' && translated !== key && !translated.endsWith(`:${key}`)) return translated;
-    const text = lookup(english(), key);
-    return text === undefined ? key : fill(text, substitutions);
+    return englishText(key, substitutions);
   };
+}
+
+/** The translator library code uses through text(); set once when Node-RED loads the node set. */
+let active: Translate | undefined;
+
+/** Makes `t` the translator behind text(); `undefined` goes back to the English catalogue. */
+export function useTranslator(t: Translate | undefined): void {
+  active = t;
+}
+
+/**
+ * A user-visible text by its catalogue key, with `__name__` placeholders filled from `substitutions`. Uses the
+ * translator set by useTranslator, or the English catalogue when there is none (library code run without
+ * Node-RED, as in unit tests).
+ */
+export function text(key: string, substitutions?: Record<string, unknown>): string {
+  return active ? active(key, substitutions) : englishText(key, substitutions);
 }

@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { JsonSchema, OperationSpec, ParamSpec } from '../catalogue/types';
+import { text } from './i18n';
 
 /**
  * The JSON schema of an operation's normalised input, derived from the catalogue and compiled once per
@@ -46,6 +47,6 @@ export function compileInputSchema(op: OperationSpec): ValidateFunction {
 export function describeSchemaError(error: ErrorObject): { field: string; message: string } {
   const path = error.instancePath.split('/').filter(Boolean);
   const field = path[0] ?? String((error.params as { missingProperty?: string }).missingProperty ?? 'input');
-  const item = path.length > 1 ? `item ${path.slice(1).join('.')} ` : '';
-  return { field, message: `${item}${error.message ?? 'is not valid'}` };
+  const message = error.message ?? text('runtime.errors.input.notValid');
+  return { field, message: path.length > 1 ? text('runtime.errors.input.schemaItem', { item: path.slice(1).join('.'), message }) : message };
 }

@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { OperationSpec, ParamValues } from '../catalogue/types';
 import { inputError } from './errors';
-import type { Translate } from './i18n';
+import { text, type Translate } from './i18n';
 import { describeSchemaError } from './input-schema';
 import type { Node, NodeAPI, NodeMessage } from './node-red';
 import { normalise, normaliseId } from './normalise';
@@ -34,7 +34,7 @@ export function resolveField(RED: NodeAPI, node: Node, msg: NodeMessage, value: 
   }
   return new Promise((resolve, reject) => {
     const fail = (err: unknown): void => {
-      reject(inputError(operation, name, `could not read the ${fieldType} value: ${err instanceof Error ? err.message : String(err)}`));
+      reject(inputError(operation, name, text('runtime.errors.input.unreadable', { type: fieldType, message: err instanceof Error ? err.message : String(err) })));
     };
     try {
       RED.util.evaluateNodeProperty(String(value), fieldType, node, msg, (err, result) => (err ? fail(err) : resolve(result)));
@@ -52,7 +52,7 @@ export async function resolveInputs(
   for (const param of op.params) {
     const raw = await resolveField(RED, node, msg, config[param.name], config[`${param.name}Type`], param.name, op.id);
     if (isBlank(raw)) {
-      if (param.required) throw inputError(op.id, param.name, t('runtime.errors.required', { field: param.name }));
+      if (param.required) throw inputError(op.id, param.name, t('runtime.errors.input.required', { field: param.name }));
       continue;
     }
     const result = normalise(param, raw);
@@ -62,9 +62,9 @@ export async function resolveInputs(
   for (const rule of op.rules ?? []) {
     const found = rule.exactlyOneOf.filter((name) => values[name] !== undefined);
     if (found.length !== 1) {
-      throw inputError(op.id, rule.exactlyOneOf.join('|'), t('runtime.errors.exactlyOneOf', {
+      throw inputError(op.id, rule.exactlyOneOf.join('|'), t('runtime.errors.input.exactlyOneOf', {
         fields: rule.exactlyOneOf.join(', '),
-        found: found.length ? found.join(', ') : t('runtime.errors.nothing'),
+        found: found.length ? found.join(', ') : t('runtime.errors.input.nothing'),
       }));
     }
   }
@@ -80,13 +80,13 @@ export async function resolveIdentity(RED: NodeAPI, node: Node, config: Operatio
   const actAs = config.actAs ?? 'bot';
   if (actAs === 'bot' || op.oboPermissions === null) return { kind: 'bot' };
   const raw = await resolveField(RED, node, msg, config.oboUser, config.oboUserType, 'oboUser', op.id);
-  if (isBlank(raw)) throw inputError(op.id, 'oboUser', t('runtime.errors.oboUserMissing'));
+  if (isBlank(raw)) throw inputError(op.id, 'oboUser', t('runtime.errors.input.oboUserMissing'));
   if (actAs === 'userId') {
     const id = normaliseId(raw);
     if (!id.ok) throw inputError(op.id, 'oboUser', id.error);
     return { kind: 'obo', by: 'userId', user: id.value as number };
   }
-  if (typeof raw !== 'string' || raw.trim() === '') throw inputError(op.id, 'oboUser', 'must be a username');
+  if (typeof raw !== 'string' || raw.trim() === '') throw inputError(op.id, 'oboUser', t('runtime.errors.input.oboUsername'));
   return { kind: 'obo', by: 'username', user: raw.trim() };
 }
 

@@ -1,6 +1,7 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
 import { configError } from './errors';
+import { text } from './i18n';
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 
@@ -22,19 +23,19 @@ export function normalisePem(text: string): string {
 /** Parses a PKCS#1 or PKCS#8 PEM RSA private key; errors name the field, never the key. */
 export function parsePrivateKey(pem: string, passphrase: string | undefined, field: string): KeyObject {
   if (!pem || !pem.includes('-----BEGIN')) {
-    throw configError(field, 'is not a PEM private key (expected "-----BEGIN PRIVATE KEY-----" or "-----BEGIN RSA PRIVATE KEY-----")');
+    throw configError(field, text('runtime.errors.keys.notPemKey'));
   }
   const encrypted = /ENCRYPTED/.test(pem);
-  if (encrypted && !passphrase) throw configError(field, 'is encrypted: set its passphrase');
+  if (encrypted && !passphrase) throw configError(field, text('runtime.errors.keys.passphraseMissing'));
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: normalisePem(pem), format: 'pem', passphrase: passphrase || undefined });
   } catch {
     throw configError(field, encrypted
-      ? 'could not be decrypted: check the passphrase'
-      : 'could not be read: expected an RSA private key in PEM (PKCS#1 or PKCS#8)');
+      ? text('runtime.errors.keys.notDecrypted')
+      : text('runtime.errors.keys.notReadable'));
   }
-  if (key.asymmetricKeyType !== 'rsa') throw configError(field, `is a ${key.asymmetricKeyType} key: Symphony needs an RSA key`);
+  if (key.asymmetricKeyType !== 'rsa') throw configError(field, text('runtime.errors.keys.notRsa', { type: String(key.asymmetricKeyType) }));
   return key;
 }
 
@@ -44,16 +45,16 @@ export function parseCertificate(pem: string, field: string): string {
   try {
     new X509Certificate(normalised);
   } catch {
-    throw configError(field, 'is not a PEM certificate ("-----BEGIN CERTIFICATE-----")');
+    throw configError(field, text('runtime.errors.keys.notCertificate'));
   }
   return normalised;
 }
 
 /** Extra CA certificates as PEM blocks, each checked. */
-export function parseCaCertificates(text: string, field: string): string[] {
-  const normalised = normalisePem(text);
+export function parseCaCertificates(pems: string, field: string): string[] {
+  const normalised = normalisePem(pems);
   const blocks = normalised.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0) throw configError(field, 'holds no PEM certificate');
+  if (blocks.length === 0) throw configError(field, text('runtime.errors.keys.noCertificate'));
   for (const block of blocks) parseCertificate(block, field);
   return blocks;
 }
@@ -61,11 +62,11 @@ export function parseCaCertificates(text: string, field: string): string[] {
 /** Decodes a base64 PKCS#12 bundle and checks that the passphrase opens it. */
 export function parsePkcs12(base64: string, passphrase: string | undefined, field: string): Buffer {
   const pfx = Buffer.from(base64.replace(/\s+/g, ''), 'base64');
-  if (pfx.length === 0) throw configError(field, 'is empty: paste the base64 text of the .p12/.pfx file');
+  if (pfx.length === 0) throw configError(field, text('runtime.errors.keys.pkcs12Empty'));
   try {
     createSecureContext({ pfx, passphrase: passphrase || undefined });
   } catch {
-    throw configError(field, 'could not be opened: check that it is a base64 PKCS#12 file and its passphrase');
+    throw configError(field, text('runtime.errors.keys.pkcs12Unreadable'));
   }
   return pfx;
 }

@@ -25,7 +25,7 @@ export function registerMessageParseNode(RED: NodeAPI, t: Translate): void {
     async function parse(msg: NodeMessage): Promise<void> {
       const message = await resolveField(RED, node, msg, config.message ?? 'payload.message', config.messageType ?? 'msg', 'message', 'message-parse');
       if (typeof message !== 'string') {
-        throw inputError('message-parse', 'message', t('runtime.errors.parseNoMessage'));
+        throw inputError('message-parse', 'message', t('runtime.errors.message-parse.notMessage'));
       }
       const data = await resolveField(RED, node, msg, config.data ?? 'payload.data', config.dataType ?? 'msg', 'data', 'message-parse');
       const parsed = parseMessage(message, typeof data === 'string' || (data !== null && typeof data === 'object') ? data as string | Record<string, unknown> : undefined);

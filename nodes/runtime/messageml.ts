@@ -1,5 +1,6 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { inputError } from './errors';
+import { text } from './i18n';
 
 export type MessageFormat = 'auto' | 'text' | 'messageml';
 
@@ -23,12 +24,12 @@ function looksLikeMessageML(text: string): boolean {
 /** Checks that MessageML is well-formed XML with a <messageML> root; the error names the field and the spot. */
 export function assertWellFormedMessageML(messageML: string, field: string, operation: string): void {
   if (!looksLikeMessageML(messageML)) {
-    throw inputError(operation, field, 'MessageML must start with <messageML>');
+    throw inputError(operation, field, text('runtime.errors.messageml.root'));
   }
   const result = XMLValidator.validate(messageML);
   if (result !== true) {
     const { msg, line, col } = result.err;
-    throw inputError(operation, field, `MessageML is not well-formed: ${msg} (line ${line}, column ${col})`);
+    throw inputError(operation, field, text('runtime.errors.messageml.notWellFormed', { problem: msg, line, column: col }));
   }
 }
 

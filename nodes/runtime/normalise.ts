@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ParamSpec } from '../catalogue/types';
+import { text } from './i18n';
 
 /**
  * Turns a raw value from the node or msg into the value the API takes, by the parameter's kind. Returns an
@@ -16,27 +17,27 @@ const fail = (error: string): Normalised => ({ ok: false, error });
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (Buffer.isBuffer(value)) return 'a Buffer';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+  if (Array.isArray(value)) return text('runtime.errors.input.values.array');
+  if (Buffer.isBuffer(value)) return text('runtime.errors.input.values.buffer');
+  return typeof value === 'object' ? text('runtime.errors.input.values.object') : `${typeof value} ${JSON.stringify(value)}`;
 }
 
 export function normaliseId(value: unknown): Normalised {
   if (typeof value === 'number') {
-    if (!Number.isInteger(value) || value < 1) return fail(`must be a positive whole number, got ${value}`);
-    if (!Number.isSafeInteger(value)) return fail('is larger than 2^53-1 and would lose precision: pass it as a string of digits only if it is at most 9007199254740991');
+    if (!Number.isInteger(value) || value < 1) return fail(text('runtime.errors.input.positiveWholeNumber', { value: String(value) }));
+    if (!Number.isSafeInteger(value)) return fail(text('runtime.errors.input.unsafeNumber'));
     return ok(value);
   }
   if (typeof value === 'bigint') value = value.toString();
   if (typeof value === 'string') {
     const digits = value.trim();
-    if (!/^\d+$/.test(digits)) return fail(`must be a numeric id, got ${JSON.stringify(value)}`);
+    if (!/^\d+$/.test(digits)) return fail(text('runtime.errors.input.numericId', { value: JSON.stringify(value) }));
     const big = BigInt(digits);
-    if (big < 1n) return fail('must be a positive id');
-    if (big > MAX_ID) return fail(`${digits} is larger than 2^53-1 (9007199254740991) and cannot be represented exactly`);
+    if (big < 1n) return fail(text('runtime.errors.input.positiveId'));
+    if (big > MAX_ID) return fail(text('runtime.errors.input.unsafeId', { digits }));
     return ok(Number(big));
   }
-  return fail(`must be a numeric id, got ${describe(value)}`);
+  return fail(text('runtime.errors.input.numericId', { value: describe(value) }));
 }
 
 function splitList(value: unknown): unknown[] | undefined {
@@ -46,14 +47,20 @@ function splitList(value: unknown): unknown[] | undefined {
   return undefined;
 }
 
-function normaliseList(value: unknown, item: (v: unknown) => Normalised, what: string): Normalised {
+/** How a list kind is named in messages: the whole list, and one of its items. */
+interface ListNames {
+  list: string;
+  item: string;
+}
+
+function normaliseList(value: unknown, item: (v: unknown) => Normalised, names: () => ListNames): Normalised {
   const items = splitList(value);
-  if (!items) return fail(`must be ${what}: an array or a comma separated string, got ${describe(value)}`);
-  if (items.length === 0) return fail(`must hold at least one ${what.replace(/^a list of /, '').replace(/s$/, '')}`);
+  if (!items) return fail(text('runtime.errors.input.list', { list: names().list, value: describe(value) }));
+  if (items.length === 0) return fail(text('runtime.errors.input.emptyList', { item: names().item }));
   const out: unknown[] = [];
   for (let i = 0; i < items.length; i++) {
     const result = item(items[i]);
-    if (!result.ok) return fail(`item ${i}: ${result.error}`);
+    if (!result.ok) return fail(text('runtime.errors.input.listItem', { index: i, error: result.error }));
     out.push(result.value);
   }
   return ok(out);
@@ -61,7 +68,7 @@ function normaliseList(value: unknown, item: (v: unknown) => Normalised, what: s
 
 function normaliseNonEmptyString(value: unknown): Normalised {
   if (typeof value === 'string' && value.trim() !== '') return ok(value.trim());
-  return fail(`must be a non-empty string, got ${describe(value)}`);
+  return fail(text('runtime.errors.input.nonEmptyString', { value: describe(value) }));
 }
 
 /** Standard base64 stream ids (from some APIs and UIs) become the URL-safe form paths need. */
@@ -72,25 +79,25 @@ export function toUrlSafeStreamId(id: string): string {
 function normaliseString(value: unknown): Normalised {
   if (typeof value === 'string') return ok(value);
   if (typeof value === 'number' || typeof value === 'boolean') return ok(String(value));
-  return fail(`must be a string, got ${describe(value)}`);
+  return fail(text('runtime.errors.input.string', { value: describe(value) }));
 }
 
 function normaliseNumber(value: unknown): Normalised {
   if (typeof value === 'number' && Number.isFinite(value)) return ok(value);
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return ok(Number(value));
-  return fail(`must be a number, got ${describe(value)}`);
+  return fail(text('runtime.errors.input.number', { value: describe(value) }));
 }
 
 function normaliseInteger(value: unknown): Normalised {
   const number = normaliseNumber(value);
   if (!number.ok) return number;
-  return Number.isSafeInteger(number.value) ? number : fail(`must be a whole number, got ${describe(value)}`);
+  return Number.isSafeInteger(number.value) ? number : fail(text('runtime.errors.input.wholeNumber', { value: describe(value) }));
 }
 
 function normaliseBoolean(value: unknown): Normalised {
   if (typeof value === 'boolean') return ok(value);
   if (value === 'true' || value === 'false') return ok(value === 'true');
-  return fail(`must be true or false, got ${describe(value)}`);
+  return fail(text('runtime.errors.input.boolean', { value: describe(value) }));
 }
 
 function normaliseEnum(value: unknown, allowed: readonly string[]): Normalised {
@@ -98,7 +105,7 @@ function normaliseEnum(value: unknown, allowed: readonly string[]): Normalised {
     const upper = value.trim().toUpperCase();
     if (allowed.includes(upper)) return ok(upper);
   }
-  return fail(`must be one of ${allowed.join(', ')}, got ${describe(value)}`);
+  return fail(text('runtime.errors.input.oneOf', { allowed: allowed.join(', '), value: describe(value) }));
 }
 
 function normaliseJson(value: unknown): Normalised {
@@ -106,11 +113,11 @@ function normaliseJson(value: unknown): Normalised {
     try {
       return ok(JSON.parse(value));
     } catch {
-      return fail('must be JSON: the text could not be parsed');
+      return fail(text('runtime.errors.input.jsonUnparsable'));
     }
   }
   if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) return ok(value);
-  return fail(`must be an object or JSON text, got ${describe(value)}`);
+  return fail(text('runtime.errors.input.json', { value: describe(value) }));
 }
 
 export interface Attachment {
@@ -132,7 +139,7 @@ export interface AttachmentSource {
 
 function fileSource(filePath: string, name: unknown, contentType: unknown): Normalised {
   const trimmed = filePath.trim();
-  if (trimmed === '') return fail('has an empty file path');
+  if (trimmed === '') return fail(text('runtime.errors.input.emptyFilePath'));
   const resolved = path.resolve(trimmed);
   const shown = typeof name === 'string' && name.trim() !== '' ? name.trim() : path.basename(resolved);
   const source: AttachmentSource = { name: shown, path: resolved };
@@ -144,28 +151,32 @@ function normaliseAttachment(value: unknown): Normalised {
   if (Buffer.isBuffer(value)) return ok({ content: value });
   if (value instanceof Uint8Array) return ok({ content: Buffer.from(value) });
   if (typeof value === 'string') return fileSource(value, undefined, undefined);
-  if (!value || typeof value !== 'object') return fail(`must be { name, content: Buffer }, { path } or a file path, got ${describe(value)}`);
+  if (!value || typeof value !== 'object') return fail(text('runtime.errors.input.attachment', { value: describe(value) }));
   const { name, content, contentType, path: filePath } = value as { name?: unknown; content?: unknown; contentType?: unknown; path?: unknown };
   if (content === undefined && typeof filePath === 'string') return fileSource(filePath, name, contentType);
-  if (typeof name !== 'string' || name.trim() === '') return fail('needs a file name in "name" (or a file path in "path")');
+  if (typeof name !== 'string' || name.trim() === '') return fail(text('runtime.errors.input.attachmentName'));
   let buffer: Buffer;
   if (Buffer.isBuffer(content)) buffer = content;
   else if (content instanceof Uint8Array) buffer = Buffer.from(content);
   else if (typeof content === 'string') buffer = Buffer.from(content, 'utf8');
-  else return fail(`"content" of ${name} must be a Buffer or a string, got ${describe(content)}`);
+  else return fail(text('runtime.errors.input.attachmentContent', { name, value: describe(content) }));
   const attachment: Attachment = { name: name.trim(), content: buffer };
   if (typeof contentType === 'string' && contentType) attachment.contentType = contentType;
   return ok(attachment);
 }
 
+const USER_IDS = (): ListNames => ({ list: text('runtime.errors.input.lists.userIds'), item: text('runtime.errors.input.listItems.userId') });
+const STRINGS = (): ListNames => ({ list: text('runtime.errors.input.lists.strings'), item: text('runtime.errors.input.listItems.string') });
+const ATTACHMENTS = (): ListNames => ({ list: text('runtime.errors.input.lists.attachments'), item: text('runtime.errors.input.listItems.attachment') });
+
 export function normalise(spec: ParamSpec, value: unknown): Normalised {
   switch (spec.kind) {
     case 'id': return normaliseId(value);
-    case 'id-list': return normaliseList(value, normaliseId, 'a list of user ids');
-    case 'string-list': return normaliseList(value, normaliseNonEmptyString, 'a list of strings');
+    case 'id-list': return normaliseList(value, normaliseId, USER_IDS);
+    case 'string-list': return normaliseList(value, normaliseNonEmptyString, STRINGS);
     case 'stream-id': {
-      const text = normaliseNonEmptyString(value);
-      return text.ok ? ok(toUrlSafeStreamId(text.value as string)) : text;
+      const id = normaliseNonEmptyString(value);
+      return id.ok ? ok(toUrlSafeStreamId(id.value as string)) : id;
     }
     case 'string': return normaliseString(value);
     case 'number': return normaliseNumber(value);
@@ -173,6 +184,6 @@ export function normalise(spec: ParamSpec, value: unknown): Normalised {
     case 'boolean': return normaliseBoolean(value);
     case 'enum': return normaliseEnum(value, spec.enum ?? []);
     case 'json': return normaliseJson(value);
-    case 'attachments': return normaliseList(Array.isArray(value) ? value : [value], normaliseAttachment, 'a list of attachments');
+    case 'attachments': return normaliseList(Array.isArray(value) ? value : [value], normaliseAttachment, ATTACHMENTS);
   }
 }

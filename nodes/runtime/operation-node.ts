@@ -41,7 +41,7 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
       const client = symphony.client;
       if (!client) {
         const cause = symphony.startupError;
-        throw new SymphonyError('INVALID_CONFIG', t('runtime.errors.configInvalid', { message: cause?.message ?? '' }), {
+        throw new SymphonyError('INVALID_CONFIG', t('runtime.errors.node.configInvalid', { message: cause?.message ?? '' }), {
           operation: op.id,
           field: cause?.cause.field,
         });
@@ -116,5 +116,5 @@ function freshCopy(value: unknown): unknown {
 }
 
 function noConfigError(op: OperationSpec, t: Translate): SymphonyError {
-  return new SymphonyError('INVALID_CONFIG', t('runtime.errors.noConfig'), { operation: op.id, field: 'config' });
+  return new SymphonyError('INVALID_CONFIG', t('runtime.errors.node.noConfig'), { operation: op.id, field: 'config' });
 }

@@ -1,5 +1,6 @@
 import type { OperationSpec, PagingSpec, ParamValues } from '../catalogue/types';
 import { inputError } from './errors';
+import { text } from './i18n';
 import type { OperationNodeConfig } from './inputs';
 
 /** What a list node was set to do: one page or all pages (up to a cap), one msg or one msg per item. */
@@ -114,7 +115,7 @@ export async function readPages(
     return { result: answer, items: itemsOf(answer, paging), truncated: false };
   }
   if (paging.style === 'cursor' && !isBlank(values.before)) {
-    throw inputError(operation, 'before', 'reads backwards and cannot be combined with "all pages": leave it blank, or read one page');
+    throw inputError(operation, 'before', text('runtime.errors.paging.beforeWithAllPages'));
   }
   const pageSize = Math.min(Number(values.limit ?? paging.maxPageSize), paging.maxPageSize);
   const pages = walker(paging, values);

@@ -3,6 +3,7 @@ import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Duplex } from 'node:stream';
+import { text } from './i18n';
 
 export interface ProxySettings {
   url: URL;
@@ -50,11 +51,11 @@ function openTunnel(proxy: ProxySettings, host: string, port: number, done: Conn
       return;
     }
     socket.destroy();
-    const err = new Error(`proxy refused the tunnel to ${target}: HTTP ${response.statusCode}`) as NodeJS.ErrnoException;
+    const err = new Error(text('runtime.errors.http.proxyRefused', { target, status: String(response.statusCode) })) as NodeJS.ErrnoException;
     err.code = response.statusCode === 407 ? 'EPROXY_AUTH' : 'EPROTO_PROXY_REFUSED';
     finish(err);
   });
-  request.once('timeout', () => request.destroy(Object.assign(new Error('proxy connection timed out'), { code: 'ETIMEDOUT' })));
+  request.once('timeout', () => request.destroy(Object.assign(new Error(text('runtime.errors.http.proxyTimeout')), { code: 'ETIMEDOUT' })));
   request.once('error', (err) => finish(err));
   request.end();
 }
@@ -72,7 +73,7 @@ export class HttpsProxyTunnelAgent extends https.Agent {
     const host = options.hostname ?? options.host ?? 'localhost';
     openTunnel(this.proxy, host, Number(options.port ?? 443), (err, socket) => {
       if (err || !socket) {
-        callback?.(err ?? new Error('proxy tunnel failed'), undefined as unknown as Duplex);
+        callback?.(err ?? new Error(text('runtime.errors.http.proxyFailed')), undefined as unknown as Duplex);
         return;
       }
       const tlsOptions = options as tls.ConnectionOptions;

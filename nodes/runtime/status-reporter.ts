@@ -62,9 +62,9 @@ export class StatusReporter {
       case 'INVALID_CONFIG': return this.t('runtime.status.configInvalid', { field: error.cause.field ?? '' });
       case 'NOT_AUTHORIZED': return this.t('runtime.status.notAuthorized');
       case 'RATE_LIMITED': return this.t('runtime.status.failed', { reason: 'HTTP 429' });
-      case 'TIMEOUT': return this.t('runtime.status.failed', { reason: 'timeout' });
-      case 'NETWORK': return this.t('runtime.status.failed', { reason: error.message.split(': ').pop() ?? 'network' });
-      case 'ABORTED': return this.t('runtime.status.failed', { reason: 'stopped' });
+      case 'TIMEOUT': return this.t('runtime.status.failed', { reason: this.t('runtime.status.reasons.timeout') });
+      case 'NETWORK': return this.t('runtime.status.failed', { reason: error.message.split(': ').pop() ?? this.t('runtime.status.reasons.network') });
+      case 'ABORTED': return this.t('runtime.status.failed', { reason: this.t('runtime.status.reasons.stopped') });
       default: return this.t('runtime.status.failed', { reason: error.status ? `HTTP ${error.status}` : error.code });
     }
   }

@@ -1,4 +1,5 @@
 import { SymphonyError } from './errors';
+import { text } from './i18n';
 import type { HttpClient, HttpRequest, HttpResponse, RetryNotice } from './http-client';
 import type { ApiCall } from './request-builder';
 import { requestIdOf, symphonyMessageOf } from './response';
@@ -35,7 +36,7 @@ export class SymphonyClient {
     const base = call.api === 'agent' ? this.urls.agent : this.urls.pod;
     for (let attempt = 0; ; attempt++) {
       const used = await this.tokens.tokensFor(identity, call.needsKeyManager);
-      if (signal?.aborted) throw new SymphonyError('ABORTED', 'request aborted: the node was stopped or redeployed', { operation: call.operation });
+      if (signal?.aborted) throw new SymphonyError('ABORTED', text('runtime.errors.http.aborted'), { operation: call.operation });
       const headers: Record<string, string> = { sessionToken: used.sessionToken };
       if (used.keyManagerToken) headers.keyManagerToken = used.keyManagerToken;
       let response: HttpResponse;
@@ -74,8 +75,9 @@ export function httpError(call: ApiCall, response: HttpResponse): SymphonyError 
     symphonyMessage,
     requestId: requestIdOf(response.headers),
   };
-  const reason = symphonyMessage ? `: ${symphonyMessage}` : '';
-  const text = `${call.operation}: HTTP ${response.status} from ${call.method} ${call.path}${reason}`;
-  if (response.status === 429) return new SymphonyError('RATE_LIMITED', `${text} (rate limited; retries exhausted)`, details);
-  return new SymphonyError(response.status === 401 ? 'NOT_AUTHORIZED' : `HTTP_${response.status}`, text, details);
+  const message = text(symphonyMessage ? 'runtime.errors.http.statusWithReason' : 'runtime.errors.http.status', {
+    operation: call.operation, status: response.status, method: call.method, path: call.path, reason: symphonyMessage,
+  });
+  if (response.status === 429) return new SymphonyError('RATE_LIMITED', text('runtime.errors.http.rateLimited', { message }), details);
+  return new SymphonyError(response.status === 401 ? 'NOT_AUTHORIZED' : `HTTP_${response.status}`, message, details);
 }

@@ -67,7 +67,7 @@ export function resolveRequest(RED: AdminHost, body: unknown, t: Translate): { p
   }
   if (usesStored) {
     const changed = PINNED_FIELDS.find((field) => !deployed?.properties || !same(props[field], deployed.properties[field]));
-    if (changed) return { ok: false, field: changed, reason: t('runtime.testConnection.storedSecretsPinned', { field: changed }) };
+    if (changed) return { ok: false, field: changed, reason: t('runtime.errors.testConnection.storedSecretsPinned', { field: changed }) };
   }
   return { props, credentials };
 }

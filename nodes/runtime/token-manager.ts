@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { CachedToken } from './cached-token';
 import { SymphonyError, configError } from './errors';
+import { text } from './i18n';
 import type { HttpClient, HttpResponse } from './http-client';
 import { signAuthJwt } from './jwt';
 import { LruCache } from './lru-cache';
@@ -94,14 +95,14 @@ export class TokenManager {
 
   private loginBot(which: 'session' | 'keyManager'): Promise<string> {
     const { settings } = this;
-    const what = which === 'session' ? 'bot session' : 'bot key manager session';
+    const what = which === 'session' ? text('runtime.errors.auth.botSession') : text('runtime.errors.auth.botKeyManager');
     if (settings.authType === 'certificate') {
       const url = which === 'session'
         ? `${settings.urls.sessionAuth}/sessionauth/v1/authenticate`
         : `${settings.urls.keyAuth}/keyauth/v1/authenticate`;
       return this.authenticate(this.mtlsHttp ?? this.http, url, undefined, {}, what);
     }
-    if (!settings.botKey) throw configError('privateKey', 'is required for RSA authentication');
+    if (!settings.botKey) throw configError('privateKey', text('runtime.errors.config.rsaKeyRequired'));
     const url = which === 'session'
       ? `${settings.urls.pod}/login/pubkey/authenticate`
       : `${settings.urls.keyManager}/relay/pubkey/authenticate`;
@@ -111,16 +112,16 @@ export class TokenManager {
   private loginApp(): Promise<string> {
     const { appId, appKey, urls } = this.settings;
     if (!appId || !appKey) {
-      return Promise.reject(configError(appId ? 'appPrivateKey' : 'appId', 'is required to act on behalf of a user (OBO)'));
+      return Promise.reject(configError(appId ? 'appPrivateKey' : 'appId', text('runtime.errors.config.oboAppRequired')));
     }
-    return this.authenticate(this.http, `${urls.pod}/login/pubkey/app/authenticate`, { token: signAuthJwt(appId, appKey) }, {}, 'OBO app session');
+    return this.authenticate(this.http, `${urls.pod}/login/pubkey/app/authenticate`, { token: signAuthJwt(appId, appKey) }, {}, text('runtime.errors.auth.oboApp'));
   }
 
   /** A user's OBO session; when the cached app session is refused, the app logs in again once. */
   private async loginUser(identity: Extract<Identity, { kind: 'obo' }>): Promise<string> {
     const segment = identity.by === 'userId' ? `user/${identity.user}` : `username/${encodeURIComponent(identity.user)}`;
     const url = `${this.settings.urls.pod}/login/pubkey/app/${segment}/authenticate`;
-    const what = `OBO session for ${identity.by === 'userId' ? 'user id' : 'username'} ${identity.user}`;
+    const what = text(identity.by === 'userId' ? 'runtime.errors.auth.oboUserId' : 'runtime.errors.auth.oboUsername', { user: identity.user });
     for (let attempt = 0; ; attempt++) {
       const appToken = await this.appSession.get();
       try {
@@ -143,7 +144,7 @@ export class TokenManager {
       failure = authFailure(response, what, url);
       throw failure;
     } catch (err) {
-      failure = err instanceof SymphonyError ? err : new SymphonyError('NETWORK', `${what}: ${String(err)}`, { operation: 'auth' });
+      failure = err instanceof SymphonyError ? err : new SymphonyError('NETWORK', text('runtime.errors.auth.unreachable', { what, error: String(err) }), { operation: 'auth' });
       throw failure;
     } finally {
       this.stateChange(-1, failure);
@@ -160,13 +161,15 @@ export class TokenManager {
 function authFailure(response: HttpResponse, what: string, url: string): SymphonyError {
   const symphonyMessage = symphonyMessageOf(response.data);
   const details = { operation: 'auth', status: response.status, symphonyMessage, requestId: requestIdOf(response.headers) };
-  const reason = symphonyMessage ? `: ${symphonyMessage}` : '';
   const where = new URL(url).pathname;
+  const substitutions = { what, where, status: response.status, reason: symphonyMessage };
   if (response.status === 401 || response.status === 403) {
-    return new SymphonyError('NOT_AUTHORIZED', `not authorized: ${what} refused by ${where} (HTTP ${response.status}${reason})`, details);
+    const key = symphonyMessage ? 'runtime.errors.auth.refusedWithReason' : 'runtime.errors.auth.refused';
+    return new SymphonyError('NOT_AUTHORIZED', text(key, substitutions), details);
   }
   if (response.status === 200) {
-    return new SymphonyError('HTTP_200', `${what}: ${where} answered without a token`, details);
+    return new SymphonyError('HTTP_200', text('runtime.errors.auth.noToken', substitutions), details);
   }
-  return new SymphonyError(`HTTP_${response.status}`, `${what} failed at ${where} (HTTP ${response.status}${reason})`, details);
+  const key = symphonyMessage ? 'runtime.errors.auth.failedWithReason' : 'runtime.errors.auth.failed';
+  return new SymphonyError(`HTTP_${response.status}`, text(key, substitutions), details);
 }
