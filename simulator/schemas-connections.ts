@@ -2,9 +2,9 @@
  * Request body schemas of the connections area, written by hand from the Pod spec (UserConnectionRequest),
  * compiled once at module load. Use them with `check` from ./schemas (a 400 naming the field).
  */
-import Ajv, { type JSONSchemaType } from 'ajv';
+import { type JSONSchemaType } from 'ajv';
+import { ajv } from './ajv';
 
-const ajv = new Ajv({ allErrors: false, strict: true });
 
 /** The spec marks nothing required; every connection call needs the other user, so the simulator does too. */
 export interface UserConnectionRequest { userId: number }

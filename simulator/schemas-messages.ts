@@ -2,9 +2,9 @@
  * The message search body (Agent MessageSearchQuery), written by hand from the spec, compiled once. Checked with
  * `check` from ./schemas: the first failure is a 400 naming the field.
  */
-import Ajv, { type JSONSchemaType } from 'ajv';
+import { type JSONSchemaType } from 'ajv';
+import { ajv } from './ajv';
 
-const ajv = new Ajv({ allErrors: false, strict: true });
 
 export interface MessageSearchQuery {
   text?: string;

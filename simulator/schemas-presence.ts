@@ -3,10 +3,10 @@
  * v1 Presence, UserIdList), compiled once at module load. Use them with `check` from ./schemas (a 400 naming
  * the field). V2PresenceStatus (POST /pod/v2/user/presence) stays in ./schemas.
  */
-import Ajv, { type JSONSchemaType } from 'ajv';
+import { type JSONSchemaType } from 'ajv';
+import { ajv } from './ajv';
 import { PRESENCE_CATEGORIES, type PresenceCategory } from './model';
 
-const ajv = new Ajv({ allErrors: false, strict: true });
 
 /** The categories the deprecated v1 Presence knows (IN_A_MEETING, OUT_OF_OFFICE and OFF_WORK came with v2). */
 export const V1_PRESENCE_CATEGORIES = [

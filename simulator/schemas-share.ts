@@ -1,9 +1,9 @@
 /**
  * Request body schema of the share endpoint (ShareContent), written by hand from the Agent spec, compiled once.
  */
-import Ajv, { type JSONSchemaType } from 'ajv';
+import { type JSONSchemaType } from 'ajv';
+import { ajv } from './ajv';
 
-const ajv = new Ajv({ allErrors: false, strict: true });
 
 /** ShareArticle: articleId or articleUrl is also required (checked by the handler, the spec says it in words). */
 export interface ShareArticle {

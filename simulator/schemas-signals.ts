@@ -2,9 +2,9 @@
  * Request body schemas of the signal endpoints, written by hand from the Agent spec, compiled once.
  * Bodies are checked with `check` from ./schemas, which turns the first failure into a 400 naming the field.
  */
-import Ajv, { type JSONSchemaType } from 'ajv';
+import { type JSONSchemaType } from 'ajv';
+import { ajv } from './ajv';
 
-const ajv = new Ajv({ allErrors: false, strict: true });
 
 /** BaseSignal as create takes it; the spec lists no required field, but a signal without name or query is void. */
 export interface BaseSignal {

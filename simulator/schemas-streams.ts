@@ -2,9 +2,8 @@
  * Request bodies of the streams area (IMs, rooms, stream lists), written by hand from the pod spec and compiled
  * once at module load. Unknown properties are refused so a misspelt attribute is a 400 naming it, not a no-op.
  */
-import Ajv from 'ajv';
+import { ajv } from './ajv';
 
-const ajv = new Ajv({ allErrors: false, strict: true });
 
 const userIdSchema = { type: 'integer', minimum: 1 } as const;
 const roomTag = {

@@ -3,10 +3,9 @@
  * V2UserAttributes, FeatureList, StringId, UserStatus, FollowersList), compiled once at module load. Use them
  * with `check` from ./schemas, which turns the first failure into a 400 naming the field.
  */
-import Ajv from 'ajv';
+import { ajv } from './ajv';
 import type { UserExtras } from './state-users';
 
-const ajv = new Ajv({ allErrors: false, strict: true });
 
 const str = { type: 'string' } as const;
 const strings = { type: 'array', items: { type: 'string' } } as const;

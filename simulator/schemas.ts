@@ -2,12 +2,12 @@
  * Request body schemas, written by hand from the Symphony spec (and the FaultSpec of the control API), compiled
  * once at module load. `check` turns the first failure into a 400 whose message names the field.
  */
-import Ajv, { type ErrorObject, type JSONSchemaType, type ValidateFunction } from 'ajv';
+import { type ErrorObject, type JSONSchemaType, type ValidateFunction } from 'ajv';
+import { ajv } from './ajv';
 import { badRequest } from './http/errors';
 import { PRESENCE_CATEGORIES, type PresenceCategory } from './model';
 import type { FaultSpec } from './faults';
 
-const ajv = new Ajv({ allErrors: false, strict: true });
 
 /** Login AuthenticateRequest. */
 export interface AuthenticateRequest { token: string }
