@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
 import { catalogue } from '../../nodes/catalogue/index';
+import type { CatalogueJsonEntry } from '../../scripts/build/catalogue-json';
 import { readBuilt } from './support';
 
-interface Entry {
-  type: string;
-  api: string;
-  method: string;
-  path: string;
-  params: Array<{ name: string; in: string; wireName: string; kind: string; required: boolean }>;
-  oboPermissions: string[] | null;
-  oboEndpoints?: string[];
-  paging?: unknown;
-  idempotent: boolean;
-  needsKeyManager: boolean;
-  multipart: boolean;
-  dynamicTarget: boolean;
-}
+type Entry = CatalogueJsonEntry;
 
 describe('build: dist/nodes/catalogue.json', () => {
   const written = JSON.parse(readBuilt('catalogue.json')) as { operations: Entry[] };
