@@ -1,11 +1,11 @@
 import { SymphonyError, isSymphonyError } from './errors';
-import { HttpClient } from './http-client';
+import { openConnection, type Connection } from './connection';
 import { CONFIG_CREDENTIALS, parseConfig, type ConfigCredentials, type ConfigProperties } from './config-settings';
 import type { Translate } from './i18n';
 import type { Node, NodeAPI } from './node-red';
 import { migrateOnLoad } from './migrations-node';
-import { SymphonyClient } from './symphony-client';
-import { TokenManager, type AuthState } from './token-manager';
+import type { SymphonyClient } from './symphony-client';
+import type { AuthState } from './token-manager';
 
 export const CONFIG_TYPE = 'symphony-config';
 
@@ -36,20 +36,16 @@ export function registerConfigNode(RED: NodeAPI, t: Translate): void {
     const props = migrateOnLoad(this, CONFIG_TYPE, saved, t);
     this.properties = props;
     const users = new Set<ConfigUser>();
-    const clients: HttpClient[] = [];
+    let connection: Connection | undefined;
     this.register = (user) => users.add(user);
     this.deregister = (user) => users.delete(user);
 
     try {
       const settings = parseConfig(props, (this.credentials ?? {}) as ConfigCredentials);
-      const http = new HttpClient(settings.http);
-      clients.push(http);
-      const mtlsHttp = settings.mtlsHttp ? new HttpClient(settings.mtlsHttp) : undefined;
-      if (mtlsHttp) clients.push(mtlsHttp);
-      const tokens = new TokenManager(settings.auth, http, mtlsHttp, (state, error) => {
+      connection = openConnection(settings, (state, error) => {
         for (const user of users) user.onAuthState(state, error);
       });
-      this.client = new SymphonyClient(settings.auth.urls, http, tokens);
+      this.client = connection.client;
     } catch (err) {
       this.startupError = isSymphonyError(err)
         ? err
@@ -58,7 +54,7 @@ export function registerConfigNode(RED: NodeAPI, t: Translate): void {
     }
 
     this.on('close', (_removed, done) => {
-      for (const client of clients) client.close();
+      connection?.close();
       users.clear();
       done();
     });

@@ -2,8 +2,7 @@ import { SymphonyError, isSymphonyError } from './errors';
 import { HttpClient } from './http-client';
 import { parseConfig, type ConfigCredentials, type ConfigProperties } from './config-settings';
 import type { ApiCall } from './request-builder';
-import { SymphonyClient } from './symphony-client';
-import { TokenManager } from './token-manager';
+import { openConnection, type Connection } from './connection';
 
 /** What the "Test connection" button shows. Never holds a token, a key or a passphrase. */
 export type TestConnectionResult =
@@ -57,15 +56,11 @@ async function podVersion(http: HttpClient, agentUrl: string): Promise<string | 
  */
 export async function testConnection(props: ConfigProperties, credentials: ConfigCredentials): Promise<TestConnectionResult> {
   const timeout = Math.min(Number(props.timeout) || TEST_TIMEOUT_MS / 1000, TEST_TIMEOUT_MS / 1000);
-  const clients: HttpClient[] = [];
+  let connection: Connection | undefined;
   try {
     const settings = parseConfig({ ...props, timeout, maxRetries: 0 }, credentials);
-    const http = new HttpClient(settings.http);
-    clients.push(http);
-    const mtlsHttp = settings.mtlsHttp ? new HttpClient(settings.mtlsHttp) : undefined;
-    if (mtlsHttp) clients.push(mtlsHttp);
-    const tokens = new TokenManager({ ...settings.auth, failureHoldMs: 0 }, http, mtlsHttp, () => undefined);
-    const client = new SymphonyClient(settings.auth.urls, http, tokens);
+    connection = openConnection({ ...settings, auth: { ...settings.auth, failureHoldMs: 0 } }, () => undefined);
+    const { client, tokens, http } = connection;
     const bot = { kind: 'bot' } as const;
 
     const session = record((await client.execute(get('/pod/v2/sessioninfo', 'pod'), bot)).data);
@@ -88,6 +83,6 @@ export async function testConnection(props: ConfigProperties, credentials: Confi
   } catch (err) {
     return failure(err);
   } finally {
-    for (const http of clients) http.close();
+    connection?.close();
   }
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CONFIG_ID, collect, configCredentials, configNode, helper, loadFlow, messages, nextMessage, send, statuses, useSimulator } from '../helpers/flow';
+import { CONFIG_ID, collect, configCredentials, configNode, loadFlow, messages, nextMessage, send, statuses, useSimulator } from '../helpers/flow';
 import { keyPair } from '../helpers/keys';
 import { DESK_ROOM_ID, LIMITED_APP_ID, USERS } from '../helpers/simulator';
 

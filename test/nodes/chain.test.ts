@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Simulator } from '../../simulator';
-import { CONFIG_ID, configNode, helper, loadFlow, nextMessage, send, type FlowNode, useSimulator } from '../helpers/flow';
+import { CONFIG_ID, configNode, loadFlow, nextMessage, send, type FlowNode, useSimulator } from '../helpers/flow';
 import { BOT, USERS } from '../helpers/simulator';
 
 /** The README's chain: look a user up, open an IM with them, send a message, set presence. */

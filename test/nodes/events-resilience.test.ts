@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { collect, configNode, delay, helper, loadFlow, messages } from '../helpers/flow';
+import { collect, configNode, delay, helper, loadFlow } from '../helpers/flow';
 import { DESK_ROOM_ID } from '../helpers/simulator';
 import { datafeedRequests, eventsNode, messageIds, reading, statusTexts, statusWatch, until } from '../helpers/events-flow';
 import { useSimulator } from '../helpers/flow';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { CONFIG_ID, configNode, helper, loadFlow, nextMessage, send, useSimulator } from '../helpers/flow';
+import { CONFIG_ID, configNode, loadFlow, nextMessage, send, useSimulator } from '../helpers/flow';
 import { DESK_ROOM_ID } from '../helpers/simulator';
 
 /** A loopback port with nothing listening on it. */
