@@ -2,6 +2,7 @@ import { inputError } from '../runtime/errors';
 import { text } from '../runtime/i18n';
 import { parseMessage } from '../runtime/message-text';
 import { normalise, toUrlSafeStreamId } from '../runtime/normalise';
+import { bounded } from '../runtime/value-checks';
 import type { OperationSpec, ParamSpec, ParamValues } from './types';
 
 /**
@@ -63,7 +64,7 @@ function prepareSearch(values: ParamValues): ParamValues {
   if (Array.isArray(query)) throw inputError('message-search', 'query', text('runtime.errors.message-search.queryNotObject', { fields: SEARCH_NAMES.join(', ') }));
   for (const [name, raw] of Object.entries(query)) {
     const spec = SEARCH_FIELDS.find((p) => p.name.toLowerCase() === name.toLowerCase());
-    if (!spec) throw inputError('message-search', 'query', text('runtime.errors.message-search.unknownField', { name, fields: SEARCH_NAMES.join(', ') }));
+    if (!spec) throw inputError('message-search', 'query', text('runtime.errors.message-search.unknownField', { name: bounded(name, 80), fields: SEARCH_NAMES.join(', ') }));
     if (merged[spec.name] !== undefined || raw === undefined || raw === null || raw === '') continue;
     const result = normalise(spec, raw);
     if (!result.ok) throw inputError('message-search', 'query', text('runtime.errors.message-search.invalidField', { name: spec.name, error: result.error }));

@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { configError } from './errors';
 import type { ClientTls, HttpClientSettings } from './http-client';
 import { text } from './i18n';
+import { quoteText } from './value-checks';
 import { parseCaCertificates, parseCertificate, parsePkcs12, parsePrivateKey } from './keys';
 import type { ProxySettings } from './proxy-agent';
 import { DEFAULT_RETRY_SETTINGS } from './retry-policy';
@@ -55,7 +56,7 @@ function serviceUrl(value: string | undefined, field: string, fallback?: string)
   try {
     url = new URL(trimmed);
   } catch {
-    throw configError(field, text('runtime.errors.config.notUrl', { value: JSON.stringify(trimmed) }));
+    throw configError(field, text('runtime.errors.config.notUrl', { value: quoteText(trimmed) }));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw configError(field, text('runtime.errors.config.urlScheme'));
   if (url.username || url.password) throw configError(field, text('runtime.errors.config.urlCredentials'));
@@ -79,6 +80,8 @@ function proxySettings(props: ConfigProperties, credentials: ConfigCredentials, 
     throw configError('proxyUrl', text('runtime.errors.config.proxyNotUrl'));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw configError('proxyUrl', text('runtime.errors.config.proxyScheme'));
+  // A password in the URL would be saved in clear in the flow and its exports: it belongs in proxyPassword.
+  if (url.username || url.password) throw configError('proxyUrl', text('runtime.errors.config.proxyCredentials'));
   return { url, username: props.proxyUsername || undefined, password: credentials.proxyPassword || undefined, timeoutMs };
 }
 

@@ -24,14 +24,27 @@ export type ErrorCode =
   | 'TIMEOUT'
   | 'NETWORK'
   | 'ABORTED'
+  | 'BAD_RESPONSE'
   | `HTTP_${number}`;
+
+/**
+ * No error text is longer than this: whatever a flow passed in (a megabyte of text, say) is quoted in part only,
+ * and this cap holds even where a quote was not cut down on the way.
+ */
+export const MAX_ERROR_MESSAGE = 1000;
+
+function capped(message: string): string {
+  if (message.length <= MAX_ERROR_MESSAGE) return message;
+  const end = /[\uD800-\uDBFF]/.test(message.charAt(MAX_ERROR_MESSAGE - 2)) ? MAX_ERROR_MESSAGE - 2 : MAX_ERROR_MESSAGE - 1;
+  return `${message.slice(0, end)}…`;
+}
 
 export class SymphonyError extends Error {
   readonly code: ErrorCode;
   override readonly cause: ErrorDetails;
 
   constructor(code: ErrorCode, message: string, details: ErrorDetails) {
-    super(message);
+    super(capped(message));
     this.name = 'SymphonyError';
     this.code = code;
     this.cause = details;

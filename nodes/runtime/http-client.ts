@@ -1,9 +1,12 @@
+import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { readJsonBody } from './answer-body';
 import { SymphonyError } from './errors';
 import { text } from './i18n';
+import { requestIdOf } from './response';
 import { HttpProxyTunnelAgent, HttpsProxyTunnelAgent, type ProxySettings } from './proxy-agent';
 import { isRetryable, retryDelayMs, type AttemptOutcome, type RetrySettings } from './retry-policy';
 
@@ -35,6 +38,8 @@ export interface HttpRequest {
   timeoutMs?: number;
   /** Overrides the client's retry count; 0 for a caller that runs its own backoff (the datafeed loop). */
   maxRetries?: number;
+  /** The answer holds a secret (a login's token): an error about it never quotes the body. */
+  secretAnswer?: boolean;
 }
 
 export interface HttpResponse {
@@ -82,13 +87,29 @@ function flattenHeaders(response: AxiosResponse): Record<string, string> {
 interface NetworkFailure {
   code: string;
   message: string;
+  /** The request went out on a kept-alive connection, and failed before any answer came. */
+  staleConnection: boolean;
 }
 
 function asNetworkFailure(err: unknown): NetworkFailure {
-  const e = err as { code?: string; message?: string; cause?: { code?: string } };
+  const e = err as { code?: string; message?: string; cause?: { code?: string }; request?: { reusedSocket?: boolean }; response?: unknown };
   const code = e.cause?.code ?? e.code ?? 'NETWORK';
-  return { code: code === 'ECONNABORTED' ? 'ETIMEDOUT' : code, message: e.message ?? String(err) };
+  const staleConnection = e.request?.reusedSocket === true && e.response === undefined && (code === 'ECONNRESET' || code === 'EPIPE');
+  return { code: code === 'ECONNABORTED' ? 'ETIMEDOUT' : code, message: e.message ?? String(err), staleConnection };
 }
+
+/** One attempt's answer, with a 2xx body that could not be read as the JSON it should be. */
+interface Attempt {
+  response: HttpResponse;
+  unreadable?: string;
+}
+
+/**
+ * Idle kept-alive connections are closed after this long, before a server or load balancer would close them
+ * under a request (Node's own servers wait 5 s). A server that announces its timeout (Keep-Alive: timeout=N) is
+ * honoured below this by Node itself.
+ */
+const IDLE_SOCKET_MS = 4_000;
 
 /**
  * One keep-alive HTTP client per config node (and one more for mutual TLS): TLS verification always on, extra
@@ -98,15 +119,19 @@ function asNetworkFailure(err: unknown): NetworkFailure {
 export class HttpClient {
   private readonly axios: AxiosInstance;
   private readonly agents: http.Agent[];
+  /** Aborted by close(): every request under way and every pause before a retry ends at once. */
+  private readonly closing = new AbortController();
 
   constructor(private readonly settings: HttpClientSettings) {
+    setMaxListeners(0, this.closing.signal);
     const tlsOptions: https.AgentOptions = {
       keepAlive: true,
       maxSockets: 64,
+      timeout: IDLE_SOCKET_MS,
       ...(settings.caCertificates?.length ? { ca: [...rootCertificates, ...settings.caCertificates] } : {}),
       ...(settings.clientTls ?? {}),
     };
-    const plainOptions: http.AgentOptions = { keepAlive: true, maxSockets: 64 };
+    const plainOptions: http.AgentOptions = { keepAlive: true, maxSockets: 64, timeout: IDLE_SOCKET_MS };
     const httpsAgent = settings.proxy ? new HttpsProxyTunnelAgent(settings.proxy, tlsOptions) : new https.Agent(tlsOptions);
     const httpAgent = settings.proxy ? new HttpProxyTunnelAgent(settings.proxy, plainOptions) : new http.Agent(plainOptions);
     this.agents = [httpAgent, httpsAgent];
@@ -123,25 +148,45 @@ export class HttpClient {
 
   /**
    * Sends the request, repeating it while the retry policy allows. Resolves with the last HTTP response
-   * whatever its status; rejects with a SymphonyError only when no response came (network, timeout, abort).
+   * whatever its status; rejects with a SymphonyError when no usable response came (network, timeout, abort, a
+   * 2xx answer that is not the JSON it should be). After close() nothing is sent any more.
    */
   async send(request: HttpRequest, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse> {
+    const stop = linkedAbort(this.closing.signal, request.signal);
+    try {
+      return await this.sendUntilDone({ ...request, signal: stop.signal }, onRetry);
+    } finally {
+      stop.release();
+    }
+  }
+
+  private async sendUntilDone(request: HttpRequest, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse> {
+    let staleRetried = false;
     for (let retry = 0; ; retry++) {
+      if (request.signal?.aborted) throw abortedError();
       let outcome: AttemptOutcome;
       let failure: NetworkFailure | undefined;
-      let response: HttpResponse | undefined;
+      let attempt: Attempt | undefined;
       try {
-        response = await this.attempt(request);
-        outcome = { status: response.status, retryAfter: response.headers['retry-after'] };
+        attempt = await this.attempt(request);
+        outcome = { status: attempt.response.status, retryAfter: attempt.response.headers['retry-after'], unreadable: attempt.unreadable !== undefined };
       } catch (err) {
         if (request.signal?.aborted || axios.isCancel(err)) throw abortedError();
         failure = asNetworkFailure(err);
+        // The server closed a kept-alive connection as it was reused: the request never reached it. An idempotent
+        // one is sent again at once, once, whatever the retry settings.
+        if (failure.staleConnection && request.idempotent && !staleRetried) {
+          staleRetried = true;
+          retry--;
+          continue;
+        }
         outcome = { networkCode: failure.code };
       }
       const canRetry = retry < (request.maxRetries ?? this.settings.retry.maxRetries) && isRetryable(outcome, request.idempotent, this.settings.retry);
       const delayMs = canRetry ? retryDelayMs(retry, outcome, this.settings.retry) : 0;
       if (!canRetry || delayMs > this.settings.retry.maxRetryAfterMs) {
-        if (response) return response;
+        if (attempt?.unreadable !== undefined) throw unreadableError(attempt, request);
+        if (attempt) return attempt.response;
         throw networkError(failure as NetworkFailure, request);
       }
       onRetry?.({ retry: retry + 1, delayMs, outcome });
@@ -149,10 +194,11 @@ export class HttpClient {
     }
   }
 
-  private async attempt(request: HttpRequest): Promise<HttpResponse> {
+  private async attempt(request: HttpRequest): Promise<Attempt> {
     const isForm = typeof FormData !== 'undefined' && request.body instanceof FormData;
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (request.body !== undefined && !isForm) headers['content-type'] = 'application/json';
+    const json = (request.responseType ?? 'json') === 'json';
     const response = await this.axios.request({
       method: request.method,
       url: request.url,
@@ -160,20 +206,65 @@ export class HttpClient {
       headers,
       data: request.body === undefined || isForm ? request.body : JSON.stringify(request.body),
       signal: request.signal,
-      responseType: request.responseType ?? 'json',
+      // JSON is read as text and parsed by readJsonBody, which tells an unreadable answer from a readable one.
+      responseType: json ? 'text' : request.responseType,
       ...(request.timeoutMs !== undefined ? { timeout: request.timeoutMs } : {}),
     });
-    return { status: response.status, data: response.data, headers: flattenHeaders(response) };
+    const answer: HttpResponse = { status: response.status, data: response.data, headers: flattenHeaders(response) };
+    if (!json) return { response: answer };
+    const body = readJsonBody(response.status, response.data);
+    answer.data = body.data;
+    return body.readable ? { response: answer } : { response: answer, unreadable: body.excerpt };
   }
 
+  /** Ends every request under way and every pending retry, refuses new ones, and releases every socket. */
   close(): void {
+    this.closing.abort();
     for (const agent of this.agents) agent.destroy();
   }
 }
 
-function networkError(failure: NetworkFailure, request: HttpRequest): SymphonyError {
+/** An abort signal that fires when either given one does; release() removes its listeners once the work is over. */
+function linkedAbort(first: AbortSignal, second: AbortSignal | undefined): { signal: AbortSignal; release(): void } {
+  if (!second) return { signal: first, release: () => undefined };
+  const controller = new AbortController();
+  const abort = (): void => controller.abort();
+  if (first.aborted || second.aborted) abort();
+  first.addEventListener('abort', abort, { once: true });
+  second.addEventListener('abort', abort, { once: true });
+  return {
+    signal: controller.signal,
+    release: () => {
+      first.removeEventListener('abort', abort);
+      second.removeEventListener('abort', abort);
+    },
+  };
+}
+
+function describeTarget(request: HttpRequest): string {
   const target = new URL(request.url);
-  const where = `${request.method} ${target.origin}${target.pathname}`;
+  return `${request.method} ${target.origin}${target.pathname}`;
+}
+
+/**
+ * A 2xx answer whose body is not JSON. The request reached the server: unless it may safely be repeated, it may
+ * have been applied, and the message says so.
+ */
+function unreadableError(attempt: Attempt, request: HttpRequest): SymphonyError {
+  const { status, data, headers } = attempt.response;
+  const key = request.idempotent ? 'runtime.errors.http.unreadable' : 'runtime.errors.http.unreadableMaybeApplied';
+  const body = request.secretAnswer
+    ? text('runtime.errors.http.bodyWithheld', { length: String(data).length })
+    : JSON.stringify(attempt.unreadable);
+  return new SymphonyError('BAD_RESPONSE', text(key, { where: describeTarget(request), status, body }), {
+    operation: 'http',
+    status,
+    requestId: requestIdOf(headers),
+  });
+}
+
+function networkError(failure: NetworkFailure, request: HttpRequest): SymphonyError {
+  const where = describeTarget(request);
   if (failure.code === 'ETIMEDOUT') {
     return new SymphonyError('TIMEOUT', text('runtime.errors.http.timeout', { where }), { operation: 'http' });
   }

@@ -51,7 +51,8 @@ export async function resolveInputs(
   const values: ParamValues = {};
   for (const param of op.params) {
     const raw = await resolveField(RED, node, msg, config[param.name], config[`${param.name}Type`], param.name, op.id);
-    if (isBlank(raw)) {
+    // A query value of only spaces would go out as an empty filter: it counts as not set.
+    if (isBlank(raw) || (param.in === 'query' && typeof raw === 'string' && raw.trim() === '')) {
       if (param.required) throw inputError(op.id, param.name, t('runtime.errors.input.required', { field: param.name }));
       continue;
     }

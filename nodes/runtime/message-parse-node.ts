@@ -2,7 +2,8 @@
  * The `symphony-message-parse` node: a received message (MessageML or PresentationML, with its entity data) to
  * plain text, mentions, hashtags and cashtags on msg, so a flow can branch on them with core nodes. No API call.
  */
-import { inputError } from './errors';
+import { inputError, type SymphonyError } from './errors';
+import { handOver } from './hand-over';
 import type { Translate } from './i18n';
 import { resolveField } from './inputs';
 import { parseMessage } from './message-text';
@@ -33,10 +34,13 @@ export function registerMessageParseNode(RED: NodeAPI, t: Translate): void {
     }
 
     node.on('input', (msg, send, done) => {
-      parse(msg).then(() => {
-        send(msg);
-        done();
-      }, (err: Error) => done(err));
+      parse(msg).then(
+        () => handOver(node, t, () => {
+          send(msg);
+          done();
+        }),
+        (err: SymphonyError) => handOver(node, t, () => done(err), err),
+      );
     });
   }
   RED.nodes.registerType(MESSAGE_PARSE_TYPE, MessageParseNode);

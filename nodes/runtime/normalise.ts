@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ParamSpec } from '../catalogue/types';
 import { text } from './i18n';
+import { bounded, describeValue as describe, jsonProblem, quoteText } from './value-checks';
 
 /**
  * Turns a raw value from the node or msg into the value the API takes, by the parameter's kind. Returns an
@@ -15,13 +16,6 @@ const MAX_ID = BigInt(Number.MAX_SAFE_INTEGER);
 const ok = (value: unknown): Normalised => ({ ok: true, value });
 const fail = (error: string): Normalised => ({ ok: false, error });
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return text('runtime.errors.input.values.array');
-  if (Buffer.isBuffer(value)) return text('runtime.errors.input.values.buffer');
-  return typeof value === 'object' ? text('runtime.errors.input.values.object') : `${typeof value} ${JSON.stringify(value)}`;
-}
-
 export function normaliseId(value: unknown): Normalised {
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 1) return fail(text('runtime.errors.input.positiveWholeNumber', { value: String(value) }));
@@ -31,10 +25,10 @@ export function normaliseId(value: unknown): Normalised {
   if (typeof value === 'bigint') value = value.toString();
   if (typeof value === 'string') {
     const digits = value.trim();
-    if (!/^\d+$/.test(digits)) return fail(text('runtime.errors.input.numericId', { value: JSON.stringify(value) }));
+    if (!/^\d+$/.test(digits)) return fail(text('runtime.errors.input.numericId', { value: quoteText(value) }));
     const big = BigInt(digits);
     if (big < 1n) return fail(text('runtime.errors.input.positiveId'));
-    if (big > MAX_ID) return fail(text('runtime.errors.input.unsafeId', { digits }));
+    if (big > MAX_ID) return fail(text('runtime.errors.input.unsafeId', { digits: bounded(digits) }));
     return ok(Number(big));
   }
   return fail(text('runtime.errors.input.numericId', { value: describe(value) }));
@@ -78,7 +72,8 @@ export function toUrlSafeStreamId(id: string): string {
 
 function normaliseString(value: unknown): Normalised {
   if (typeof value === 'string') return ok(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return ok(String(value));
+  // NaN and Infinity are not text anyone meant to send.
+  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') return ok(String(value));
   return fail(text('runtime.errors.input.string', { value: describe(value) }));
 }
 
@@ -159,7 +154,7 @@ function normaliseAttachment(value: unknown): Normalised {
   if (Buffer.isBuffer(content)) buffer = content;
   else if (content instanceof Uint8Array) buffer = Buffer.from(content);
   else if (typeof content === 'string') buffer = Buffer.from(content, 'utf8');
-  else return fail(text('runtime.errors.input.attachmentContent', { name, value: describe(content) }));
+  else return fail(text('runtime.errors.input.attachmentContent', { name: bounded(name), value: describe(content) }));
   const attachment: Attachment = { name: name.trim(), content: buffer };
   if (typeof contentType === 'string' && contentType) attachment.contentType = contentType;
   return ok(attachment);
@@ -169,7 +164,19 @@ const USER_IDS = (): ListNames => ({ list: text('runtime.errors.input.lists.user
 const STRINGS = (): ListNames => ({ list: text('runtime.errors.input.lists.strings'), item: text('runtime.errors.input.listItems.string') });
 const ATTACHMENTS = (): ListNames => ({ list: text('runtime.errors.input.lists.attachments'), item: text('runtime.errors.input.listItems.attachment') });
 
+/**
+ * The value in the form the API takes, or why it cannot be. Whatever the kind, the result must also be sendable
+ * as it is: no BigInt, lone surrogate, non-finite number, cycle or runaway nesting anywhere inside it.
+ */
 export function normalise(spec: ParamSpec, value: unknown): Normalised {
+  const result = normaliseKind(spec, value);
+  if (!result.ok) return result;
+  const problem = jsonProblem(result.value);
+  if (!problem) return result;
+  return fail(problem.at ? text('runtime.errors.input.schemaItem', { item: problem.at.slice(1), message: problem.problem }) : problem.problem);
+}
+
+function normaliseKind(spec: ParamSpec, value: unknown): Normalised {
   switch (spec.kind) {
     case 'id': return normaliseId(value);
     case 'id-list': return normaliseList(value, normaliseId, USER_IDS);

@@ -7,6 +7,7 @@ import { compileInputSchema } from './input-schema';
 import { resolveIdentity, resolveInputs, resolveOptions, type OperationNodeConfig } from './inputs';
 import type { Node, NodeAPI, NodeMessage } from './node-red';
 import { pagingChoice, readPages } from './paging';
+import { handOver } from './hand-over';
 import { migrateOnLoad } from './migrations-node';
 import { buildCall } from './request-builder';
 import { StatusReporter } from './status-reporter';
@@ -83,19 +84,18 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
       handle(msg).then(
         (out) => {
           status.succeeded();
-          if (Array.isArray(out)) {
-            if (out.length > 0) send([out]);
-          } else {
-            send(out);
-          }
-          done();
+          handOver(node, t, () => {
+            if (!Array.isArray(out)) send(out);
+            else if (out.length > 0) send([out]);
+            done();
+          });
         },
         (err: unknown) => {
           const error = isSymphonyError(err)
             ? err
             : new SymphonyError('INVALID_INPUT', err instanceof Error ? err.message : String(err), { operation: op.id });
           status.failed(error);
-          done(error);
+          handOver(node, t, () => done(error), error);
         },
       );
     });

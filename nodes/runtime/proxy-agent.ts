@@ -7,7 +7,7 @@ import { text } from './i18n';
 
 export interface ProxySettings {
   url: URL;
-  /** Basic credentials for the proxy; taken from the URL when it carries them. */
+  /** Basic credentials for the proxy (never in the URL: the config refuses a URL that carries them). */
   username?: string;
   password?: string;
   timeoutMs: number;
@@ -17,10 +17,8 @@ type ConnectCallback = (err: Error | null, socket?: net.Socket) => void;
 type StreamCallback = (err: Error | null, stream: Duplex) => void;
 
 function proxyAuthorization(proxy: ProxySettings): string | undefined {
-  const username = proxy.username || decodeURIComponent(proxy.url.username);
-  const password = proxy.password || decodeURIComponent(proxy.url.password);
-  if (!username) return undefined;
-  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+  if (!proxy.username) return undefined;
+  return `Basic ${Buffer.from(`${proxy.username}:${proxy.password ?? ''}`).toString('base64')}`;
 }
 
 /** Opens a CONNECT tunnel through the proxy to host:port and hands back the raw socket. */

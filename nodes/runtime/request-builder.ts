@@ -1,5 +1,8 @@
 import type { Api, OperationSpec, ParamValues } from '../catalogue/types';
+import { inputError } from './errors';
+import { text } from './i18n';
 import type { Attachment } from './normalise';
+import { pathSegmentProblem } from './value-checks';
 
 /** A call ready for the config node to authenticate and send. */
 export interface ApiCall {
@@ -14,8 +17,10 @@ export interface ApiCall {
   responseType?: 'json' | 'text';
 }
 
-function queryValue(value: unknown): string {
-  return Array.isArray(value) ? value.join(',') : String(value);
+/** Adds a query parameter; a blank value is not sent (it would be an empty filter, not "no filter"). */
+function addQuery(query: Record<string, string>, name: string, value: unknown): void {
+  const wire = Array.isArray(value) ? value.join(',') : String(value);
+  if (wire.trim() !== '') query[name] = wire;
 }
 
 function appendPart(form: FormData, name: string, value: unknown): void {
@@ -29,6 +34,17 @@ function appendPart(form: FormData, name: string, value: unknown): void {
   form.append(name, String(value));
 }
 
+/**
+ * A value as exactly one path segment. "." and ".." would be resolved away by URL parsing (signalId ".." turned
+ * GET /agent/v1/signals/{id}/get into GET /agent/v1/get), and a blank one would join two segments.
+ */
+function pathSegment(op: OperationSpec, field: string, value: unknown): string {
+  const segment = String(value);
+  const problem = pathSegmentProblem(segment);
+  if (problem) throw inputError(op.id, field, problem);
+  return encodeURIComponent(segment);
+}
+
 const DYNAMIC_PREFIXES: ReadonlyArray<[string, Api]> = [['/pod/', 'pod'], ['/agent/', 'agent'], ['/login/', 'login']];
 
 /**
@@ -37,11 +53,16 @@ const DYNAMIC_PREFIXES: ReadonlyArray<[string, Api]> = [['/pod/', 'pod'], ['/age
  */
 function dynamicCall(op: OperationSpec, values: ParamValues): ApiCall {
   const path = String(values.path);
+  // Percent-encoded dots count too: URL parsing resolves "%2e%2e" like "..".
+  for (const segment of path.split('/')) {
+    const decoded = segment.replace(/%2e/gi, '.');
+    if (decoded === '.' || decoded === '..') throw inputError(op.id, 'path', text('runtime.errors.input.dotSegment', { value: segment }));
+  }
   const method = String(values.method);
   const api = DYNAMIC_PREFIXES.find(([prefix]) => path.startsWith(prefix))?.[1] ?? 'pod';
   const query: Record<string, string> = {};
   for (const [name, value] of Object.entries((values.query ?? {}) as Record<string, unknown>)) {
-    if (value !== undefined && value !== null) query[name] = queryValue(value);
+    if (value !== undefined && value !== null) addQuery(query, name, value);
   }
   return {
     operation: op.id,
@@ -68,10 +89,10 @@ export function buildCall(op: OperationSpec, values: ParamValues): ApiCall {
     const wireName = param.wireName ?? param.name;
     switch (param.in) {
       case 'path':
-        path = path.replace(`{${wireName}}`, encodeURIComponent(String(value)));
+        path = path.replace(`{${wireName}}`, pathSegment(op, param.name, value));
         break;
       case 'query':
-        query[wireName] = queryValue(value);
+        addQuery(query, wireName, value);
         break;
       case 'body':
         body = { ...(body as Record<string, unknown> | undefined), [wireName]: value };

@@ -4,7 +4,8 @@
  * Some failures prove the server did not act on the request (429, 503, connection refused): always safe to
  * repeat. Others leave it unknown (502, 504, timeout, connection reset): repeating a non-idempotent call such
  * as "send message" could apply it twice, so those are repeated only for idempotent calls, or when the user
- * has accepted duplicates in the config node. 500 is never repeated: the request itself is at fault.
+ * has accepted duplicates in the config node. So is a 2xx answer that cannot be read. 500 is never repeated: the
+ * request itself is at fault.
  */
 
 export interface RetrySettings {
@@ -30,6 +31,8 @@ export interface AttemptOutcome {
   status?: number;
   networkCode?: string;
   retryAfter?: string;
+  /** A 2xx answer whose body could not be read (cut short, a proxy's HTML page): the server may have acted. */
+  unreadable?: boolean;
 }
 
 const NOT_APPLIED_STATUSES = new Set([429, 503]);
@@ -41,7 +44,8 @@ export function isRetryable(outcome: AttemptOutcome, idempotent: boolean, settin
   const { status, networkCode } = outcome;
   if (status !== undefined && NOT_APPLIED_STATUSES.has(status)) return true;
   if (networkCode !== undefined && NOT_APPLIED_NETWORK.has(networkCode)) return true;
-  const maybeApplied = (status !== undefined && MAYBE_APPLIED_STATUSES.has(status))
+  const maybeApplied = outcome.unreadable === true
+    || (status !== undefined && MAYBE_APPLIED_STATUSES.has(status))
     || (networkCode !== undefined && MAYBE_APPLIED_NETWORK.has(networkCode));
   return maybeApplied && (idempotent || settings.retryUnsafe);
 }

@@ -138,7 +138,7 @@ export class TokenManager {
     this.stateChange(+1);
     let failure: SymphonyError | undefined;
     try {
-      const response = await http.send({ method: 'POST', url, body, headers, idempotent: true });
+      const response = await http.send({ method: 'POST', url, body, headers, idempotent: true, secretAnswer: true });
       const token = (response.data as { token?: unknown } | undefined)?.token;
       if (response.status === 200 && typeof token === 'string' && token) return token;
       failure = authFailure(response, what, url);

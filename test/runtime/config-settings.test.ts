@@ -51,4 +51,21 @@ describe('config node settings', function () {
     assert.match(message, /^privateKey: /);
     assert.ok(!message.includes(pair.privatePem.slice(40, 80)), 'the key text is not echoed');
   });
+
+  it('refuses a proxy URL that carries credentials, naming proxyUrl and pointing to proxyUsername and proxyPassword', function () {
+    for (const proxyUrl of ['http://user:secret@proxy.corp:8080', 'http://user@proxy.corp:8080', 'https://:secret@proxy.corp']) {
+      let error: { message?: string; cause?: { field?: string } } = {};
+      try {
+        parseConfig({ ...base, proxyUrl }, { privateKey: pair.privatePem });
+      } catch (err) {
+        error = err as typeof error;
+      }
+      assert.equal(error.cause?.field, 'proxyUrl', proxyUrl);
+      assert.match(error.message ?? '', /proxyUsername and proxyPassword/);
+      assert.ok(!error.message?.includes('secret'), 'the password is not echoed');
+    }
+    const settings = parseConfig({ ...base, proxyUrl: 'http://proxy.corp:8080', proxyUsername: 'user' }, { privateKey: pair.privatePem, proxyPassword: 'secret' });
+    assert.equal(settings.http.proxy?.username, 'user');
+    assert.equal(settings.http.proxy?.password, 'secret');
+  });
 });
