@@ -1,11 +1,10 @@
 /** Property validators for the symphony-config node. */
 namespace SymphonyEditor {
-  function isHttpUrl(value: string): boolean {
+  function parseUrl(value: string): URL | undefined {
     try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+      return new URL(value);
     } catch {
-      return false;
+      return undefined;
     }
   }
 
@@ -16,7 +15,12 @@ namespace SymphonyEditor {
       if (url === '') {
         return !required || invalid(t('editor.validation.required'), opt);
       }
-      return isHttpUrl(url) || invalid(t('editor.validation.url'), opt);
+      const parsed = parseUrl(url);
+      if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.hostname === '') {
+        return invalid(t('editor.validation.url'), opt);
+      }
+      // Credentials in a URL would be saved in clear in the flow and its exports.
+      return (parsed.username === '' && parsed.password === '') || invalid(t('editor.validation.urlCredentials'), opt);
     };
   }
 }
