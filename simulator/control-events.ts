@@ -1,7 +1,8 @@
 /**
  * The control API's events part (under /_sim, loopback only): inject what people do in their clients (a typed
- * message, a form reply, a connection request) and inject datafeed faults (drop feeds, fail reads for a while).
- * The Simulator object exposes the same functions (simulator/index.ts).
+ * message, a form reply, a connection request), a generic system event, and datafeed faults (drop feeds, fail
+ * reads for a while, lose answers, queue raw JSON as events: null, junk, repeats). The Simulator object exposes the
+ * same functions (simulator/index.ts).
  */
 import type { SimulatorCore } from './core';
 import type { DatafeedRecord } from './datafeeds';
@@ -9,7 +10,10 @@ import type { FaultSpec } from './faults';
 import { readJson } from './http/body';
 import { badRequest } from './http/errors';
 import type { Router } from './http/router';
-import { findUser, injectConnectionRequest, injectFormReply, injectMessage, type InjectFormReply, type InjectMessage, type UserRef } from './inject';
+import {
+  findUser, injectConnectionRequest, injectFormReply, injectMessage, injectSystemEvent, type InjectFormReply, type InjectMessage,
+  type InjectSystemEvent, type UserRef,
+} from './inject';
 
 export interface DatafeedFilter {
   /** A user by username or id. */
@@ -28,6 +32,8 @@ export interface DatafeedInfo {
   unacknowledged: number;
   /** A read is waiting on the feed now. */
   reading: boolean;
+  /** How many of the next answers with events will be lost (see loseAnswers). */
+  answersToLose: number;
 }
 
 export interface ReadFailure {
@@ -37,6 +43,16 @@ export interface ReadFailure {
   times?: number;
   /** ...or every read for this long. */
   durationMs?: number;
+}
+
+export interface RawDatafeedEvents extends DatafeedFilter {
+  /** Queued as they are (any JSON), in order, in every matching feed. */
+  events: unknown[];
+}
+
+export interface LostAnswers extends DatafeedFilter {
+  /** How many of the next answers with events are lost; default 1. */
+  times?: number;
 }
 
 export const DATAFEED_READ_PATH = '/agent/v5/datafeeds/*';
@@ -50,7 +66,7 @@ export function datafeedMatcher(core: SimulatorCore, filter: DatafeedFilter = {}
 export function datafeedInfo(core: SimulatorCore): DatafeedInfo[] {
   return core.datafeeds.all().map((feed) => ({
     id: feed.id, userId: feed.userId, tag: feed.tag, queued: feed.queue.length, unacknowledged: feed.unacked?.events.length ?? 0,
-    reading: feed.waiter !== undefined,
+    reading: feed.waiter !== undefined, answersToLose: feed.answersToLose,
   }));
 }
 
@@ -64,6 +80,21 @@ export function readFailureFault(failure: ReadFailure): FaultSpec {
     body: { code: status, message: 'Injected datafeed read failure' },
   };
 }
+
+/** Queues raw events; returns how many feeds got them. */
+export function queueRawEvents(core: SimulatorCore, input: RawDatafeedEvents): number {
+  if (!Array.isArray(input.events)) throw badRequest('events must be a list');
+  return core.datafeeds.queue(datafeedMatcher(core, filterOf(input)), input.events);
+}
+
+/** The next answers (with events) of the matching feeds are lost after their events were taken; returns how many feeds. */
+export function loseAnswers(core: SimulatorCore, input: LostAnswers): number {
+  const times = input.times ?? 1;
+  if (!Number.isInteger(times) || times < 1) throw badRequest('times must be a positive integer');
+  return core.datafeeds.loseAnswers(datafeedMatcher(core, filterOf(input)), times);
+}
+
+const filterOf = ({ user, id, tag }: DatafeedFilter): DatafeedFilter => ({ user, id, tag });
 
 const NO_CONTENT = { status: 204 } as const;
 
@@ -96,6 +127,12 @@ export function registerEventControlRoutes(router: Router): void {
     })
     .public('POST', '/_sim/datafeed-read-failures', async (ctx) => {
       ctx.sim.faults.add(readFailureFault(await body<ReadFailure>(ctx)));
+      return NO_CONTENT;
+    })
+    .public('POST', '/_sim/datafeed-events', async (ctx) => ({ status: 200, body: { feeds: queueRawEvents(ctx.sim, await body<RawDatafeedEvents>(ctx)) } }))
+    .public('POST', '/_sim/datafeed-lost-answers', async (ctx) => ({ status: 200, body: { feeds: loseAnswers(ctx.sim, await body<LostAnswers>(ctx)) } }))
+    .public('POST', '/_sim/generic-system-events', async (ctx) => {
+      injectSystemEvent(ctx.sim, await body<InjectSystemEvent>(ctx));
       return NO_CONTENT;
     });
 }

@@ -6,18 +6,24 @@
  * pending until a read sends that ackId back, and a read with any other ackId (empty, older) gets the pending
  * events again, followed by the new ones. Events published before a feed exists never reach it; a deleted
  * (or dropped) feed loses what it held.
+ *
+ * For tests of readers, the control API can queue raw JSON as events (anything: null, junk, repeats) and make a
+ * feed's next answers get lost after the events were taken, as when a response never reaches the reader.
  */
 import { randomBytes } from 'node:crypto';
-import type { EventBus, V4EventJson } from './events';
+import type { EventBus } from './events';
 
 export interface DatafeedRecord {
   id: string;
   userId: number;
   tag?: string;
   createdAt: number;
-  queue: V4EventJson[];
+  /** V4Events from the bus, or raw JSON values queued through the control API. */
+  queue: unknown[];
   /** The last answer's events, until acknowledged. */
-  unacked?: { ackId: string; events: V4EventJson[] };
+  unacked?: { ackId: string; events: unknown[] };
+  /** How many of the next answers with events are taken and then lost (never reach the reader). */
+  answersToLose: number;
   waiter?: Waiter;
 }
 
@@ -26,7 +32,7 @@ interface Waiter {
   finish(gone: boolean): void;
 }
 
-export type ReadResult = { found: true; events: V4EventJson[]; ackId: string } | { found: false };
+export type ReadResult = { found: true; events: unknown[]; ackId: string } | { found: false };
 
 const NOT_FOUND: ReadResult = { found: false };
 const newAckId = (): string => randomBytes(18).toString('base64url');
@@ -36,13 +42,33 @@ export class DatafeedStore {
   private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(bus: EventBus, public holdMs: number) {
-    bus.subscribe((event, audience) => {
-      for (const feed of this.feeds.values()) {
-        if (!audience.has(feed.userId)) continue;
-        feed.queue.push(event);
-        feed.waiter?.finish(false);
-      }
-    });
+    bus.subscribe((event, audience) => this.queue((feed) => audience.has(feed.userId), [event]));
+  }
+
+  /** Queues events (as they are: V4Events, or any JSON) in the matching feeds; a waiting read answers them at once. */
+  queue(match: (feed: DatafeedRecord) => boolean, events: readonly unknown[]): number {
+    let queued = 0;
+    for (const feed of this.feeds.values()) {
+      if (!match(feed)) continue;
+      feed.queue.push(...events);
+      feed.waiter?.finish(false);
+      queued += 1;
+    }
+    return queued;
+  }
+
+  /** The next `times` answers with events of the matching feeds are lost after their events were taken. */
+  loseAnswers(match: (feed: DatafeedRecord) => boolean, times: number): number {
+    const feeds = [...this.feeds.values()].filter(match);
+    for (const feed of feeds) feed.answersToLose += times;
+    return feeds.length;
+  }
+
+  /** True (and counts it) when this answer, which has events, is to be lost. */
+  takeLostAnswer(feed: DatafeedRecord): boolean {
+    if (feed.answersToLose <= 0) return false;
+    feed.answersToLose -= 1;
+    return true;
   }
 
   /** A tag names one feed per user: creating again with the same tag returns that feed. */
@@ -51,7 +77,7 @@ export class DatafeedStore {
       const existing = this.list(userId, tag)[0];
       if (existing) return existing;
     }
-    const feed: DatafeedRecord = { id: `${randomBytes(16).toString('hex')}_f`, userId, tag, createdAt: Date.now(), queue: [] };
+    const feed: DatafeedRecord = { id: `${randomBytes(16).toString('hex')}_f`, userId, tag, createdAt: Date.now(), queue: [], answersToLose: 0 };
     this.feeds.set(feed.id, feed);
     return feed;
   }

@@ -1,10 +1,12 @@
 /**
  * The simulator's event bus: API handlers report state changes here (one line each), and every change becomes a
- * V4Event (agent spec) addressed to the users who would see it in their datafeeds.
+ * V4Event (agent spec) addressed to the users who would see it in their datafeeds. Like a real agent's, each event
+ * has a messageId of its own, not the id of the message it is about (that one is in the payload).
  */
 import { randomBytes } from 'node:crypto';
 import { v4Message, v4User, type V4UserJson } from './api/views';
 import { eventStream, roomProperties } from './event-views';
+import { newMessageId } from './ids';
 import type { SimConnection, SimMessage, SimStream, SimUser } from './model';
 import type { SimulatorState } from './state';
 
@@ -13,13 +15,15 @@ export const EVENT_TYPES = [
   'MESSAGESENT', 'MESSAGESUPPRESSED', 'SYMPHONYELEMENTSACTION', 'SHAREDPOST', 'INSTANTMESSAGECREATED', 'ROOMCREATED',
   'ROOMUPDATED', 'ROOMDEACTIVATED', 'ROOMREACTIVATED', 'USERREQUESTEDTOJOINROOM', 'USERJOINEDROOM', 'USERLEFTROOM',
   'ROOMMEMBERPROMOTEDTOOWNER', 'ROOMMEMBERDEMOTEDFROMOWNER', 'CONNECTIONREQUESTED', 'CONNECTIONACCEPTED',
+  'GENERICSYSTEMEVENT',
 ] as const;
 export type EventType = typeof EVENT_TYPES[number];
 
 /** Agent V4Event. */
 export interface V4EventJson {
   id: string;
-  messageId?: string;
+  /** The event's own id; the id of a message the event is about is in its payload. */
+  messageId: string;
   timestamp: number;
   type: EventType;
   initiator: { user: V4UserJson | Record<string, never> };
@@ -27,6 +31,14 @@ export interface V4EventJson {
 }
 
 export type EventListener = (event: V4EventJson, audience: ReadonlySet<number>) => void;
+
+/** V4GenericSystemEvent's content: what a system (not a person) reports, e.g. a compliance or workflow tool. */
+export interface SystemEvent {
+  stream?: SimStream;
+  sourceSystem: string;
+  eventSubtype: string;
+  parameters: Record<string, unknown>;
+}
 
 export interface FormReply {
   stream: SimStream;
@@ -48,14 +60,14 @@ export class EventBus {
   messageSent(message: SimMessage): void {
     const stream = this.state.streams.get(message.streamId);
     this.publish('MESSAGESENT', message.userId, stream?.members ?? [message.userId],
-      { messageSent: { message: v4Message(this.state, message) } }, message.messageId);
+      { messageSent: { message: v4Message(this.state, message) } });
   }
 
   messageSuppressed(message: SimMessage, by: SimUser): void {
     const stream = this.state.streams.get(message.streamId);
     if (!stream) return;
     this.publish('MESSAGESUPPRESSED', by.id, stream.members,
-      { messageSuppressed: { messageId: message.messageId, stream: eventStream(this.state, stream) } }, message.messageId);
+      { messageSuppressed: { messageId: message.messageId, stream: eventStream(this.state, stream) } });
   }
 
   /** A form submitted by `by`: only the sender of the form's message (the bot) receives it. */
@@ -110,12 +122,23 @@ export class EventBus {
     this.publish('CONNECTIONACCEPTED', accepter.id, [accepter.id, requester.id], { connectionAccepted: { fromUser: v4User(this.state, requester) } });
   }
 
-  private publish(type: EventType, initiatorId: number, audience: Iterable<number>, payload: Record<string, unknown>, messageId?: string): void {
+  /** GENERICSYSTEMEVENT, initiated by `by`, to `audience` (default: the stream's members). */
+  genericSystemEvent(by: SimUser, event: SystemEvent, audience?: number[]): void {
+    const timestamp = Date.now();
+    this.publish('GENERICSYSTEMEVENT', by.id, audience ?? event.stream?.members ?? [], {
+      genericSystemEvent: {
+        stream: event.stream ? eventStream(this.state, event.stream) : undefined,
+        eventTimestamp: timestamp, sourceSystem: event.sourceSystem, eventSubtype: event.eventSubtype, parameters: event.parameters,
+      },
+    }, timestamp);
+  }
+
+  private publish(type: EventType, initiatorId: number, audience: Iterable<number>, payload: Record<string, unknown>, timestamp = Date.now()): void {
     const initiator = this.state.users.get(initiatorId);
     const event: V4EventJson = {
       id: randomBytes(12).toString('base64url'),
-      messageId,
-      timestamp: Date.now(),
+      messageId: newMessageId(),
+      timestamp,
       type,
       initiator: { user: initiator ? v4User(this.state, initiator) : {} },
       payload,

@@ -7,12 +7,14 @@ import http from 'node:http';
 import https from 'node:https';
 import { createControlRouter } from './control';
 import {
-  datafeedInfo, datafeedMatcher, readFailureFault, type DatafeedFilter, type DatafeedInfo, type ReadFailure,
+  datafeedInfo, datafeedMatcher, loseAnswers, queueRawEvents, readFailureFault, type DatafeedFilter, type DatafeedInfo, type LostAnswers,
+  type RawDatafeedEvents, type ReadFailure,
 } from './control-events';
 import { DatafeedStore } from './datafeeds';
 import { EventBus } from './events';
 import {
-  injectConnectionRequest, injectFormReply, injectMessage, type InjectConnectionRequest, type InjectFormReply, type InjectMessage,
+  injectConnectionRequest, injectFormReply, injectMessage, injectSystemEvent, type InjectConnectionRequest, type InjectFormReply,
+  type InjectMessage, type InjectSystemEvent,
 } from './inject';
 import type { V4MessageJson } from './api/views';
 import type { SimulatorCore } from './core';
@@ -31,7 +33,10 @@ export type { SimulatorSeed, SeedUserKey } from './seed';
 export { SimulatorState } from './state';
 export type * from './model';
 export type { FaultSpec, RequestRecord, ClientCertificate };
-export type { DatafeedFilter, DatafeedInfo, ReadFailure, InjectConnectionRequest, InjectFormReply, InjectMessage };
+export type {
+  DatafeedFilter, DatafeedInfo, LostAnswers, RawDatafeedEvents, ReadFailure, InjectConnectionRequest, InjectFormReply, InjectMessage,
+  InjectSystemEvent,
+};
 export type { V4EventJson, EventType } from './events';
 export type { V4MessageJson } from './api/views';
 export { EVENT_TYPES } from './events';
@@ -87,12 +92,18 @@ export interface Simulator {
   injectFormReply(input: InjectFormReply): void;
   /** A user of another firm asks to connect (to the bot by default). */
   injectConnectionRequest(input: InjectConnectionRequest): void;
+  /** A system of the pod reports something (GENERICSYSTEMEVENT, V4GenericSystemEvent). */
+  injectSystemEvent(input: InjectSystemEvent): void;
   /** Datafeeds as they stand (all users). */
   datafeeds(): DatafeedInfo[];
   /** Deletes matching feeds (all without a filter): their next read answers 400, their events are lost. */
   dropDatafeeds(filter?: DatafeedFilter): number;
   /** Datafeed reads answer a 5xx for `times` reads or for `durationMs`. */
   failDatafeedReads(failure: ReadFailure): void;
+  /** Queues raw JSON values as events in the matching feeds (null, junk, repeats...); returns how many feeds. */
+  queueDatafeedEvents(input: RawDatafeedEvents): number;
+  /** The next answers with events of the matching feeds are taken and lost on the way; returns how many feeds. */
+  loseDatafeedAnswers(input?: LostAnswers): number;
   setDatafeedHoldMs(ms: number): void;
   close(): Promise<void>;
 }
@@ -168,9 +179,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     injectMessage: (input) => injectMessage(core, input),
     injectFormReply: (input) => injectFormReply(core, input),
     injectConnectionRequest: (input) => injectConnectionRequest(core, input),
+    injectSystemEvent: (input) => injectSystemEvent(core, input),
     datafeeds: () => datafeedInfo(core),
     dropDatafeeds: (filter) => datafeeds.remove(datafeedMatcher(core, filter)),
     failDatafeedReads: (failure) => core.faults.add(readFailureFault(failure)),
+    queueDatafeedEvents: (input) => queueRawEvents(core, input),
+    loseDatafeedAnswers: (input = {}) => loseAnswers(core, input),
     setDatafeedHoldMs: (ms) => {
       datafeeds.holdMs = ms;
     },

@@ -1,6 +1,7 @@
 /**
  * What the control API injects as if people did it in their Symphony clients: a message typed into a stream, a
- * form submitted, a connection request. Each changes state and publishes its event, like the REST handlers do.
+ * form submitted, a connection request; and what other systems of the pod report (a generic system event). Each
+ * changes state and publishes its event, like the REST handlers do.
  */
 import { v4Message, type V4MessageJson } from './api/views';
 import type { SimulatorCore } from './core';
@@ -35,6 +36,18 @@ export interface InjectConnectionRequest {
   from: UserRef;
   /** Default: the bot. */
   to?: UserRef;
+}
+
+export interface InjectSystemEvent {
+  /** The initiator; default: the bot. */
+  from?: UserRef;
+  /** The stream the event is about, if any; its members receive the event unless `to` is given. */
+  streamId?: string;
+  /** Who receives it; default: the stream's members, or the bot when there is no stream. */
+  to?: UserRef[];
+  sourceSystem: string;
+  eventSubtype: string;
+  parameters?: Record<string, unknown>;
 }
 
 export function findUser(core: SimulatorCore, ref: UserRef | undefined, field: string): SimUser {
@@ -110,6 +123,23 @@ export function injectConnectionRequest(core: SimulatorCore, input: InjectConnec
   if (from.id === to.id || sameFirm(from, to)) throw badRequest(`from: ${from.username} and ${to.username} belong to the same firm, which connects them implicitly`);
   const before = findConnection(core.state, from.id, to.id)?.status;
   core.events.connectionChanged(requestConnection(core.state, from.id, to.id), from, before);
+}
+
+export function injectSystemEvent(core: SimulatorCore, input: InjectSystemEvent): void {
+  const from = input.from === undefined ? findBot(core) : findUser(core, input.from, 'from');
+  for (const name of ['sourceSystem', 'eventSubtype'] as const) {
+    if (typeof input[name] !== 'string' || input[name] === '') throw badRequest(`${name} is required (a string)`);
+  }
+  const { parameters = {} } = input;
+  if (!parameters || typeof parameters !== 'object' || Array.isArray(parameters)) throw badRequest('parameters must be an object');
+  if (input.to !== undefined && !Array.isArray(input.to)) throw badRequest('to must be a list of users');
+  let stream: SimStream | undefined;
+  if (input.streamId !== undefined) {
+    stream = core.state.streams.get(toUrlSafeId(String(input.streamId)));
+    if (!stream) throw notFound(`Stream ${input.streamId} not found`);
+  }
+  const audience = input.to?.map((ref, i) => findUser(core, ref, `to[${i}]`).id) ?? (stream ? undefined : [findBot(core).id]);
+  core.events.genericSystemEvent(from, { stream, sourceSystem: input.sourceSystem, eventSubtype: input.eventSubtype, parameters }, audience);
 }
 
 /** The first SYSTEM account: the bot the simulator was started for. */

@@ -1,13 +1,13 @@
 /** The four datafeed v5 calls the loop makes, through the config node's client (the bot's tokens). */
 import type { ApiCall } from './request-builder';
-import type { DatafeedEvent } from './event-types';
 import { text } from './i18n';
 import type { SymphonyClient } from './symphony-client';
 
 const BOT = { kind: 'bot' } as const;
 
+/** One answer of a read: its events as received (each still to be checked, see event-check.ts) and its ackId. */
 export interface EventBatch {
-  events: DatafeedEvent[];
+  events: unknown[];
   ackId?: string;
 }
 
@@ -39,9 +39,9 @@ export class DatafeedApi {
   /** A long poll: the agent holds it until events come (about 30 s at most), hence its own, longer timeout. */
   async read(id: string, ackId: string, signal: AbortSignal): Promise<EventBatch> {
     const response = await this.client.poll(call('datafeed-read', 'POST', `${feedPath(id)}/read`, { ackId }), BOT, signal, this.timeouts.readMs);
-    const data = (response.data ?? {}) as { events?: unknown; ackId?: unknown };
+    const data = (response.data && typeof response.data === 'object' ? response.data : {}) as { events?: unknown; ackId?: unknown };
     return {
-      events: Array.isArray(data.events) ? data.events as DatafeedEvent[] : [],
+      events: Array.isArray(data.events) ? data.events as unknown[] : [],
       ackId: typeof data.ackId === 'string' ? data.ackId : undefined,
     };
   }

@@ -3,11 +3,15 @@
  * long-poll it, acknowledging each answer with its ackId on the next read.
  *
  * Guarantees (see docs/adr/0005-datafeed-loop.md):
- * - While the feed lives, every event is delivered once: an answer is acknowledged only by the next read, after
- *   its events were delivered; an answer seen again (its response was lost and the agent repeated it) is
- *   recognised by event id and not delivered twice. A redeploy continues with the same feed and ackId.
+ * - While the feed lives, every well-formed event is delivered once: an answer is acknowledged only by the next
+ *   read, after its events were delivered; an event seen again (its answer was lost and the agent repeated it) is
+ *   recognised by id, type and timestamp and not delivered twice. A redeploy continues with the same feed and ackId.
+ * - An event the node cannot deliver (null, not an object, an unknown type, fields the spec types otherwise, see
+ *   event-check.ts) is skipped and reported through `onSkipped`; the rest of its answer is delivered and the answer
+ *   is acknowledged, so no answer can stop the loop.
  * - When the agent says the feed is gone (400), a new one is created at once. Events the old feed held and had
- *   not yet answered are lost: the API offers no way to read them.
+ *   not yet answered are lost: the API offers no way to read them. Only a feed just created (or found by its tag)
+ *   and refused before any read succeeded is recreated after a pause, so that a refusal cannot become a tight loop.
  * - Network errors, timeouts, 429 and 5xx back off (2 s, x1.5, at most 10 s) and keep going; a 401 has already
  *   been answered by the client (the config node's tokens renewed, once); other failures show as failed and
  *   are retried at the same pace, so fixing the cause in the pod needs no redeploy.
@@ -15,10 +19,11 @@
  */
 import { type BackoffSettings, Backoff, pause } from './datafeed-backoff';
 import type { DatafeedApi } from './datafeed-api';
-import type { FeedPosition } from './datafeed-position';
+import { repeatKey, type FeedPosition } from './datafeed-position';
 import { SymphonyError, isSymphonyError } from './errors';
-import { text } from './i18n';
+import { checkEvent } from './event-check';
 import type { DatafeedEvent } from './event-types';
+import { text } from './i18n';
 
 export type LoopState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
@@ -29,8 +34,16 @@ export interface DatafeedLoopOptions {
   backoff: BackoffSettings;
   /** Runs before the feed is first opened (again after it fails), e.g. to learn the bot's user id. */
   prepare?: (signal: AbortSignal) => Promise<void>;
+  /** The well-formed events of an answer not delivered before, in order. */
   deliver(events: DatafeedEvent[]): void;
+  /** An event of an answer that was skipped: its id when it has one, and why. */
+  onSkipped(skipped: SkippedEvent): void;
   onState(state: LoopState, error?: SymphonyError): void;
+}
+
+export interface SkippedEvent {
+  id?: string;
+  problem: string;
 }
 
 const TRANSIENT = new Set(['NETWORK', 'TIMEOUT', 'RATE_LIMITED']);
@@ -95,16 +108,15 @@ export class DatafeedLoop {
     const { signal } = this.stopped;
     const { position, onState } = this.options;
     const backoff = new Backoff(this.options.backoff);
-    // A feed refused right after being opened (no read succeeded since) is not recreated in a tight loop.
-    let readSinceOpen = false;
+    // False while the feed in use was just obtained from the agent and no read of it has succeeded: if the agent
+    // refuses it then, it is recreated after a pause, not in a tight loop. A feed continued from a previous node
+    // (a redeploy) counts as read: losing it is recreated at once, as for a running node.
+    let proven = false;
     while (!signal.aborted) {
       try {
-        if (!this.opened || !position.feedId) {
-          await this.open(signal);
-          readSinceOpen = false;
-        }
+        if (!this.opened || !position.feedId) proven = !(await this.open(signal));
         await this.read(signal);
-        readSinceOpen = true;
+        proven = true;
         backoff.reset();
       } catch (err) {
         if (signal.aborted) break;
@@ -113,7 +125,7 @@ export class DatafeedLoop {
           position.feedId = undefined;
           position.ackId = '';
           onState('reconnecting', error);
-          if (readSinceOpen) continue;
+          if (proven) continue;
         } else {
           onState(transient(error) ? 'reconnecting' : 'failed', error);
         }
@@ -122,15 +134,19 @@ export class DatafeedLoop {
     }
   }
 
-  /** Learns what `prepare` gives, then finds or creates the feed, unless a previous node left one to continue. */
-  private async open(signal: AbortSignal): Promise<void> {
+  /**
+   * Learns what `prepare` gives, then finds or creates the feed, unless a previous node left one to continue.
+   * True when the feed was obtained from the agent now (found by its tag or created), false when it is continued.
+   */
+  private async open(signal: AbortSignal): Promise<boolean> {
     const { api, tag, position, prepare, onState } = this.options;
     onState(this.opened ? 'reconnecting' : 'connecting');
     if (prepare && !this.prepared) {
       await untilAborted(prepare(signal), signal);
       this.prepared = true;
     }
-    if (!position.feedId) {
+    const obtained = !position.feedId;
+    if (obtained) {
       const existing = await untilAborted(api.find(tag, signal), signal);
       position.feedId = existing ?? await untilAborted(api.create(tag, signal), signal);
       // A feed found after a restart: its last answer's ackId is unknown, so that answer comes again.
@@ -138,17 +154,31 @@ export class DatafeedLoop {
     }
     this.opened = true;
     onState('connected');
+    return obtained;
   }
 
   private async read(signal: AbortSignal): Promise<void> {
-    const { api, position, deliver, onState } = this.options;
+    const { api, position, deliver, onSkipped, onState } = this.options;
     const feedId = position.feedId as string;
     const batch = await untilAborted(api.read(feedId, position.ackId, signal), signal);
     if (signal.aborted) return;
     onState('connected');
-    const fresh = batch.events.filter((event) => typeof event.id !== 'string' || position.seen.add(event.id));
-    if (fresh.length > 0) deliver(fresh);
-    // Acknowledged by the next read only now, after delivery.
-    if (batch.ackId !== undefined) position.ackId = batch.ackId;
+    try {
+      const fresh: DatafeedEvent[] = [];
+      for (const raw of batch.events) {
+        const checked = checkEvent(raw);
+        if (!checked.ok) {
+          onSkipped({ id: checked.id, problem: checked.problem });
+          continue;
+        }
+        const key = repeatKey(checked.event);
+        if (key === undefined || position.seen.add(key)) fresh.push(checked.event);
+      }
+      if (fresh.length > 0) deliver(fresh);
+    } finally {
+      // Acknowledged by the next read only now, after delivery; kept even if delivery failed, so that an answer the
+      // node cannot take is never read again and again.
+      if (batch.ackId !== undefined) position.ackId = batch.ackId;
+    }
   }
 }

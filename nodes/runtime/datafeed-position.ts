@@ -1,40 +1,51 @@
 /**
- * Where a feed's reader stands: the feed id, the ackId of the last answer, and the ids of recent events. Kept per
+ * Where a feed's reader stands: the feed id, the ackId of the last answer, and the keys of recent events. Kept per
  * config node and tag for the life of the Node-RED process, so a redeployed events node continues exactly where
  * the previous one stopped (same feed, same ackId: no event re-delivered, none skipped).
  */
-export class RecentIds {
-  private readonly ids = new Set<string>();
+import type { DatafeedEvent } from './event-types';
+
+export class RecentKeys {
+  private readonly keys = new Set<string>();
 
   constructor(private readonly capacity: number) {}
 
-  /** True when the id is new (and remembers it); the oldest ids are forgotten past the capacity. */
-  add(id: string): boolean {
-    if (this.ids.has(id)) return false;
-    this.ids.add(id);
-    if (this.ids.size > this.capacity) {
-      const oldest = this.ids.values().next().value;
-      if (oldest !== undefined) this.ids.delete(oldest);
+  /** True when the key is new (and remembers it); the oldest keys are forgotten past the capacity. */
+  add(key: string): boolean {
+    if (this.keys.has(key)) return false;
+    this.keys.add(key);
+    if (this.keys.size > this.capacity) {
+      const oldest = this.keys.values().next().value;
+      if (oldest !== undefined) this.keys.delete(oldest);
     }
     return true;
   }
 }
 
+/**
+ * What tells the same event seen twice (the agent repeating an answer that was not acknowledged) from two events:
+ * its id, type and timestamp together. An event id alone is not enough: distinct events may share one. Events
+ * without an id cannot be told apart and are never taken for repeats.
+ */
+export function repeatKey(event: DatafeedEvent): string | undefined {
+  return typeof event.id === 'string' ? JSON.stringify([event.id, event.type, event.timestamp ?? null]) : undefined;
+}
+
 export interface FeedPosition {
   feedId?: string;
   ackId: string;
-  /** Ids of events already delivered: an answer repeated after a lost response is not delivered twice. */
-  seen: RecentIds;
+  /** Repeat keys of events already delivered: an answer repeated after a lost response is not delivered twice. */
+  seen: RecentKeys;
 }
 
-const RECENT_IDS = 5_000;
+const RECENT_EVENTS = 5_000;
 const positions = new Map<string, FeedPosition>();
 
 export function feedPosition(configId: string, tag: string): FeedPosition {
   const key = `${configId}\u0000${tag}`;
   let position = positions.get(key);
   if (!position) {
-    position = { ackId: '', seen: new RecentIds(RECENT_IDS) };
+    position = { ackId: '', seen: new RecentKeys(RECENT_EVENTS) };
     positions.set(key, position);
   }
   return position;

@@ -24,7 +24,7 @@ export function parseStreamIds(text: unknown): Set<string> {
 }
 
 export function acceptsEvent(read: ReadEvent, settings: EventFilterSettings, botUserId: number | undefined): boolean {
-  if (!read.type || !settings.types.has(read.type)) return false;
+  if (!settings.types.has(read.type)) return false;
   if (settings.streamIds.size > 0 && (!read.streamId || !settings.streamIds.has(read.streamId))) return false;
   if (!read.message) return true;
   const sender = read.initiator?.userId;

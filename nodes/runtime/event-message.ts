@@ -1,9 +1,10 @@
 /**
  * One datafeed event as the flow gets it: msg.topic is the event type and msg.payload the event as the agent sent
  * it, with what flows use most at hand: stream id, message id, initiator, and for messages the text, mentions,
- * hashtags and cashtags (nodes/runtime/message-text.ts); for a form reply its form id and values.
+ * hashtags and cashtags (nodes/runtime/message-text.ts); for a form reply its form id and values. Events reach here
+ * checked (event-check.ts): an object of a known type, with its payload member.
  */
-import { EVENT_PAYLOAD_KEYS, isEventType, type DatafeedEvent, type EventType, type EventUser } from './event-types';
+import { EVENT_PAYLOAD_KEYS, type DatafeedEvent, type EventType, type EventUser } from './event-types';
 import { parseMessage, type ParsedMessage } from './message-text';
 import type { NodeMessage } from './node-red';
 import { toUrlSafeStreamId } from './normalise';
@@ -13,8 +14,9 @@ type Json = Record<string, unknown>;
 /** An event read once for both the filter and the msg. */
 export interface ReadEvent {
   event: DatafeedEvent;
-  type: EventType | undefined;
+  type: EventType;
   streamId?: string;
+  /** The id of the message the event is about (V4Message.messageId...), never the event's own messageId. */
   messageId?: string;
   initiator?: EventUser;
   /** MESSAGESENT and SHAREDPOST: the V4Message and its parsed text. */
@@ -26,13 +28,13 @@ const asObject = (value: unknown): Json | undefined => (value && typeof value ==
 const asString = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /** The member of V4Payload that holds this type's payload. */
-export function payloadOf(event: DatafeedEvent, type: EventType | undefined): Json | undefined {
-  return type ? asObject(event.payload?.[EVENT_PAYLOAD_KEYS[type]]) : undefined;
+export function payloadOf(event: DatafeedEvent): Json | undefined {
+  return asObject(event.payload[EVENT_PAYLOAD_KEYS[event.type]]);
 }
 
 export function readEvent(event: DatafeedEvent): ReadEvent {
-  const type = isEventType(event.type) ? event.type : undefined;
-  const payload = payloadOf(event, type);
+  const { type } = event;
+  const payload = payloadOf(event);
   const message = type === 'MESSAGESENT' || type === 'SHAREDPOST' ? asObject(payload?.message) : undefined;
   const stream = asObject(message?.stream) ?? asObject(payload?.stream);
   const rawStreamId = asString(stream?.streamId);
@@ -43,7 +45,9 @@ export function readEvent(event: DatafeedEvent): ReadEvent {
     event,
     type,
     streamId: rawStreamId ? toUrlSafeStreamId(rawStreamId) : undefined,
-    messageId: asString(event.messageId) ?? asString(message?.messageId) ?? asString(payload?.messageId) ?? asString(payload?.formMessageId),
+    // V4Event.messageId is the event's own; the message's id is in the payload: V4Message.messageId for messages,
+    // messageId of a suppression, formMessageId of a form reply.
+    messageId: message ? asString(message.messageId) : asString(payload?.messageId) ?? asString(payload?.formMessageId),
     initiator: asObject(event.initiator?.user) as EventUser | undefined,
     message,
     parsed,
@@ -51,7 +55,7 @@ export function readEvent(event: DatafeedEvent): ReadEvent {
 }
 
 export function eventMessage(read: ReadEvent): NodeMessage {
-  const msg: NodeMessage = { topic: read.event.type ?? '', payload: read.event };
+  const msg: NodeMessage = { topic: read.type, payload: read.event };
   if (read.streamId) msg.streamId = read.streamId;
   if (read.messageId) msg.messageId = read.messageId;
   if (read.initiator) msg.initiator = read.initiator;
@@ -62,7 +66,7 @@ export function eventMessage(read: ReadEvent): NodeMessage {
     msg.cashtags = read.parsed.cashtags;
   }
   if (read.type === 'SYMPHONYELEMENTSACTION') {
-    const action = payloadOf(read.event, read.type);
+    const action = payloadOf(read.event);
     msg.formId = asString(action?.formId);
     msg.formMessageId = asString(action?.formMessageId);
     msg.formValues = asObject(action?.formValues) ?? {};

@@ -1,6 +1,7 @@
 /**
  * The real-time event types of the agent's datafeed (V4Event.type), in the order the edit dialog lists them, and
  * the V4Payload member each one's payload sits in. The spec spells the demotion ROOMMEMBERDEMOTEDFROMOWNER.
+ * test/nodes/events-types.test.ts checks this list against the spec.
  */
 export const EVENT_PAYLOAD_KEYS = {
   MESSAGESENT: 'messageSent',
@@ -19,6 +20,7 @@ export const EVENT_PAYLOAD_KEYS = {
   CONNECTIONREQUESTED: 'connectionRequested',
   CONNECTIONACCEPTED: 'connectionAccepted',
   USERREQUESTEDTOJOINROOM: 'userRequestedToJoinRoom',
+  GENERICSYSTEMEVENT: 'genericSystemEvent',
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOAD_KEYS;
@@ -41,12 +43,12 @@ export interface EventUser {
   username?: string;
 }
 
-/** V4Event, as read from a datafeed; the payload is left loosely typed (one member per event type). */
+/** V4Event as the node delivers it, once checked (event-check.ts); the payload stays loosely typed. */
 export interface DatafeedEvent {
   id?: string;
   messageId?: string;
   timestamp?: number;
-  type?: string;
+  type: EventType;
   initiator?: { user?: EventUser };
-  payload?: Record<string, unknown>;
+  payload: Record<string, unknown>;
 }

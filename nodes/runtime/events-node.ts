@@ -6,10 +6,11 @@
 import type { ConfigUser, SymphonyConfigNode } from './config-node';
 import { DatafeedApi } from './datafeed-api';
 import { DEFAULT_BACKOFF, type BackoffSettings } from './datafeed-backoff';
-import { DatafeedLoop } from './datafeed-loop';
+import { DatafeedLoop, type SkippedEvent } from './datafeed-loop';
 import { feedPosition, forgetFeedPosition } from './datafeed-position';
 import { SymphonyError } from './errors';
 import { acceptsEvent, parseStreamIds, type EventFilterSettings } from './event-filter';
+import { quotedEventId } from './event-check';
 import { eventMessage, readEvent } from './event-message';
 import { DEFAULT_EVENT_TYPES, isEventType, type EventType } from './event-types';
 import { EventsStatus } from './events-status';
@@ -105,6 +106,10 @@ export function registerEventsNode(RED: NodeAPI, t: Translate): void {
       node.send(outputs);
     };
 
+    const warnSkipped = ({ id, problem }: SkippedEvent): void => {
+      node.warn(id === undefined ? t('runtime.events.warnings.skippedNoId', { problem }) : t('runtime.events.warnings.skipped', { id, problem }));
+    };
+
     const loop = new DatafeedLoop({
       api,
       tag,
@@ -121,10 +126,16 @@ export function registerEventsNode(RED: NodeAPI, t: Translate): void {
       },
       deliver: (events) => {
         for (const event of events) {
-          const read = readEvent(event);
-          if (read.type && acceptsEvent(read, filter, botUserId)) send(eventMessage(read), read.type);
+          // One event that cannot be sent never keeps the others of its answer from the flow.
+          try {
+            const read = readEvent(event);
+            if (acceptsEvent(read, filter, botUserId)) send(eventMessage(read), read.type);
+          } catch (err) {
+            warnSkipped({ id: quotedEventId(event), problem: String(err instanceof Error ? err.message : err).slice(0, 200) });
+          }
         }
       },
+      onSkipped: (skipped) => warnSkipped(skipped),
       onState: (state, error) => status.loopState(state, error),
     });
     const user: ConfigUser = { onAuthState: (state) => status.authState(state) };

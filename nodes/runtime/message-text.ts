@@ -298,13 +298,14 @@ class Reader {
     const key = attributes['data-entity-id'];
     if (key === undefined) return false;
     this.referenced.add(key);
+    // Only the message's entity data makes an element a mention, hashtag or cashtag: without it, an entity span
+    // (whatever its class or its text's first character) is text.
     const found = classify(this.data[key]);
-    const classes = (attributes.class ?? '').split(/\s+/);
-    const entitySpan = name === 'span' && (found !== undefined || classes.some((c) => ['entity', 'hashtag', 'cashtag', 'mention'].includes(c.toLowerCase())));
-    if (!entitySpan || closes) {
+    if (!found) return false;
+    if (name !== 'span' || closes) {
       // A block entity (a card for a security...) counts, and its content is read as usual.
-      if (found?.kind === 'mention') this.entities.mention(found.value as number | undefined, undefined);
-      else if (found) this.entities.tag(found.kind, found.value as string | undefined);
+      if (found.kind === 'mention') this.entities.mention(found.value as number | undefined, undefined);
+      else this.entities.tag(found.kind, found.value as string | undefined);
       return false;
     }
     this.startCapture(name, (text) => this.presentationEntity(found, text));
@@ -331,21 +332,17 @@ class Reader {
   }
 
   /** An entity span of PresentationML: its text is what readers see (@Name, #tag, $TICKER). */
-  private presentationEntity(found: Classified | undefined, text: string): void {
-    const prefix = text[0];
-    const kind = found?.kind
-      ?? (prefix === '@' ? 'mention' : prefix === '#' && /^#\S+$/.test(text) ? 'hashtag' : prefix === '$' && /^\$\S+$/.test(text) ? 'cashtag' : undefined);
-    const shown = kind && (prefix === '@' || prefix === '#' || prefix === '$') ? text.slice(1).trim() : text;
-    if (kind === 'mention') {
-      this.entities.mention(found?.value as number | undefined, shown || undefined);
-      this.text.inline(text || (found?.value !== undefined ? `@${found.value}` : ''));
-    } else if (kind) {
-      const value = (found?.value as string | undefined) ?? (shown || undefined);
-      this.entities.tag(kind, value);
-      this.text.inline(text || (value ? `${kind === 'hashtag' ? '#' : '$'}${value}` : ''));
-    } else {
-      this.text.inline(text);
+  private presentationEntity(found: Classified, text: string): void {
+    const prefix = found.kind === 'mention' ? '@' : found.kind === 'hashtag' ? '#' : '$';
+    const shown = text.startsWith(prefix) ? text.slice(1).trim() : text;
+    if (found.kind === 'mention') {
+      this.entities.mention(found.value as number | undefined, shown || undefined);
+      this.text.inline(text || (found.value !== undefined ? `@${found.value}` : ''));
+      return;
     }
+    const value = (found.value as string | undefined) ?? (shown || undefined);
+    this.entities.tag(found.kind, value);
+    this.text.inline(text || (value ? `${prefix}${value}` : ''));
   }
 }
 

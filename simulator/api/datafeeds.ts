@@ -73,7 +73,18 @@ async function readDatafeed(ctx: UserContext): Promise<Reply> {
   // The client went away while the read waited: nothing was taken, nobody to answer.
   if (!result) return { status: 204 };
   if (!result.found) throw feedGone(ctx.params.id);
+  if (result.events.length > 0 && ctx.sim.datafeeds.takeLostAnswer(feed)) return loseAnswer(ctx);
   return { status: 200, body: { events: result.events, ackId: result.ackId } };
+}
+
+/** The answer never reaches the reader: the connection closes after the events were taken (they stay unacknowledged). */
+async function loseAnswer(ctx: UserContext): Promise<Reply> {
+  const { socket } = ctx.req;
+  // Awaiting the close lets the response see its socket gone, so that nothing is written or recorded as answered.
+  const closed = new Promise((resolve) => socket.once('close', resolve));
+  socket.destroy();
+  await closed;
+  return { status: 200 };
 }
 
 export function registerDatafeedRoutes(router: Router): void {

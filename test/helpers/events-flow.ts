@@ -4,6 +4,7 @@
  */
 import type { Simulator } from '../../simulator';
 import { CONFIG_ID, delay, helper, type FlowNode, type Msg } from './flow';
+import { DESK_ROOM_ID } from './simulator';
 
 let counter = 0;
 
@@ -38,6 +39,19 @@ export async function reading(sim: Simulator, tag: string): Promise<string> {
     return feed !== undefined;
   });
   return id;
+}
+
+/**
+ * Types one more message (alice, in the desk room) once the node reads, and waits until it reaches the flow; then
+ * takes it out of `received`. Events reach the flow in order, so everything sent before it has arrived by then: a
+ * test can assert that nothing else came, without sleeping.
+ */
+export async function closingMessage(sim: Simulator, tag: string, received: Msg[], text = `closing ${uniqueTag()}`): Promise<void> {
+  await reading(sim, tag);
+  sim.injectMessage({ from: 'alice', streamId: DESK_ROOM_ID, message: text });
+  const isClosing = (m: Msg): boolean => m.text === text;
+  await until(`the closing message "${text}"`, () => received.some(isClosing), 15_000);
+  received.splice(received.findIndex(isClosing), 1);
 }
 
 /** Requests the simulator received on the datafeed endpoints. */

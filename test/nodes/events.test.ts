@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CONFIG_ID, collect, configNode, delay, helper, loadFlow, messages, nextMessage, send } from '../helpers/flow';
+import { CONFIG_ID, collect, configNode, helper, loadFlow, messages, nextMessage, send } from '../helpers/flow';
 import { BOT, DESK_ROOM_ID, USERS } from '../helpers/simulator';
 import { datafeedRequests, eventsNode, reading, statusTexts, statusWatch } from '../helpers/events-flow';
 import { useSimulator } from '../helpers/flow';
@@ -136,9 +136,12 @@ describe('symphony-events: what reaches the flow', function () {
     assert.equal((msg.initiator as { username: string }).username, 'alice');
   });
 
-  it('reads nothing without a config node', async function () {
+  it('reads nothing without a config node, and says so', async function () {
     await loadFlow([{ ...eventsNode(), config: '' }]);
-    await delay(200);
+    // The node said so while it was created, instead of starting a loop: no request can follow.
+    const node = helper.getNode('ev') as unknown as { status: { getCalls(): Array<{ thisValue: unknown; args: unknown[] }> } };
+    const shown = node.status.getCalls().filter((call) => call.thisValue === node).map((call) => call.args[0]);
+    assert.deepEqual(shown, [{ fill: 'red', shape: 'ring', text: 'no Symphony config' }]);
     assert.equal(datafeedRequests(sim()), 0);
   });
 

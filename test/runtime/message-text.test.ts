@@ -86,14 +86,18 @@ describe('message text: parseMessage', function () {
     assert.equal(parseMessage(message).text, 'Trade alert\nFilled :rocket:');
   });
 
-  it('falls back on the span text when the entity data is missing', function () {
+  it('reads an entity span without entity data as plain text: no mention, hashtag or cashtag', function () {
     const message = PML('<span class="entity" data-entity-id="0">@Carol Jones</span> <span class="entity" data-entity-id="1">#desk</span> '
-      + '<span class="entity" data-entity-id="2">$IBM</span> <span class="hashTag">#legacy</span>');
-    const parsed = parseMessage(message);
-    assert.deepEqual(parsed.mentions, [{ name: 'Carol Jones' }]);
-    assert.deepEqual(parsed.hashtags, ['desk']);
-    assert.deepEqual(parsed.cashtags, ['IBM']);
-    assert.equal(parsed.text, '@Carol Jones #desk $IBM #legacy');
+      + '<span class="entity" data-entity-id="2">$IBM</span> <span class="hashTag">#legacy</span> '
+      + '<span class="entity" data-entity-id="3">@Dan</span>');
+    const empty = { mentions: [], hashtags: [], cashtags: [] };
+    const text = '@Carol Jones #desk $IBM #legacy @Dan';
+    // No data at all, data that is not JSON, data for other ids only, and data that says nothing of the id.
+    for (const data of [undefined, 'not json', { 9: { type: 'com.symphony.emoji', version: '1.0' } }, JSON.stringify({ 3: { type: 'com.symphony.emoji', version: '1.0' } })]) {
+      assert.deepEqual(parseMessage(message, data), { text, ...empty }, JSON.stringify(data));
+    }
+    // With its data, the same span is a mention.
+    assert.deepEqual(parseMessage(message, { 3: MENTION('71') }), { text, ...empty, mentions: [{ id: 71, name: 'Dan' }] });
   });
 
   it('counts a security entity on a block element and reads its content', function () {
@@ -133,7 +137,7 @@ describe('message text: parseMessage', function () {
     assert.equal(parseMessage('<div>unclosed <b>bold').text, 'unclosed bold');
     assert.equal(parseMessage('</div>stray close').text, 'stray close');
     assert.equal(parseMessage('<div attr="x>y">quoted</div>').text, 'quoted');
-    assert.deepEqual(parseMessage('<span class="entity" data-entity-id="0">@Eve').mentions, [{ name: 'Eve' }]);
+    assert.deepEqual(parseMessage('<span class="entity" data-entity-id="0">@Eve', { 0: MENTION('5') }).mentions, [{ id: 5, name: 'Eve' }]);
     assert.deepEqual(parseMessage('<mention uid="abc"/><hash/><cash tag=""/>'), { text: '', mentions: [], hashtags: [], cashtags: [] });
     assert.deepEqual(parseMessage(undefined as unknown as string, null as unknown as string).text, '');
     assert.equal(parseMessage(PML('x'), '[1,2]').text, 'x');

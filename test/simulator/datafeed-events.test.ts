@@ -37,7 +37,7 @@ describe('simulator: events emitted by the API, as the datafeed spec shapes them
     return text ? JSON.parse(text) as unknown : undefined;
   }
 
-  it('emits room, membership, IM, suppression and connection events to the bot, spec-shaped', async function () {
+  it('emits room, membership, IM, suppression, connection and generic system events to the bot, spec-shaped', async function () {
     const feed = (await call('POST', '/agent/v5/datafeeds', { tag: 'shapes' })) as { id: string };
     const room = (await call('POST', '/pod/v3/room/create', { name: 'Events room', description: 'd' })) as { roomSystemInfo: { id: string } };
     const roomId = room.roomSystemInfo.id;
@@ -53,12 +53,13 @@ describe('simulator: events emitted by the API, as the datafeed spec shapes them
     await call('POST', `/pod/v1/admin/messagesuppression/${typed.messageId}/suppress`);
     sim.injectConnectionRequest({ from: 'dave' });
     await call('POST', '/pod/v1/connection/accept', { userId: dave.id });
+    sim.injectSystemEvent({ from: 'bob', streamId: roomId, sourceSystem: 'workflow', eventSubtype: 'task.done', parameters: { task: 7, tags: ['a'] } });
 
     const list = (await call('POST', `/agent/v5/datafeeds/${feed.id}/read`, { ackId: '' })) as { events: V4EventJson[]; ackId: string };
     assert.deepEqual(list.events.map((e) => e.type), [
       'ROOMCREATED', 'USERJOINEDROOM', 'ROOMMEMBERPROMOTEDTOOWNER', 'ROOMMEMBERDEMOTEDFROMOWNER', 'ROOMUPDATED', 'ROOMDEACTIVATED',
       'ROOMREACTIVATED', 'USERLEFTROOM', 'INSTANTMESSAGECREATED', 'MESSAGESENT', 'MESSAGESUPPRESSED', 'CONNECTIONREQUESTED',
-      'CONNECTIONACCEPTED',
+      'CONNECTIONACCEPTED', 'GENERICSYSTEMEVENT',
     ]);
     const byType = new Map(list.events.map((e) => [e.type, e]));
     assert.equal((byType.get('USERJOINEDROOM')!.payload.userJoinedRoom as { affectedUser: { userId: number } }).affectedUser.userId, alice.id);
@@ -69,6 +70,9 @@ describe('simulator: events emitted by the API, as the datafeed spec shapes them
     assert.equal(byType.get('CONNECTIONREQUESTED')!.initiator.user.userId, dave.id);
     assert.equal((byType.get('CONNECTIONACCEPTED')!.payload.connectionAccepted as { fromUser: { userId: number } }).fromUser.userId, dave.id);
     assert.equal(byType.get('CONNECTIONACCEPTED')!.initiator.user.userId, bot.id);
+    const system = byType.get('GENERICSYSTEMEVENT')!.payload.genericSystemEvent as { stream: { streamId: string }; sourceSystem: string };
+    assert.equal(system.stream.streamId, roomId);
+    assert.equal(system.sourceSystem, 'workflow');
 
     await call('POST', `/agent/v5/datafeeds/${feed.id}/read`, { ackId: list.ackId });
     await call('GET', '/agent/v5/datafeeds?tag=shapes');

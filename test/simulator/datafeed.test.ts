@@ -7,6 +7,11 @@ const { bot, alice } = DEFAULT_SEED.users;
 
 interface EventList { events: V4EventJson[]; ackId: string }
 
+/** Resolves once `check` holds (a mocha timeout ends a wait that never does). */
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
 describe('simulator: datafeeds v5', function () {
   let sim: Simulator;
   let tokens: BotTokens;
@@ -33,7 +38,8 @@ describe('simulator: datafeeds v5', function () {
     return { status: response.status, body: (await response.json()) as EventList };
   };
   const say = (text: string): string => sim.injectMessage({ from: 'alice', streamId: ROOM, message: text }).messageId;
-  const ids = (list: EventList): string[] => list.events.map((e) => e.messageId ?? '');
+  /** The ids of the messages the MESSAGESENT events of an answer carry. */
+  const ids = (list: EventList): string[] => list.events.map((e) => (e.payload.messageSent as { message: { messageId: string } }).message.messageId);
 
   it('creates a feed (201), lists it by tag, reuses it for the same tag, and deletes it', async function () {
     const first = await create({ tag: 'one' });
@@ -51,16 +57,16 @@ describe('simulator: datafeeds v5', function () {
     assert.match((gone.body as unknown as { message: string }).message, /not found/);
   });
 
-  it('holds a read until an event comes, then answers at once', async function () {
-    sim.setDatafeedHoldMs(10_000);
+  it('holds a read until an event comes, then answers it', async function () {
+    // Far longer than the test's timeout: an answer can only come from the event.
+    sim.setDatafeedHoldMs(600_000);
     const { id } = await create();
-    const t0 = Date.now();
     const pending = read(id, '');
-    setTimeout(() => say('wake up'), 100);
+    await until(() => sim.datafeeds().some((f) => f.id === id && f.reading));
+    const sent = say('wake up');
     const { status, body } = await pending;
     assert.equal(status, 200);
-    assert.ok(Date.now() - t0 < 3_000);
-    assert.equal(body.events.length, 1);
+    assert.deepEqual(ids(body), [sent]);
     assert.equal(body.events[0]!.type, 'MESSAGESENT');
   });
 
@@ -118,10 +124,10 @@ describe('simulator: datafeeds v5', function () {
   });
 
   it('answers a waiting read with 400 when its feed is dropped', async function () {
-    sim.setDatafeedHoldMs(10_000);
+    sim.setDatafeedHoldMs(600_000);
     const { id } = await create({ tag: 'drop-me' });
     const pending = read(id, '');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => sim.datafeeds().some((f) => f.id === id && f.reading));
     assert.equal(sim.dropDatafeeds({ tag: 'drop-me' }), 1);
     assert.equal((await pending).status, 400);
   });
@@ -132,12 +138,25 @@ describe('simulator: datafeeds v5', function () {
     assert.equal((await read(id, '')).status, 500);
     assert.equal((await read(id, '')).status, 500);
     assert.equal((await read(id, '')).status, 200);
-    sim.failDatafeedReads({ status: 503, durationMs: 150 });
+    sim.failDatafeedReads({ status: 503, durationMs: 600_000 });
     assert.equal((await create()).status, 201);
     assert.equal((await read(id, '')).status, 503);
     assert.equal((await read(id, '')).status, 503);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    assert.equal((await read(id, '')).status, 200);
+    sim.clearFaults();
+    // A short outage ends by itself: reads succeed again.
+    sim.failDatafeedReads({ status: 503, durationMs: 50 });
+    let status = 0;
+    while (status !== 200) status = (await read(id, '')).status;
+  });
+
+  it('gives each event a messageId of its own, not the id of the message it is about', async function () {
+    const { id } = await create();
+    const sent = say('about this message');
+    const { body } = await read(id, '');
+    const [event] = body.events;
+    assert.deepEqual(ids(body), [sent]);
+    assert.equal(typeof event!.messageId, 'string');
+    assert.notEqual(event!.messageId, sent);
   });
 
   describe('control API over HTTP', function () {
@@ -172,6 +191,50 @@ describe('simulator: datafeeds v5', function () {
       const dropped = await fetch(`${sim.url}/_sim/datafeeds?tag=ctl`, { method: 'DELETE' });
       assert.deepEqual(await dropped.json(), { dropped: 1 });
       assert.equal((await read(id, body.ackId)).status, 400);
+    });
+
+    it('queues raw JSON as events, exactly as given, in the feeds the filter matches', async function () {
+      const { id } = await create({ tag: 'raw' });
+      const other = await create({ tag: 'other' });
+      const raw = [null, 5, 'text', [1], {}, { id: 'x', type: 'NOT_A_TYPE' }, { id: 'x', type: 'NOT_A_TYPE' }];
+      const queued = await postJson(`${sim.url}/_sim/datafeed-events`, { tag: 'raw', events: raw });
+      assert.deepEqual(await queued.json(), { feeds: 1 });
+      assert.deepEqual((await read(id, '')).body.events, raw);
+      assert.deepEqual((await read(other.id, '')).body.events, []);
+      assert.equal((await postJson(`${sim.url}/_sim/datafeed-events`, { tag: 'raw', events: 'none' })).status, 400);
+    });
+
+    it('loses answers after taking their events: the events come again on the next read', async function () {
+      const { id } = await create({ tag: 'lossy' });
+      const lost = await postJson(`${sim.url}/_sim/datafeed-lost-answers`, { tag: 'lossy' });
+      assert.deepEqual(await lost.json(), { feeds: 1 });
+      const first = say('lost once');
+      await assert.rejects(postJson(`${sim.url}/agent/v5/datafeeds/${id}/read`, { ackId: '' }, headers()));
+      assert.equal(sim.datafeeds().find((f) => f.id === id)?.unacknowledged, 1);
+      const again = await read(id, '');
+      assert.deepEqual(ids(again.body), [first]);
+      assert.deepEqual((await read(id, again.body.ackId)).body.events, []);
+    });
+
+    it('emits a generic system event (GENERICSYSTEMEVENT) to a stream\'s members, or to the bot', async function () {
+      const { id } = await create({ tag: 'system' });
+      const parameters = { reviewId: 'r-17', outcome: 'approved', score: 3 };
+      const inStream = await postJson(`${sim.url}/_sim/generic-system-events`, {
+        from: 'alice', streamId: ROOM, sourceSystem: 'compliance-review', eventSubtype: 'review.closed', parameters,
+      });
+      assert.equal(inStream.status, 204);
+      assert.equal((await postJson(`${sim.url}/_sim/generic-system-events`, { sourceSystem: 'ops', eventSubtype: 'maintenance' })).status, 204);
+      assert.equal((await postJson(`${sim.url}/_sim/generic-system-events`, { sourceSystem: 'ops' })).status, 400);
+      const { body } = await read(id, '');
+      assert.deepEqual(body.events.map((e) => e.type), ['GENERICSYSTEMEVENT', 'GENERICSYSTEMEVENT']);
+      const [first, second] = body.events as V4EventJson[];
+      assert.equal(first!.initiator.user.userId, alice.id);
+      const content = first!.payload.genericSystemEvent as Record<string, unknown>;
+      assert.deepEqual({ ...content, stream: (content.stream as { streamId: string }).streamId }, {
+        stream: ROOM, eventTimestamp: first!.timestamp, sourceSystem: 'compliance-review', eventSubtype: 'review.closed', parameters,
+      });
+      assert.equal(second!.initiator.user.userId, bot.id);
+      assert.deepEqual(second!.payload.genericSystemEvent, { eventTimestamp: second!.timestamp, sourceSystem: 'ops', eventSubtype: 'maintenance', parameters: {} });
     });
   });
 });
