@@ -46,7 +46,8 @@ export interface SkippedEvent {
   problem: string;
 }
 
-const TRANSIENT = new Set(['NETWORK', 'TIMEOUT', 'RATE_LIMITED']);
+/** Failures that pass by themselves; an unreadable answer (a proxy's page) is read again with the same ackId. */
+const TRANSIENT = new Set(['NETWORK', 'TIMEOUT', 'RATE_LIMITED', 'BAD_RESPONSE']);
 
 function transient(error: SymphonyError): boolean {
   return TRANSIENT.has(error.code) || (error.status !== undefined && error.status >= 500);

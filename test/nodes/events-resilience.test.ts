@@ -53,6 +53,19 @@ describe('symphony-events: resilience', function () {
     assert.equal(seen[seen.length - 1], 'green dot connected');
   });
 
+  it('reads again through answers a proxy replaced with an HTML page, each event once, never shown as failed', async function () {
+    const { tag, seen, received } = await start();
+    const first = say('before');
+    await until('the first message', () => received.length === 1);
+    sim().injectFault({ method: 'POST', path: '/agent/v5/datafeeds/*', status: 200, body: '<html><body>Proxy error</body></html>', headers: { 'content-type': 'text/html' }, times: 2 });
+    const later = [say('after 1'), say('after 2')];
+    await closingMessage(sim(), tag, received);
+    assert.deepEqual(messageIds(received).slice(0, 3), [first, ...later]);
+    assert.ok(seen.some((s) => s.startsWith('yellow ring reconnecting')), `reconnecting shown (${seen.join('; ')})`);
+    assert.ok(!seen.some((s) => s.startsWith('red')), `never failed (${seen.join('; ')})`);
+    assert.equal(seen[seen.length - 1], 'green dot connected');
+  });
+
   it('keeps going through an outage of reads for a while (durationMs)', async function () {
     const { tag, received } = await start();
     sim().failDatafeedReads({ status: 503, durationMs: 400 });
