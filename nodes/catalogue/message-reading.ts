@@ -164,7 +164,8 @@ export const messageReadingOperations: readonly OperationSpec[] = [
     ],
     rules: [{ exactlyOneOf: ['fileId', 'attachment'] }],
     prepare: prepareDownload,
-    responseType: 'text',
+    // The file comes as base64 text, typed application/octet-stream.
+    produces: 'application/octet-stream',
     result: base64ToBuffer,
     emptyResult: Buffer.alloc(0),
     // The file name, when the node was given the attachment object of a message.

@@ -49,6 +49,7 @@ export class SymphonyClient {
           body: call.body,
           idempotent: call.idempotent,
           signal,
+          accept: call.accept,
           responseType: call.responseType,
           timeoutMs: transport.timeoutMs,
           maxRetries: transport.maxRetries,
