@@ -65,6 +65,9 @@ const FILES: SpecFile[] = [
   { file: 'login/login-api-public.yaml', base: '/login' },
   // The key manager serves the same pubkey authentication under /relay.
   { file: 'login/login-api-public.yaml', base: '/relay' },
+  // Certificate authentication: the pod's /sessionauth and the key manager's /keyauth.
+  { file: 'authenticator/authenticator-api-public.yaml', base: '/sessionauth' },
+  { file: 'authenticator/authenticator-api-public.yaml', base: '/keyauth' },
 ];
 
 const METHODS = ['get', 'post', 'put', 'delete', 'patch'];
