@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { RequestRecord } from '../../simulator/recorder';
-import { useSimulator } from '../helpers/flow';
+import { CONFIG_ID, configNode, loadFlow, nextMessage, send, useSimulator } from '../helpers/flow';
 import { asUser, expectOut, runNode } from '../helpers/signals-flow';
 import { DESK_ROOM_ID } from '../helpers/simulator';
 
@@ -36,6 +36,20 @@ describe('request headers: Accept and Content-Type as each operation declares th
     await expectOut(runNode(sim(), 'symphony-presence-feed-create', asUser('alice'), {}));
     const sent = [...requests('POST', '/pod/v1/presence/feed/create'), ...requests('POST', /^\/login\/pubkey\/app\/username\/alice\/authenticate$/)];
     assert.deepEqual(sent.map(headersOf), sent.map(() => ({ accept: 'application/json', contentType: undefined })));
+  });
+
+  it('certificate logins (mutual TLS) take no body: Accept application/json, no Content-Type', async function () {
+    const cert = sim().issueClientCertificate('demo-bot');
+    await loadFlow([
+      configNode(sim(), { authType: 'certificate', sessionAuthUrl: sim().mtlsUrl, keyAuthUrl: sim().mtlsUrl, caCertificates: sim().caCertificate, appId: '' }),
+      { id: 'node', type: 'symphony-signal-list', config: CONFIG_ID, wires: [['out']] },
+      { id: 'out', type: 'helper' },
+    ], { [CONFIG_ID]: { clientCertificate: cert.certificate, clientKey: cert.key } });
+    const out = nextMessage('out');
+    send('node', {});
+    await out;
+    const logins = [...requests('POST', '/sessionauth/v1/authenticate'), ...requests('POST', '/keyauth/v1/authenticate')];
+    assert.deepEqual(logins.map(headersOf), logins.map(() => ({ accept: 'application/json', contentType: undefined })));
   });
 
   it('a message with a file: multipart/form-data with its boundary, Accept application/json', async function () {
