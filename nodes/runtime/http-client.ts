@@ -165,7 +165,7 @@ export class HttpClient {
       headers: requestHeaders(request, isForm),
       data: request.body === undefined || isForm ? request.body : JSON.stringify(request.body),
       signal: request.signal,
-      responseType: responseType === 'by-content-type' ? 'arraybuffer' : responseType,
+      responseType: byContentType ? 'arraybuffer' : responseType,
       ...(request.timeoutMs !== undefined ? { timeout: request.timeoutMs } : {}),
     });
     const headers = flattenHeaders(response);
