@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import mime from 'mime-types';
 import { inputError } from '../runtime/errors';
 import { text } from '../runtime/i18n';
 import type { Attachment, AttachmentSource } from '../runtime/normalise';
@@ -9,11 +10,16 @@ import type { JsonSchema, ParamSpec, ParamValues } from './types';
  * paths, read here (asynchronously, when the msg arrives) into the parts the request builder sends.
  */
 
+/** A media type as a part header takes it: type/subtype, parameters after a `;`, printable ASCII only. */
+const MEDIA_TYPE_PATTERN = '^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*( *;[ -~]*)?$';
+
 /** The normaliser guarantees content or a path; the name may be missing for a bare Buffer (fine for a preview). */
 const SOURCE_SCHEMA: JsonSchema = {
   items: {
     type: 'object',
-    properties: { name: { type: 'string', minLength: 1 }, content: {}, path: { type: 'string', minLength: 1 }, contentType: { type: 'string' } },
+    properties: {
+      name: { type: 'string', minLength: 1 }, content: {}, path: { type: 'string', minLength: 1 }, contentType: { type: 'string', pattern: MEDIA_TYPE_PATTERN },
+    },
   },
 };
 
@@ -59,12 +65,16 @@ function imageExtension(content: Buffer): string {
   return '';
 }
 
+/** A part's media type: the one given with the file, else the one its name says (mime-types' table), else bytes. */
+function mediaTypeOf(name: string, given: string | undefined): string {
+  return given ?? (mime.lookup(name) || 'application/octet-stream');
+}
+
 async function readAll(operation: string, field: string, sources: AttachmentSource[], nameless: (index: number, content: Buffer) => string): Promise<Attachment[]> {
   return Promise.all(sources.map(async (source, index) => {
     const content = await readSource(operation, field, source);
-    const attachment: Attachment = { name: source.name ?? nameless(index, content), content };
-    if (source.contentType) attachment.contentType = source.contentType;
-    return attachment;
+    const name = source.name ?? nameless(index, content);
+    return { name, content, contentType: mediaTypeOf(name, source.contentType) };
   }));
 }
 

@@ -143,7 +143,8 @@ export const messageReadingOperations: readonly OperationSpec[] = [
       limit(),
       { name: 'scope', in: 'query', kind: 'string', types: STRING_TYPES, schema: { minLength: 1 }, advanced: true },
       { name: 'sortDir', in: 'query', kind: 'enum', enum: ['ASC', 'DESC'], types: STRING_TYPES, advanced: true },
-      { name: 'tier', in: 'query', kind: 'string', types: STRING_TYPES, schema: { enum: ['hot', 'warm', 'all'] }, advanced: true },
+      // Lower case, as the spec writes them.
+      { name: 'tier', in: 'query', kind: 'enum', enum: ['hot', 'warm', 'all'], types: STRING_TYPES, advanced: true },
     ],
     // The spec gives no maximum; 50 is its default page, which every agent serves.
     paging: { style: 'skip-limit', items: '', maxPageSize: 50 },
@@ -165,7 +166,8 @@ export const messageReadingOperations: readonly OperationSpec[] = [
     ],
     rules: [{ exactlyOneOf: ['fileId', 'attachment'] }],
     prepare: prepareDownload,
-    responseType: 'text',
+    // The file comes as base64 text, typed application/octet-stream.
+    produces: 'application/octet-stream',
     result: base64ToBuffer,
     emptyResult: Buffer.alloc(0),
     // The file name, when the node was given the attachment object of a message.

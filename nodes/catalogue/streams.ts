@@ -10,6 +10,7 @@ const BOOL = ['bool', 'msg', 'flow', 'global', 'env'] as const;
 const JSON_TYPES = ['json', 'msg', 'flow', 'global', 'env', 'jsonata'] as const;
 
 export const STREAM_TYPES = ['IM', 'MIM', 'ROOM', 'POST'] as const;
+const ADMIN_STREAM_TYPES = ['IM', 'MIM', 'ROOM'] as const;
 
 const roomId: ParamSpec = { name: 'roomId', in: 'path', wireName: 'id', kind: 'stream-id', required: true, types: TEXT };
 const memberId: ParamSpec = { name: 'userId', in: 'body', wireName: 'id', kind: 'id', required: true, types: TEXT };
@@ -273,7 +274,8 @@ export const streamsOperations: readonly OperationSpec[] = [
     method: 'POST',
     path: '/pod/v2/admin/streams/list',
     params: [
-      { ...streamTypes(STREAM_TYPES), in: 'none' },
+      // V2AdminStreamFilter takes IM, MIM or ROOM (no POST, unlike the caller's own stream list).
+      { ...streamTypes(ADMIN_STREAM_TYPES), in: 'none' },
       { name: 'streamStatus', in: 'none', kind: 'enum', enum: ['ACTIVE', 'INACTIVE'], types: TEXT },
       { name: 'filters', in: 'body-root', kind: 'json', schema: { type: 'object' }, types: JSON_TYPES, advanced: true },
       skip,

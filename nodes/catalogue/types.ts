@@ -38,6 +38,9 @@ export type ParamLocation = 'path' | 'query' | 'body' | 'body-root' | 'multipart
 export type ParamKind = 'id' | 'id-list' | 'string-list' | 'stream-id' | 'string' | 'number' | 'integer' | 'boolean' | 'enum'
   | 'json' | 'attachments';
 
+/** Media types the APIs answer with: JSON, or a file (an attachment's body, as base64 text). */
+export type AnswerMediaType = 'application/json' | 'application/octet-stream';
+
 /** A JSON schema fragment (ajv, draft-07 subset). */
 export type JsonSchema = Record<string, unknown>;
 
@@ -126,7 +129,10 @@ export interface OperationSpec {
   idempotent: boolean;
   /** Agent calls that need the key manager token in bot mode. */
   needsKeyManager?: boolean;
-  /** Body is multipart/form-data built from `multipart` parameters. */
+  /**
+   * Body is multipart/form-data built from `multipart` parameters (the spec's request media type); otherwise a body,
+   * when there is one, is JSON.
+   */
   multipart?: boolean;
   /** Output when the API answers 204 No Content. */
   emptyResult?: unknown;
@@ -136,8 +142,11 @@ export interface OperationSpec {
    * the field for bad input.
    */
   prepare?: (values: ParamValues, options: Record<string, string>) => ParamValues | Promise<ParamValues>;
-  /** How the answer is read: JSON (default), or text (e.g. a base64 attachment body). */
-  responseType?: 'json' | 'text';
+  /**
+   * The media type the API answers with, as the spec declares it (Swagger `produces`, OpenAPI response content):
+   * sent as the request's Accept. JSON when omitted.
+   */
+  produces?: AnswerMediaType;
   /** Turns the API's answer into what the node outputs, e.g. a base64 attachment into a Buffer. */
   result?: (answer: unknown) => unknown;
   /** msg properties set besides the output, from the node's inputs (e.g. msg.filename of a download). */

@@ -1,7 +1,9 @@
 /**
- * Reads an answer's body as the request asked for it. A JSON answer is parsed here rather than by the HTTP
- * library, which silently hands back the raw text when parsing fails: a 2xx answer whose body is not JSON (cut
- * short, or an HTML page from a proxy) must be a failure, never a success carrying a string.
+ * Reads an answer's body. JSON is parsed here rather than by the HTTP library, which silently hands back the raw
+ * text when parsing fails: a 2xx answer whose body is not the JSON it should be (cut short, or an HTML page from a
+ * proxy) must be a failure, never a success carrying a string. An answer whose media type is not known in advance
+ * (the generic API node) is read by its own Content-Type: JSON parsed, text as a string, anything else (a file) as
+ * a Buffer.
  */
 
 /** How many characters of an unreadable body an error quotes. */
@@ -19,6 +21,24 @@ export function readJsonBody(status: number, raw: unknown): ReadBody {
   } catch {
     if (status < 200 || status >= 300) return { readable: true, data: raw };
     return { readable: false, data: raw, excerpt: excerpt(raw) };
+  }
+}
+
+const isJson = (mediaType: string): boolean => mediaType === 'application/json' || mediaType.endsWith('+json');
+const isText = (mediaType: string, contentType: string): boolean =>
+  mediaType.startsWith('text/') || mediaType.endsWith('+xml') || mediaType === 'application/xml' || /;\s*charset=/i.test(contentType);
+
+/** An answer read by its Content-Type; one that says JSON must be JSON, an untyped one is JSON when it parses. */
+export function readByContentType(status: number, body: Buffer, contentType: string | undefined): ReadBody {
+  if (body.length === 0) return { readable: true, data: '' };
+  const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (isJson(mediaType)) return readJsonBody(status, body.toString('utf8'));
+  if (mediaType !== '') return { readable: true, data: isText(mediaType, contentType ?? '') ? body.toString('utf8') : body };
+  const text = body.toString('utf8');
+  try {
+    return { readable: true, data: JSON.parse(text) as unknown };
+  } catch {
+    return { readable: true, data: text };
   }
 }
 

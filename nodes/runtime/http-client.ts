@@ -3,7 +3,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { readJsonBody } from './answer-body';
+import { JSON_MEDIA_TYPE } from '../catalogue/media-types';
+import { readByContentType, readJsonBody, type ReadBody } from './answer-body';
 import { SymphonyError } from './errors';
 import { text } from './i18n';
 import { requestIdOf } from './response';
@@ -33,7 +34,10 @@ export interface HttpRequest {
   body?: unknown;
   idempotent: boolean;
   signal?: AbortSignal;
-  responseType?: 'json' | 'text' | 'arraybuffer';
+  /** The Accept header: the media type(s) the operation answers with; JSON when absent. */
+  accept?: string;
+  /** How the answer is read: parsed JSON (default), text, bytes, or by the Content-Type the answer has. */
+  responseType?: 'json' | 'text' | 'arraybuffer' | 'by-content-type';
   /** Overrides the client's timeout, for a long poll whose server holds the request open on purpose. */
   timeoutMs?: number;
   /** Overrides the client's retry count; 0 for a caller that runs its own backoff (the datafeed loop). */
@@ -196,24 +200,25 @@ export class HttpClient {
 
   private async attempt(request: HttpRequest): Promise<Attempt> {
     const isForm = typeof FormData !== 'undefined' && request.body instanceof FormData;
-    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
-    if (request.body !== undefined && !isForm) headers['content-type'] = 'application/json';
-    const json = (request.responseType ?? 'json') === 'json';
+    const { responseType = 'json' } = request;
+    const byContentType = responseType === 'by-content-type';
     const response = await this.axios.request({
       method: request.method,
       url: request.url,
       params: request.query,
-      headers,
+      headers: requestHeaders(request, isForm),
       data: request.body === undefined || isForm ? request.body : JSON.stringify(request.body),
       signal: request.signal,
       // JSON is read as text and parsed by readJsonBody, which tells an unreadable answer from a readable one.
-      responseType: json ? 'text' : request.responseType,
+      responseType: responseType === 'json' ? 'text' : byContentType ? 'arraybuffer' : responseType,
       ...(request.timeoutMs !== undefined ? { timeout: request.timeoutMs } : {}),
     });
-    const answer: HttpResponse = { status: response.status, data: response.data, headers: flattenHeaders(response) };
-    if (!json) return { response: answer };
-    const body = readJsonBody(response.status, response.data);
-    answer.data = body.data;
+    const headers = flattenHeaders(response);
+    let body: ReadBody;
+    if (responseType === 'json') body = readJsonBody(response.status, response.data);
+    else if (byContentType) body = readByContentType(response.status, Buffer.from(response.data as ArrayBuffer), headers['content-type']);
+    else body = { readable: true, data: response.data };
+    const answer: HttpResponse = { status: response.status, data: body.data, headers };
     return body.readable ? { response: answer } : { response: answer, unreadable: body.excerpt };
   }
 
@@ -222,6 +227,18 @@ export class HttpClient {
     this.closing.abort();
     for (const agent of this.agents) agent.destroy();
   }
+}
+
+/**
+ * Accept as the call declares (JSON unless told otherwise). A Content-Type only with a body: JSON, or for a
+ * FormData the multipart type with its boundary, which axios sets. `false` keeps axios from typing a bodyless POST
+ * as a form (application/x-www-form-urlencoded), which a JSON endpoint refuses.
+ */
+function requestHeaders(request: HttpRequest, isForm: boolean): Record<string, string | false> {
+  const headers: Record<string, string | false> = { ...request.headers, accept: request.accept ?? JSON_MEDIA_TYPE };
+  if (request.body === undefined) headers['content-type'] = false;
+  else if (!isForm) headers['content-type'] = JSON_MEDIA_TYPE;
+  return headers;
 }
 
 /** An abort signal that fires when either given one does; release() removes its listeners once the work is over. */

@@ -95,12 +95,28 @@ function normaliseBoolean(value: unknown): Normalised {
   return fail(text('runtime.errors.input.boolean', { value: describe(value) }));
 }
 
+/** The allowed value a text names, in any case, spelled as the catalogue (the spec) spells it. */
+function allowedSpelling(value: string, allowed: readonly string[]): string | undefined {
+  const wanted = value.trim().toLowerCase();
+  return allowed.find((candidate) => candidate.toLowerCase() === wanted);
+}
+
 function normaliseEnum(value: unknown, allowed: readonly string[]): Normalised {
-  if (typeof value === 'string') {
-    const upper = value.trim().toUpperCase();
-    if (allowed.includes(upper)) return ok(upper);
-  }
+  const spelled = typeof value === 'string' ? allowedSpelling(value, allowed) : undefined;
+  if (spelled !== undefined) return ok(spelled);
   return fail(text('runtime.errors.input.oneOf', { allowed: allowed.join(', '), value: describe(value) }));
+}
+
+/** A list's items that name an allowed value in another case, spelled as the catalogue spells them. */
+function spellItems(list: Normalised, allowed: readonly string[] | undefined): Normalised {
+  if (!list.ok || !allowed) return list;
+  return ok((list.value as string[]).map((item) => allowedSpelling(item, allowed) ?? item));
+}
+
+/** The values a list parameter's items may take, when its schema lists them. */
+function itemEnum(spec: ParamSpec): readonly string[] | undefined {
+  const values = (spec.schema?.items as { enum?: unknown } | undefined)?.enum;
+  return Array.isArray(values) ? values.map(String) : undefined;
 }
 
 function normaliseJson(value: unknown): Normalised {
@@ -180,7 +196,7 @@ function normaliseKind(spec: ParamSpec, value: unknown): Normalised {
   switch (spec.kind) {
     case 'id': return normaliseId(value);
     case 'id-list': return normaliseList(value, normaliseId, USER_IDS);
-    case 'string-list': return normaliseList(value, normaliseNonEmptyString, STRINGS);
+    case 'string-list': return spellItems(normaliseList(value, normaliseNonEmptyString, STRINGS), itemEnum(spec));
     case 'stream-id': {
       const id = normaliseNonEmptyString(value);
       return id.ok ? ok(toUrlSafeStreamId(id.value as string)) : id;

@@ -1,3 +1,4 @@
+import { ANY_MEDIA_TYPE, answerMediaType } from '../catalogue/media-types';
 import type { Api, OperationSpec, ParamValues } from '../catalogue/types';
 import { inputError } from './errors';
 import { text } from './i18n';
@@ -14,7 +15,10 @@ export interface ApiCall {
   body?: unknown;
   idempotent: boolean;
   needsKeyManager: boolean;
-  responseType?: 'json' | 'text';
+  /** The Accept header: the media type(s) the operation answers with; JSON when absent. */
+  accept?: string;
+  /** How the answer is read: parsed JSON (default), as text, or by the Content-Type the answer has. */
+  responseType?: 'json' | 'text' | 'by-content-type';
 }
 
 /** Adds a query parameter; a blank value is not sent (it would be an empty filter, not "no filter"). */
@@ -73,6 +77,8 @@ function dynamicCall(op: OperationSpec, values: ParamValues): ApiCall {
     body: method === 'GET' ? undefined : values.body,
     idempotent: method !== 'POST',
     needsKeyManager: api === 'agent',
+    accept: ANY_MEDIA_TYPE,
+    responseType: 'by-content-type',
   };
 }
 
@@ -116,6 +122,8 @@ export function buildCall(op: OperationSpec, values: ParamValues): ApiCall {
     body: form ?? body,
     idempotent: op.idempotent,
     needsKeyManager: op.needsKeyManager === true,
-    responseType: op.responseType,
+    accept: answerMediaType(op),
+    // A file (application/octet-stream) comes as base64 text; read as text, a refusal's JSON stays readable too.
+    responseType: answerMediaType(op) === 'application/octet-stream' ? 'text' : 'json',
   };
 }

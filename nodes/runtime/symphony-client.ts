@@ -33,12 +33,14 @@ export class SymphonyClient {
     call: ApiCall, identity: Identity, transport: Pick<HttpRequest, 'signal' | 'timeoutMs' | 'maxRetries'>, onRetry?: (notice: RetryNotice) => void,
   ): Promise<HttpResponse> {
     const { signal } = transport;
-    const base = call.api === 'agent' ? this.urls.agent : this.urls.pod;
+    const toAgent = call.api === 'agent';
+    const base = toAgent ? this.urls.agent : this.urls.pod;
     for (let attempt = 0; ; attempt++) {
-      const used = await this.tokens.tokensFor(identity, call.needsKeyManager);
+      // The key manager token is for the agent alone, whatever the call asks: never sent to the pod or login.
+      const used = await this.tokens.tokensFor(identity, call.needsKeyManager && toAgent);
       if (signal?.aborted) throw new SymphonyError('ABORTED', text('runtime.errors.http.aborted'), { operation: call.operation });
       const headers: Record<string, string> = { sessionToken: used.sessionToken };
-      if (used.keyManagerToken) headers.keyManagerToken = used.keyManagerToken;
+      if (used.keyManagerToken && toAgent) headers.keyManagerToken = used.keyManagerToken;
       let response: HttpResponse;
       try {
         response = await this.http.send({
@@ -49,6 +51,7 @@ export class SymphonyClient {
           body: call.body,
           idempotent: call.idempotent,
           signal,
+          accept: call.accept,
           responseType: call.responseType,
           timeoutMs: transport.timeoutMs,
           maxRetries: transport.maxRetries,

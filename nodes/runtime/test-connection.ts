@@ -22,8 +22,9 @@ export type TestConnectionResult =
 /** A connection check waits at most this long for any one answer, and never retries. */
 export const TEST_TIMEOUT_MS = 10_000;
 
+/** A bot read; the key manager token goes with agent reads only. */
 function get(path: string, api: 'pod' | 'agent'): ApiCall {
-  return { operation: 'test-connection', api, method: 'GET', path, query: {}, idempotent: true, needsKeyManager: true };
+  return { operation: 'test-connection', api, method: 'GET', path, query: {}, idempotent: true, needsKeyManager: api === 'agent' };
 }
 
 function record(data: unknown): Record<string, unknown> {

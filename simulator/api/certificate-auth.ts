@@ -5,7 +5,7 @@
  */
 import { TLSSocket } from 'node:tls';
 import { forbidden, unauthorized } from '../http/errors';
-import type { RequestContext, Router } from '../http/router';
+import { NO_BODY, type RequestContext, type Router } from '../http/router';
 import type { SimUser } from '../model';
 
 function certificateUser(ctx: RequestContext): SimUser {
@@ -24,9 +24,9 @@ export function registerCertificateAuthRoutes(router: Router): void {
   router.public('POST', '/sessionauth/v1/authenticate', (ctx) => {
     const user = certificateUser(ctx);
     return { status: 200, body: { name: 'sessionToken', token: ctx.sim.sessions.issue({ kind: 'user', userId: user.id }).token } };
-  });
+  }, NO_BODY);
   router.public('POST', '/keyauth/v1/authenticate', (ctx) => {
     const user = certificateUser(ctx);
     return { status: 200, body: { name: 'keyManagerToken', token: ctx.sim.sessions.issue({ kind: 'keyManager', userId: user.id }).token } };
-  });
+  }, NO_BODY);
 }

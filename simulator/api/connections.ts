@@ -5,7 +5,7 @@
  */
 import { readJson } from '../http/body';
 import { badRequest, notFound } from '../http/errors';
-import type { Reply, Router, UserContext } from '../http/router';
+import { NO_BODY, type Reply, type Router, type UserContext } from '../http/router';
 import type { SimConnection, SimUser } from '../model';
 import { check } from '../schemas';
 import { connectionValidators } from '../schemas-connections';
@@ -140,5 +140,5 @@ export function registerConnectionsRoutes(router: Router): void {
   router.user('POST', '/pod/v1/connection/create', createConnection);
   router.user('POST', '/pod/v1/connection/accept', answer(true));
   router.user('POST', '/pod/v1/connection/reject', answer(false));
-  router.user('POST', '/pod/v1/connection/user/{uid}/remove', removeUserConnection);
+  router.user('POST', '/pod/v1/connection/user/{uid}/remove', removeUserConnection, NO_BODY);
 }

@@ -7,7 +7,7 @@ import type { SimUser } from '../model';
 import { check, validators } from '../schemas';
 import { readJson } from '../http/body';
 import { HttpError, badRequest, unauthorized } from '../http/errors';
-import type { Reply, RequestContext, Router } from '../http/router';
+import { NO_BODY, type Reply, type RequestContext, type Router } from '../http/router';
 
 const tokenReply = (name: 'sessionToken' | 'keyManagerToken', token: string): Reply =>
   ({ status: 200, body: { name, token } });
@@ -66,8 +66,8 @@ export function registerLoginRoutes(router: Router): void {
       if (!/^\d+$/.test(userId)) throw badRequest('userId must be an integer');
       return ctx.sim.state.users.get(Number(userId));
     });
-  });
+  }, NO_BODY);
 
   router.public('POST', '/login/pubkey/app/username/{username}/authenticate', (ctx) =>
-    oboUser(ctx, () => ctx.sim.state.userByUsername(ctx.params.username)));
+    oboUser(ctx, () => ctx.sim.state.userByUsername(ctx.params.username)), NO_BODY);
 }

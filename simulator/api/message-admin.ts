@@ -3,7 +3,7 @@
  * messages, the Content Management role anyone's) and GET /pod/v1/message/{mid}/status (stream members only).
  */
 import { badRequest, forbidden, notFound } from '../http/errors';
-import type { Reply, Router, UserContext } from '../http/router';
+import { NO_BODY, type Reply, type Router, type UserContext } from '../http/router';
 import { toUrlSafeId } from '../ids';
 import type { SimMessage, SimUser } from '../model';
 import type { SimulatorState } from '../state';
@@ -86,6 +86,6 @@ function messageStatus(ctx: UserContext): Reply {
 }
 
 export function registerMessageAdminRoutes(router: Router): void {
-  router.user('POST', '/pod/v1/admin/messagesuppression/{id}/suppress', suppressMessage);
+  router.user('POST', '/pod/v1/admin/messagesuppression/{id}/suppress', suppressMessage, NO_BODY);
   router.user('GET', '/pod/v1/message/{mid}/status', messageStatus);
 }

@@ -4,7 +4,7 @@
  * it (403); unknown ids are 400s, as these endpoints declare no 404. Suppressed messages are not served.
  */
 import { badRequest, forbidden } from '../http/errors';
-import type { Reply, Router, UserContext } from '../http/router';
+import { FILE_ANSWER, type Reply, type Router, type UserContext } from '../http/router';
 import { toUrlSafeId } from '../ids';
 import type { SimMessage, SimStream, SimUser } from '../model';
 import type { SimulatorState } from '../state';
@@ -86,11 +86,12 @@ function downloadAttachment(ctx: UserContext): Reply {
     else if (attachment.previewId === fileId) content = attachment.previewContent;
   }
   if (!content) throw badRequest(`Attachment ${fileId} not found in message ${message.messageId}`);
-  return { status: 200, body: content.toString('base64'), headers: { 'content-type': 'application/octet-stream' } };
+  return { status: 200, body: content.toString('base64') };
 }
 
 export function registerMessageReadingRoutes(router: Router): void {
   router.user('GET', '/agent/v1/message/{id}', getMessage);
   router.user('GET', '/agent/v4/stream/{sid}/message', messagesSince);
-  router.user('GET', '/agent/v1/stream/{sid}/attachment', downloadAttachment);
+  // The file as base64 text, typed application/octet-stream.
+  router.user('GET', '/agent/v1/stream/{sid}/attachment', downloadAttachment, FILE_ANSWER);
 }

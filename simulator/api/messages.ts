@@ -4,7 +4,7 @@
  * attachment download (./message-reading.ts, ./message-search.ts).
  */
 import { parseMultipart } from '../http/multipart';
-import type { Reply, Router, UserContext } from '../http/router';
+import { MULTIPART_BODY, type Reply, type Router, type UserContext } from '../http/router';
 import { newMessageId } from '../ids';
 import type { SimMessage } from '../model';
 import { v4Message } from './views';
@@ -34,10 +34,10 @@ async function createMessage(ctx: UserContext): Promise<Reply> {
 }
 
 export function registerMessageRoutes(router: Router): void {
-  router.user('POST', '/agent/v4/stream/{sid}/message/create', createMessage);
+  router.user('POST', '/agent/v4/stream/{sid}/message/create', createMessage, MULTIPART_BODY);
   router.user('POST', '/agent/v3/stream/{sid}/share', shareContent);
-  router.user('POST', '/agent/v4/message/blast', blastMessage);
-  router.user('POST', '/agent/v4/stream/{sid}/message/{mid}/update', updateMessage);
+  router.user('POST', '/agent/v4/message/blast', blastMessage, MULTIPART_BODY);
+  router.user('POST', '/agent/v4/stream/{sid}/message/{mid}/update', updateMessage, MULTIPART_BODY);
   // Search first: GET /agent/v1/message/search would otherwise be taken for a message id.
   registerMessageSearchRoutes(router);
   registerMessageReadingRoutes(router);

@@ -6,7 +6,7 @@
  */
 import { readJson } from '../http/body';
 import { badRequest, forbidden, notFound } from '../http/errors';
-import type { Reply, Router, UserContext } from '../http/router';
+import { NO_BODY, type Reply, type Router, type UserContext } from '../http/router';
 import type { PresenceCategory, SimUser } from '../model';
 import { check, validators } from '../schemas';
 import { presenceValidators, type V1PresenceCategory } from '../schemas-presence';
@@ -144,13 +144,13 @@ export function registerPresenceRoutes(router: Router): void {
   router.user('POST', '/pod/v1/user/presence/register', registerInterest);
   router.user('POST', '/pod/v1/presence/feed/create', (ctx) => ({
     status: 200, body: { id: ctx.sim.state.presenceTracking.createFeed(ctx.caller.user.id) },
-  }));
+  }), NO_BODY);
   router.user('GET', '/pod/v1/presence/feed/{feedId}/read', readFeed);
   router.user('POST', '/pod/v1/presence/feed/{feedId}/delete', (ctx) => {
     const feedId = ownFeed(ctx);
     ctx.sim.state.presenceTracking.deleteFeed(feedId);
     return { status: 200, body: { id: feedId } };
-  });
+  }, NO_BODY);
 
   // Deprecated versions, answering the old Presence shape ({ category }).
   router.user('GET', '/pod/v1/user/presence', (ctx) => ({ status: 200, body: { category: v1Category(v2Presence(ctx, ctx.caller.user.id).category) } }));

@@ -1,7 +1,7 @@
 /** Pod rooms: create, info, update, (de)activate (POST /pod/v3/room/create, /pod/v3/room/{id}/...). */
 import { readJson } from '../http/body';
 import { badRequest } from '../http/errors';
-import type { Reply, Router, UserContext } from '../http/router';
+import { NO_BODY, type Reply, type Router, type UserContext } from '../http/router';
 import { newStreamId } from '../ids';
 import type { SimStream } from '../model';
 import { check } from '../schemas';
@@ -117,5 +117,5 @@ export function registerRoomRoutes(router: Router): void {
   router.user('POST', '/pod/v3/room/create', createRoom);
   router.user('GET', '/pod/v3/room/{id}/info', roomInfo);
   router.user('POST', '/pod/v3/room/{id}/update', updateRoom);
-  router.user('POST', '/pod/v1/room/{id}/setActive', setActive);
+  router.user('POST', '/pod/v1/room/{id}/setActive', setActive, NO_BODY);
 }

@@ -5,7 +5,7 @@
  */
 import { readBody, readJson } from '../http/body';
 import { badRequest, forbidden } from '../http/errors';
-import type { Reply, Router, UserContext } from '../http/router';
+import { NO_BODY, type Reply, type Router, type UserContext } from '../http/router';
 import type { SimUser } from '../model';
 import { check } from '../schemas';
 import { signalValidators } from '../schemas-signals';
@@ -192,7 +192,7 @@ export function registerSignalsRoutes(router: Router): void {
   router.user('GET', '/agent/v1/signals/{id}/get', (ctx) => ({ status: 200, body: signalJson(visibleSignal(ctx)) }));
   router.user('POST', '/agent/v1/signals/create', createSignal);
   router.user('POST', '/agent/v1/signals/{id}/update', updateSignal);
-  router.user('POST', '/agent/v1/signals/{id}/delete', deleteSignal);
+  router.user('POST', '/agent/v1/signals/{id}/delete', deleteSignal, NO_BODY);
   router.user('POST', '/agent/v1/signals/{id}/subscribe', subscribe);
   router.user('POST', '/agent/v1/signals/{id}/unsubscribe', unsubscribe);
   router.user('GET', '/agent/v1/signals/{id}/subscribers', listSubscribers);

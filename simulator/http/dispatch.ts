@@ -7,6 +7,7 @@ import type { SimulatorCore } from '../core';
 import type { RequestRecord } from '../recorder';
 import { HttpError, forbidden, notFound } from './errors';
 import { authorize } from './guard';
+import { checkMedia } from './media';
 import type { Reply, RequestContext, Router } from './router';
 
 export interface DispatchOptions {
@@ -46,12 +47,17 @@ function write(res: ServerResponse, reply: Reply, record?: RequestRecord): void 
   res.end(payload);
 }
 
-async function route(router: Router, base: Omit<RequestContext, 'params'>): Promise<Reply> {
+/**
+ * Finds the route, refuses what its media types cannot serve (API routes only: the control API is the simulator's
+ * own), authorizes, and types the answer as the route declares.
+ */
+async function route(router: Router, base: Omit<RequestContext, 'params'>, negotiate: boolean): Promise<Reply> {
   const match = router.match(base.method, base.path);
   if (!match) throw notFound();
+  if (negotiate) checkMedia(base.req, match.route.media);
   const ctx: RequestContext = { ...base, params: match.params };
-  if (match.route.access === 'user') return match.route.handler({ ...ctx, caller: authorize(ctx) });
-  return match.route.handler(ctx);
+  const reply = match.route.access === 'user' ? await match.route.handler({ ...ctx, caller: authorize(ctx) }) : await match.route.handler(ctx);
+  return reply.body === undefined ? reply : { ...reply, headers: { 'content-type': match.route.media.produces, ...reply.headers } };
 }
 
 async function handle(core: SimulatorCore, options: DispatchOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -64,7 +70,7 @@ async function handle(core: SimulatorCore, options: DispatchOptions, req: Incomi
 
   if (options.control && (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`))) {
     const reply = isLoopback(req.socket.remoteAddress)
-      ? await route(options.control, base).catch(errorReply)
+      ? await route(options.control, base, false).catch(errorReply)
       : errorReply(forbidden('The control API only answers loopback clients'));
     write(res, reply);
     return;
@@ -84,7 +90,7 @@ async function handle(core: SimulatorCore, options: DispatchOptions, req: Incomi
       return;
     }
   }
-  write(res, await route(options.router, base).catch(errorReply), record);
+  write(res, await route(options.router, base, true).catch(errorReply), record);
 }
 
 export function createRequestListener(core: SimulatorCore, options: DispatchOptions): RequestListener {

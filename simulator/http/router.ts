@@ -33,10 +33,35 @@ export interface UserContext extends RequestContext {
 export type PublicHandler = (ctx: RequestContext) => Promise<Reply> | Reply;
 export type UserHandler = (ctx: UserContext) => Promise<Reply> | Reply;
 
+/**
+ * The media types of a route's operation, as the spec declares them: what a request body may be (`none`: the
+ * operation takes no body) and what the answer is. Requests the route cannot serve get 406 or 415.
+ */
+export interface RouteMedia {
+  body: 'application/json' | 'multipart/form-data' | 'none';
+  produces: 'application/json' | 'application/octet-stream';
+}
+
+/** Declarations for routes whose operation differs from the defaults below. */
+export const NO_BODY: Partial<RouteMedia> = { body: 'none' };
+export const MULTIPART_BODY: Partial<RouteMedia> = { body: 'multipart/form-data' };
+export const FILE_ANSWER: Partial<RouteMedia> = { produces: 'application/octet-stream' };
+
+/** Unless a route declares otherwise: a JSON answer, and a JSON body for POST and PUT, none for GET and DELETE. */
+function mediaOf(method: string, declared: Partial<RouteMedia>): RouteMedia {
+  return { body: method === 'POST' || method === 'PUT' ? 'application/json' : 'none', produces: 'application/json', ...declared };
+}
+
+interface RouteBase {
+  method: string;
+  template: string;
+  media: RouteMedia;
+}
+
 /** `public` routes authenticate themselves (login, health); `user` routes need a valid user session. */
 export type Route =
-  | { method: string; template: string; access: 'public'; handler: PublicHandler }
-  | { method: string; template: string; access: 'user'; handler: UserHandler };
+  | RouteBase & { access: 'public'; handler: PublicHandler }
+  | RouteBase & { access: 'user'; handler: UserHandler };
 
 interface CompiledRoute {
   route: Route;
@@ -53,12 +78,17 @@ const splitPath = (path: string): string[] => path.split('/').slice(1);
 export class Router {
   private readonly routes: CompiledRoute[] = [];
 
-  public(method: string, template: string, handler: PublicHandler): this {
-    return this.add({ method, template, access: 'public', handler });
+  public(method: string, template: string, handler: PublicHandler, media: Partial<RouteMedia> = {}): this {
+    return this.add({ method, template, media: mediaOf(method, media), access: 'public', handler });
   }
 
-  user(method: string, template: string, handler: UserHandler): this {
-    return this.add({ method, template, access: 'user', handler });
+  user(method: string, template: string, handler: UserHandler, media: Partial<RouteMedia> = {}): this {
+    return this.add({ method, template, media: mediaOf(method, media), access: 'user', handler });
+  }
+
+  /** Every route, in the order registered. */
+  list(): readonly Route[] {
+    return this.routes.map((compiled) => compiled.route);
   }
 
   match(method: string, path: string): RouteMatch | undefined {

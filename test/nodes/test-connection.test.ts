@@ -62,6 +62,16 @@ describe('config node: Test connection (POST symphony/test-connection)', functio
     assertNoSecrets(sim(), response);
   });
 
+  it('sends the key manager token to the agent only, never to the pod or the login API', async () => {
+    await noDeployedConfig();
+    const response = await testConnection({ id: 'new', config: dialog(sim()), credentials: configCredentials()[CONFIG_ID] });
+    assert.equal(response.body.ok, true, response.text);
+    const carrying = sim().requests.filter((r) => r.headers.keymanagertoken !== undefined).map((r) => r.path);
+    assert.ok(carrying.some((path) => path.startsWith('/agent/')), 'the agent read carries the key manager token');
+    assert.deepEqual(carrying.filter((path) => !path.startsWith('/agent/')), []);
+    assert.ok(sim().count('GET', '/pod/v2/sessioninfo') > 0, 'the pod was read');
+  });
+
   it('uses the deployed credentials for fields left as the __PWRD__ placeholder', async () => {
     await loadFlow([configNode(sim())]);
     const response = await testConnection({ id: CONFIG_ID, config: dialog(sim()), credentials: { privateKey: STORED, appPrivateKey: STORED } });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import fc from 'fast-check';
+import { catalogue } from '../../nodes/catalogue/index';
 import type { ParamSpec } from '../../nodes/catalogue/types';
 import { normalise, normaliseId, toUrlSafeStreamId } from '../../nodes/runtime/normalise';
 
@@ -42,6 +44,28 @@ describe('input normalisation', function () {
     assert.equal(normalise(param('enum', { enum: ['AWAY', 'BUSY'] }), 'napping').ok, false);
     assert.deepEqual(normalise(param('boolean'), 'true'), { ok: true, value: true });
     assert.equal(normalise(param('boolean'), 'yes').ok, false);
+  });
+
+  it('turns an enum value given in any case into the catalogue\'s spelling, lower case ones included', function () {
+    assert.deepEqual(normalise(param('enum', { enum: ['hot', 'warm', 'all'] }), ' HOT '), { ok: true, value: 'hot' });
+    assert.deepEqual(normalise(param('enum', { enum: ['PENDING_INCOMING', 'ALL'] }), 'pending_incoming'), { ok: true, value: 'PENDING_INCOMING' });
+    const list = param('string-list', { schema: { items: { enum: ['IM', 'ROOM'] } } });
+    assert.deepEqual(normalise(list, 'room, Im'), { ok: true, value: ['ROOM', 'IM'] });
+    // An item that names no allowed value is kept as given, for the schema to refuse naming it.
+    assert.deepEqual(normalise(list, 'room,chat'), { ok: true, value: ['ROOM', 'chat'] });
+  });
+
+  it('every enum value of every node, in any mix of case and with spaces around, becomes the catalogue value', function () {
+    const enums = catalogue.flatMap((op) => op.params.filter((p) => p.kind === 'enum').map((p) => ({ param: p, values: p.enum ?? [] })));
+    assert.ok(enums.length > 5);
+    fc.assert(fc.property(
+      fc.constantFrom(...enums).chain(({ param: p, values }) => fc.tuple(fc.constant(p), fc.constantFrom(...values), fc.infiniteStream(fc.boolean()))),
+      fc.constantFrom('', ' ', '\t'),
+      ([p, value, flips], pad) => {
+        const recased = [...value].map((c) => (flips.next().value ? c.toUpperCase() : c.toLowerCase())).join('');
+        assert.deepEqual(normalise(p, `${pad}${recased}${pad}`), { ok: true, value });
+      },
+    ));
   });
 
   it('takes attachments as Buffers with names', function () {

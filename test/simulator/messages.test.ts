@@ -109,9 +109,9 @@ describe('simulator agent message create', () => {
     assert.equal(text.status, 200);
   });
 
-  it('answers 400 when the body is not multipart', async () => {
+  it('answers 415 when the body is not multipart', async () => {
     const res = await postJson(`${sim.url}/agent/v4/stream/${ROOM}/message/create`, { message: 'x' }, { ...tokens });
-    assert.equal(res.status, 400);
+    assert.equal(res.status, 415);
     assert.match((await res.json() as { message: string }).message, /multipart\/form-data/);
   });
 });
