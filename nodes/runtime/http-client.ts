@@ -8,6 +8,7 @@ import { readByContentType, readJsonBody, type ReadBody } from './answer-body';
 import { SymphonyError } from './errors';
 import { text } from './i18n';
 import { requestIdOf } from './response';
+import { bounded } from './value-checks';
 import { HttpProxyTunnelAgent, HttpsProxyTunnelAgent, type ProxySettings } from './proxy-agent';
 import { isRetryable, retryDelayMs, type AttemptOutcome, type RetrySettings } from './retry-policy';
 
@@ -260,7 +261,8 @@ function linkedAbort(first: AbortSignal, second: AbortSignal | undefined): { sig
 
 function describeTarget(request: HttpRequest): string {
   const target = new URL(request.url);
-  return `${request.method} ${target.origin}${target.pathname}`;
+  // A path can carry a value of any length (an id from a msg): only its start is quoted.
+  return `${request.method} ${target.origin}${bounded(target.pathname)}`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { text, type Translate } from './i18n';
 import { describeSchemaError } from './input-schema';
 import type { Node, NodeAPI, NodeMessage } from './node-red';
 import { normalise, normaliseId } from './normalise';
+import { pathSegmentProblem } from './value-checks';
 import type { Identity } from './token-manager';
 
 /** Properties every operation node has, plus `<param>`/`<param>Type` pairs and options read by name. */
@@ -88,7 +89,11 @@ export async function resolveIdentity(RED: NodeAPI, node: Node, config: Operatio
     return { kind: 'obo', by: 'userId', user: id.value as number };
   }
   if (typeof raw !== 'string' || raw.trim() === '') throw inputError(op.id, 'oboUser', t('runtime.errors.input.oboUsername'));
-  return { kind: 'obo', by: 'username', user: raw.trim() };
+  const username = raw.trim();
+  // The username is a segment of the OBO login path: ".." would log in somewhere else.
+  const problem = pathSegmentProblem(username);
+  if (problem) throw inputError(op.id, 'oboUser', problem);
+  return { kind: 'obo', by: 'username', user: username };
 }
 
 /** The node's select options, each falling back to its catalogue default. */

@@ -3,6 +3,7 @@ import { text } from './i18n';
 import type { HttpClient, HttpRequest, HttpResponse, RetryNotice } from './http-client';
 import type { ApiCall } from './request-builder';
 import { requestIdOf, symphonyMessageOf } from './response';
+import { bounded } from './value-checks';
 import type { Identity, ServiceUrls, TokenManager } from './token-manager';
 
 /**
@@ -70,6 +71,9 @@ export class SymphonyClient {
   }
 }
 
+/** How much of Symphony's own error text the message quotes (all of it, up to 500 characters, is in cause). */
+const SYMPHONY_REASON_LIMIT = 300;
+
 export function httpError(call: ApiCall, response: HttpResponse): SymphonyError {
   const symphonyMessage = symphonyMessageOf(response.data);
   const details = {
@@ -79,7 +83,7 @@ export function httpError(call: ApiCall, response: HttpResponse): SymphonyError 
     requestId: requestIdOf(response.headers),
   };
   const message = text(symphonyMessage ? 'runtime.errors.http.statusWithReason' : 'runtime.errors.http.status', {
-    operation: call.operation, status: response.status, method: call.method, path: call.path, reason: symphonyMessage,
+    operation: call.operation, status: response.status, method: call.method, path: bounded(call.path), reason: symphonyMessage && bounded(symphonyMessage, SYMPHONY_REASON_LIMIT),
   });
   if (response.status === 429) return new SymphonyError('RATE_LIMITED', text('runtime.errors.http.rateLimited', { message }), details);
   return new SymphonyError(response.status === 401 ? 'NOT_AUTHORIZED' : `HTTP_${response.status}`, message, details);

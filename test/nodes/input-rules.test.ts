@@ -52,6 +52,25 @@ describe('input rules on the wire', function () {
     }), { numRuns: 150 });
   });
 
+  it('refuses an OBO username that would not stay one segment of the login path, naming oboUser, with no login', async function () {
+    await loadFlow([configNode(sim()), { id: 'node', type: 'symphony-users-lookup', config: CONFIG_ID, actAs: 'username', oboUser: '', oboUserType: 'str', usernames: 'bob', usernamesType: 'str', wires: [['out']] }, { id: 'out', type: 'helper' }]);
+    for (const oboUser of ['..', '.', 'al\u0001ice', 'x\uDC00']) {
+      sim().clearRequests();
+      const ended = await outcome('node', { oboUser });
+      assert.equal(ended.at, 'caught', JSON.stringify(oboUser));
+      assert.equal(ended.msg.error?.cause?.field, 'oboUser');
+      assert.deepEqual(sim().requests.filter((r) => r.path.startsWith('/login/')), [], JSON.stringify(oboUser));
+    }
+  });
+
+  it('quotes only the start of a long path in an error about the answer', async function () {
+    await loadFlow([configNode(sim()), { id: 'node', type: 'symphony-stream-info', config: CONFIG_ID, streamId: '', streamIdType: 'str', wires: [['out']] }, { id: 'out', type: 'helper' }]);
+    const ended = await outcome('node', { streamId: 'A'.repeat(6000) });
+    assert.equal(ended.at, 'caught');
+    assert.ok(Number(ended.msg.error?.cause?.status) >= 400);
+    assert.ok(ended.msg.error!.message.length < 600, ended.msg.error!.message.slice(0, 300));
+  });
+
   it('does not let the generic node climb out of its API with dot segments, plain or percent-encoded', async function () {
     await loadFlow([configNode(sim()), { id: 'node', type: 'symphony-api', config: CONFIG_ID, method: 'GET', methodType: 'str', path: '', pathType: 'str', wires: [['out']] }, { id: 'out', type: 'helper' }]);
     for (const path of ['/pod/./v2/sessioninfo', '/agent/%2e%2e/pod/v2/sessioninfo', '/agent/v1/%2E/info', '/pod/v1/..']) {
