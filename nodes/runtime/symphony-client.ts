@@ -71,9 +71,6 @@ export class SymphonyClient {
   }
 }
 
-/** How much of Symphony's own error text the message quotes (all of it, up to 500 characters, is in cause). */
-const SYMPHONY_REASON_LIMIT = 300;
-
 export function httpError(call: ApiCall, response: HttpResponse): SymphonyError {
   const symphonyMessage = symphonyMessageOf(response.data);
   const details = {
@@ -82,8 +79,9 @@ export function httpError(call: ApiCall, response: HttpResponse): SymphonyError 
     symphonyMessage,
     requestId: requestIdOf(response.headers),
   };
+  // A path and Symphony's reason can both echo a long value from the msg: each is quoted in part (cause has more).
   const message = text(symphonyMessage ? 'runtime.errors.http.statusWithReason' : 'runtime.errors.http.status', {
-    operation: call.operation, status: response.status, method: call.method, path: bounded(call.path), reason: symphonyMessage && bounded(symphonyMessage, SYMPHONY_REASON_LIMIT),
+    operation: call.operation, status: response.status, method: call.method, path: bounded(call.path), reason: symphonyMessage && bounded(symphonyMessage),
   });
   if (response.status === 429) return new SymphonyError('RATE_LIMITED', text('runtime.errors.http.rateLimited', { message }), details);
   return new SymphonyError(response.status === 401 ? 'NOT_AUTHORIZED' : `HTTP_${response.status}`, message, details);
