@@ -1,19 +1,35 @@
-import type { SymphonyError } from './errors';
+import { SymphonyError } from './errors';
 import type { Translate } from './i18n';
-import type { Node } from './node-red';
+import type { Node, NodeAPI, NodeMessage } from './node-red';
 
 /**
  * Passes a finished msg to Node-RED. Node-RED copies a msg for Catch nodes (and for a second wire); a msg it cannot
  * copy (nested thousands of levels deep) makes that throw, here inside a promise callback, where it would become
- * an unhandled rejection that stops Node-RED. It is logged instead, with the error the msg ended with.
+ * an unhandled rejection that stops Node-RED. Catch nodes then get the msg with what could not be copied replaced
+ * by a note, and the error: the msg still ends once, at Catch.
  */
-export function handOver(node: Node, t: Translate, pass: () => void, error?: SymphonyError): void {
+export function handOver(RED: NodeAPI, node: Node, t: Translate, msg: NodeMessage, pass: () => void, error?: SymphonyError): void {
   try {
     pass();
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    node.error(error
-      ? t('runtime.errors.node.catchFailed', { error: error.message, reason })
-      : t('runtime.errors.node.sendFailed', { reason }));
+    // Node-RED takes code and cause from the error it is given: the Catch msg keeps them.
+    const failure = error
+      ? new SymphonyError(error.code, t('runtime.errors.node.catchFailed', { error: error.message, reason }), error.cause)
+      : new SymphonyError('INVALID_INPUT', t('runtime.errors.node.sendFailed', { reason }), { operation: node.type, field: 'msg' });
+    node.error(failure, copyable(RED, msg, t));
   }
+}
+
+/** The msg's properties that Node-RED can copy, the others replaced by a note saying why they were left out. */
+function copyable(RED: NodeAPI, msg: NodeMessage, t: Translate): NodeMessage {
+  const copy: NodeMessage = {};
+  for (const [key, value] of Object.entries(msg)) {
+    try {
+      copy[key] = RED.util.cloneMessage({ value }).value;
+    } catch (err) {
+      copy[key] = t('runtime.errors.node.notCopied', { reason: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return copy;
 }

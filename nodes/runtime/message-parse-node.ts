@@ -35,11 +35,11 @@ export function registerMessageParseNode(RED: NodeAPI, t: Translate): void {
 
     node.on('input', (msg, send, done) => {
       parse(msg).then(
-        () => handOver(node, t, () => {
+        () => handOver(RED, node, t, msg, () => {
           send(msg);
           done();
         }),
-        (err: SymphonyError) => handOver(node, t, () => done(err), err),
+        (err: SymphonyError) => handOver(RED, node, t, msg, () => done(err), err),
       );
     });
   }

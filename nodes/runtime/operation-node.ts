@@ -84,7 +84,7 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
       handle(msg).then(
         (out) => {
           status.succeeded();
-          handOver(node, t, () => {
+          handOver(RED, node, t, msg, () => {
             if (!Array.isArray(out)) send(out);
             else if (out.length > 0) send([out]);
             done();
@@ -95,7 +95,7 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
             ? err
             : new SymphonyError('INVALID_INPUT', err instanceof Error ? err.message : String(err), { operation: op.id });
           status.failed(error);
-          handOver(node, t, () => done(error), error);
+          handOver(RED, node, t, msg, () => done(error), error);
         },
       );
     });
