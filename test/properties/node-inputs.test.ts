@@ -12,7 +12,8 @@ import fc from 'fast-check';
 import type { Simulator } from '../../simulator';
 import { ApiSpec } from '../conformance/spec';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
-import { configNode, helper, loadFlow, type FlowNode, type Msg } from '../helpers/flow';
+import { trackEndings, type Endings } from '../helpers/endings';
+import { configNode, helper, loadFlow, type FlowNode } from '../helpers/flow';
 import { startTestSimulator } from '../helpers/simulator';
 import { brief, depthOf, fingerprint } from './fingerprint';
 import { MAX_MESSAGE, MAX_STATUS, Problems, errorProblems, keptProblems, mustNotSucceed, reportOf } from './run-checks';
@@ -33,11 +34,6 @@ const ENDING_TIMEOUT_MS = 15_000;
 const TYPE_BUDGET_MS = 30_000;
 /** Runs of the very deep msgs, over all types together. */
 const DEEP_RUNS = 12;
-interface Ending {
-  where: 'output' | 'catch';
-  msg: Msg;
-}
-
 const nodeId = (subject: Subject, variant: number): string => `${subject.type}#${variant}`;
 
 describe('properties: every node type under random input', function () {
@@ -46,8 +42,7 @@ describe('properties: every node type under random input', function () {
   let proxy: FaultProxy | undefined;
   let spec: ApiSpec | undefined;
   const variants = new Map<string, Variant[]>();
-  const endings = new Map<string, Ending[]>();
-  const waiters = new Map<string, () => void>();
+  let endings: Endings | undefined;
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown): void => {
     rejections.push(reason);
@@ -57,15 +52,6 @@ describe('properties: every node type under random input', function () {
   let counter = 0;
   /** Every log call and status of the nodes, in order. */
   const said: Array<{ node: string; kind: string; text: string }> = [];
-
-  const record = (where: Ending['where']) => (msg: never): void => {
-    const received = msg as Msg;
-    const id = String(received._msgid);
-    const list = endings.get(id) ?? [];
-    list.push({ where, msg: received });
-    endings.set(id, list);
-    waiters.get(id)?.();
-  };
 
   before(async function () {
     this.timeout(60_000);
@@ -86,8 +72,7 @@ describe('properties: every node type under random input', function () {
     });
     nodes.push({ id: 'out', type: 'helper' });
     await loadFlow(nodes);
-    helper.getNode('out').on('input', record('output'));
-    helper.getNode('caught').on('input', record('catch'));
+    endings = trackEndings('out');
     // What each node logs (error, warn, log; an error is logged when no Catch takes it) and shows as status.
     for (const node of nodes) {
       for (const kind of ['error', 'warn', 'log', 'status'] as const) {
@@ -110,23 +95,7 @@ describe('properties: every node type under random input', function () {
     await helper.stopServer();
   });
 
-  function waitForEnding(id: string): Promise<boolean> {
-    return new Promise((resolve) => {
-      if (endings.has(id)) {
-        resolve(true);
-        return;
-      }
-      const timer = setTimeout(() => {
-        waiters.delete(id);
-        resolve(false);
-      }, ENDING_TIMEOUT_MS);
-      waiters.set(id, () => {
-        clearTimeout(timer);
-        waiters.delete(id);
-        resolve(true);
-      });
-    });
-  }
+  const waitForEnding = (id: string): Promise<boolean> => endings!.waitFor(id, ENDING_TIMEOUT_MS);
 
   /** Lets what a finished msg set off (a second ending, a late rejection) happen before it is checked. */
   const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
@@ -156,7 +125,7 @@ describe('properties: every node type under random input', function () {
       const ok = await ended;
       await settle();
       const problems: string[] = [];
-      const seen = endings.get(id) ?? [];
+      const seen = endings!.byId.get(id) ?? [];
       if (!ok) problems.push(`the msg never ended (neither output nor Catch within ${ENDING_TIMEOUT_MS} ms)`);
       if (seen.length > 1) problems.push(`the msg ended ${seen.length} times: ${seen.map((e) => e.where).join(', ')}`);
       for (const reason of rejections.slice(firstRejection)) problems.push(`unhandled rejection: ${brief(reason instanceof Error ? reason.message : String(reason))}`);
@@ -220,7 +189,7 @@ describe('properties: every node type under random input', function () {
 
   it('ends no msg twice over all runs, and Node-RED still answers', async function () {
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const twice = [...endings.entries()].filter(([, list]) => list.length > 1).map(([id, list]) => `${id}: ${list.map((e) => e.where).join(', ')}`);
+    const twice = [...endings!.byId.entries()].filter(([, list]) => list.length > 1).map(([id, list]) => `${id}: ${list.map((e) => e.where).join(', ')}`);
     if (twice.length > 0) throw new Error(`msgs that ended more than once: ${twice.slice(0, 10).join('; ')}`);
     await assertAlive();
   });
@@ -252,7 +221,7 @@ describe('properties: every node type under random input', function () {
     const ended = waitForEnding(id);
     helper.getNode(nodeId(SUBJECTS.find((s) => s.type === 'symphony-session-info')!, 0)).receive({ _msgid: id, payload: 'still there?' });
     if (!(await ended)) throw new Error('Node-RED no longer answers: session info never ended');
-    const ending = endings.get(id)![0]!;
+    const ending = endings!.byId.get(id)![0]!;
     if (ending.where !== 'output') throw new Error(`session info as the bot failed after the runs: ${ending.msg.error?.message ?? ''}`);
   }
 });

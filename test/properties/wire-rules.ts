@@ -138,6 +138,8 @@ export function wireProblems(exchange: ProxiedExchange, op: OperationSpec | unde
     if (!match) continue;
     const problems = Object.entries(match.segments).flatMap(([name, raw]) => segmentProblems(where, name, raw));
     if (match.segments.uid !== undefined && !/^\d+$/.test(match.segments.uid)) problems.push(`${where}: the user id segment is not a number`);
+    // A login that lands on another login's path (an OBO username of "..") shows in what it carries.
+    if (spec && template.startsWith('/login/')) problems.push(...specProblems(where, exchange, spec, template));
     return problems;
   }
   if (!op) return [`${where}: a request no node of this run should make`];
