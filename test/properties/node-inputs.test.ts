@@ -16,7 +16,7 @@ import { trackEndings, type Endings } from '../helpers/endings';
 import { configNode, helper, loadFlow, type FlowNode } from '../helpers/flow';
 import { startTestSimulator } from '../helpers/simulator';
 import { brief, depthOf, fingerprint } from './fingerprint';
-import { MAX_MESSAGE, MAX_STATUS, Problems, errorProblems, keptProblems, mustNotSucceed, reportOf } from './run-checks';
+import { MAX_MESSAGE, MAX_STATUS, Problems, errorProblems, keptProblems, mustNotSucceed, reportOf, targetProblems } from './run-checks';
 import { bind, describeRun, exampleInputs, runInputArbitrary, type RunInput } from './run-inputs';
 import { SUBJECTS, type Subject } from './subjects';
 import { defaultVariants, envName, variantArbitrary, variantNode, type Variant } from './variants';
@@ -147,6 +147,7 @@ describe('properties: every node type under random input', function () {
       const exchanges = proxy!.exchanges.slice(firstExchange);
       totals.requests += exchanges.length;
       for (const exchange of exchanges) problems.push(...wireProblems(exchange, subject.op, spec));
+      problems.push(...targetProblems(subject, binding, exchanges));
       for (const args of helper.log().args.slice(firstLog)) {
         const entry = args[0] as { msg?: unknown } | undefined;
         const line = String(entry?.msg ?? '');

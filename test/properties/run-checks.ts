@@ -4,7 +4,8 @@ import { brief, fingerprint } from './fingerprint';
 import type { Binding } from './run-inputs';
 import type { Subject } from './subjects';
 import type { Variant } from './variants';
-import { refusedAsPathSegment } from './wire-rules';
+import type { ProxiedExchange } from '../helpers/fault-proxy';
+import { isLogin, refusedAsPathSegment } from './wire-rules';
 
 /** No error message or log line reaches this length, whatever the input. */
 export const MAX_MESSAGE = 1_000;
@@ -100,4 +101,15 @@ export function keptProblems(sent: Map<string, string>, received: Msg, except: s
     else if (fingerprint(received[key]) !== print) problems.push(`msg.${key} is not as it was sent: now ${brief(received[key])}`);
   }
   return problems;
+}
+
+/**
+ * The generic API node calls the path it is given, as given: a path the URL rules would resolve (`.`, `%2e%2e`)
+ * reaches another endpoint than the one the flow names.
+ */
+export function targetProblems(subject: Subject, binding: Binding, exchanges: readonly ProxiedExchange[]): string[] {
+  const given = binding.known.get('path');
+  if (!subject.op?.dynamicTarget || typeof given !== 'string') return [];
+  return exchanges.filter((exchange) => !isLogin(exchange) && exchange.rawPath !== given)
+    .map((exchange) => `the generic node was given path ${brief(given)} and called ${brief(exchange.rawPath)}`);
 }

@@ -4,7 +4,7 @@ import type { ParamSpec } from '../../nodes/catalogue/types';
 import { DESK_ROOM_ID, USERS } from '../helpers/simulator';
 import { brief } from './fingerprint';
 import { OBO_USER_TYPES, type InputField, type Subject } from './subjects';
-import { anyString, anyValue, fieldValue, goodValue, oboUserValue } from './values';
+import { anyString, anyValue, fieldValue, goodValue, isApiPath, oboUserValue } from './values';
 import { envName, indirectName, type FieldSource, type Variant } from './variants';
 
 /** A field's (or the OBO user's) value in one run, whether a blank field finds it on msg, and an env variable's text. */
@@ -131,7 +131,7 @@ function acceptedValue(param: ParamSpec): unknown {
     case 'id-list': return [USERS.alice.id];
     case 'string-list': return param.schema?.items ? ['ROOM'] : ['alice'];
     case 'stream-id': return DESK_ROOM_ID;
-    case 'string': return (param.schema?.enum as string[] | undefined)?.[0] ?? 'hello';
+    case 'string': return isApiPath(param) ? '/pod/v2/sessioninfo' : (param.schema?.enum as string[] | undefined)?.[0] ?? 'hello';
     case 'number':
     case 'integer': return 5;
     case 'boolean': return true;
@@ -154,12 +154,16 @@ function given(value: unknown): FieldDraw {
 
 /**
  * The values the issue names, tried first on every node type with the default setups (the rest of each run is
- * random): `.`, `..`, blank, a control character and a lone surrogate in each path parameter; a BigInt, a 1 MB
- * string and a lone surrogate in a field and in msg.payload; and the same in msg.oboUser.
+ * random): `.`, `..`, blank, a control character and a lone surrogate in each path parameter (and `%2e%2e` in the
+ * generic node's path); a BigInt, a 1 MB string and a lone surrogate in a field and in msg.payload; and the same
+ * in msg.oboUser.
  */
 export function exampleInputs(subject: Subject, variants: readonly Variant[]): RunInput[] {
   const accepted = Object.fromEntries(subject.fields.map((field) => [field.name, given(field.param ? acceptedValue(field.param) : 'plain')]));
-  const run = (variant: number, changed: Record<string, unknown>, payload: unknown = 'hello', oboUser: unknown = 'alice'): RunInput => ({
+  // A field that reads msg.payload by default (a message, the generic node's body) gets an accepted value there.
+  const fromPayload = subject.fields.find((field) => field.default?.type === 'msg' && field.default.value === 'payload');
+  const acceptedPayload = fromPayload?.param ? acceptedValue(fromPayload.param) : 'hello';
+  const run = (variant: number, changed: Record<string, unknown>, payload: unknown = acceptedPayload, oboUser: unknown = 'alice'): RunInput => ({
     variant,
     payload,
     fields: { ...accepted, ...Object.fromEntries(Object.entries(changed).map(([name, value]) => [name, given(value)])) },
@@ -170,13 +174,17 @@ export function exampleInputs(subject: Subject, variants: readonly Variant[]): R
   for (const field of subject.fields.filter((f) => f.param?.in === 'path')) {
     for (const bad of ['..', '.', ' ', 'a\u0007b', 'a\ud800']) examples.push(run(0, { [field.name]: bad }));
   }
+  // The generic node's path: dot segments the URL rules would resolve, sending the call elsewhere.
+  for (const field of subject.fields.filter((f) => f.param && isApiPath(f.param))) {
+    for (const disguised of ['/pod/v1/%2e%2e/v2/sessioninfo', '/agent/%2e%2e/pod/v2/sessioninfo']) examples.push(run(0, { [field.name]: disguised }));
+  }
   const first = subject.fields[0];
   if (first) examples.push(run(0, { [first.name]: 1n }), run(0, { [first.name]: megabyte }), run(0, { [first.name]: ['x\udc00'] }));
   examples.push(run(0, {}, { text: 'hi', id: 7n, note: '\ud83d' }));
   const byName = variants.findIndex((v) => v.actAs === 'username');
   const byId = variants.findIndex((v) => v.actAs === 'userId');
-  if (byName >= 0) examples.push(run(byName, {}, 'hello', '..'), run(byName, {}, 'hello', 'al\u0001ice'), run(byName, {}, 'hello', 'a\ud800'));
-  if (byId >= 0) examples.push(run(byId, {}, 'hello', BigInt(USERS.alice.id)), run(byId, {}, 'hello', megabyte));
+  if (byName >= 0) examples.push(run(byName, {}, acceptedPayload, '..'), run(byName, {}, acceptedPayload, 'al\u0001ice'), run(byName, {}, acceptedPayload, 'a\ud800'));
+  if (byId >= 0) examples.push(run(byId, {}, acceptedPayload, BigInt(USERS.alice.id)), run(byId, {}, acceptedPayload, megabyte));
   return examples;
 }
 

@@ -151,6 +151,14 @@ const attachmentSource = fc.oneof(
   anyString.filter((s) => !s.trim().startsWith('/')),
 );
 
+/** Paths the generic API node may be given, dot segments in disguise among them. */
+const apiPath = fc.constantFrom(
+  '/pod/v2/sessioninfo', '/pod/./v2/sessioninfo', '/pod//v2/sessioninfo', '/pod/v1/%2e%2e/v2/sessioninfo',
+  '/pod/v1/.%2E/v2/sessioninfo', '/login/%2e%2e/pod/v2/sessioninfo', '/agent/%2e%2e/pod/v2/sessioninfo', '/agent/v1/signals/list',
+  '/pod/v2/sessioninfo/',
+);
+export const isApiPath = (param: ParamSpec): boolean => String(param.schema?.pattern ?? '').startsWith('^/(pod|agent|login)');
+
 /** Values a field of this kind might plausibly be given, right or wrong. */
 function plausible(param: ParamSpec): fc.Arbitrary<unknown> {
   switch (param.kind) {
@@ -158,7 +166,9 @@ function plausible(param: ParamSpec): fc.Arbitrary<unknown> {
     case 'id-list': return fc.oneof(fc.array(userId, { maxLength: 4 }), userId, fc.array(userId, { minLength: 1, maxLength: 3 }).map((ids) => ids.join(',')));
     case 'string-list': return fc.oneof(fc.array(anyString, { maxLength: 4 }), anyString, fc.array(streamIdLike, { minLength: 1, maxLength: 3 }));
     case 'stream-id': return streamIdLike;
-    case 'string': return param.schema?.enum ? fc.oneof(fc.constantFrom(...(param.schema.enum as string[])), anyString) : anyString;
+    case 'string':
+      if (isApiPath(param)) return fc.oneof(apiPath, anyString);
+      return param.schema?.enum ? fc.oneof(fc.constantFrom(...(param.schema.enum as string[])), anyString) : anyString;
     case 'number':
     case 'integer': return numberLike;
     case 'boolean': return fc.constantFrom(true, false, 'true', 'false', 'TRUE', 1, 0, 'yes', '');
@@ -192,6 +202,7 @@ export function goodValue(param: ParamSpec): fc.Arbitrary<unknown> {
     case 'stream-id': return fc.constant(DESK_ROOM_ID);
     case 'string': {
       const allowed = param.schema?.enum as string[] | undefined;
+      if (isApiPath(param)) return fc.constant('/pod/v2/sessioninfo');
       return allowed ? fc.constantFrom(...allowed) : fc.oneof(fc.constantFrom('alice', 'hello', 'Desk', '#fx', 'a b'), fc.stringMatching(/^[a-z]{1,12}$/));
     }
     case 'number':

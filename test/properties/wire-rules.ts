@@ -127,9 +127,14 @@ function specProblems(where: string, exchange: ProxiedExchange, spec: ApiSpec, d
   return problems;
 }
 
+/** Whether a request is one of the config node's logins rather than an operation's own call. */
+export function isLogin(exchange: ProxiedExchange): boolean {
+  return AUTH_TEMPLATES.some((template) => matchTemplate(template, exchange.rawPath) !== undefined);
+}
+
 /**
  * Everything wrong with one request a node of operation `op` caused (its own call or an authentication call).
- * The generic API node's target is free, so only its path segments and query are checked.
+ * The generic API node's target is free, so only its path segments and query are checked here.
  */
 export function wireProblems(exchange: ProxiedExchange, op: OperationSpec | undefined, spec: ApiSpec | undefined): string[] {
   const where = `${exchange.method} ${exchange.rawPath.length > 120 ? `${exchange.rawPath.slice(0, 120)}…` : exchange.rawPath}`;
@@ -146,7 +151,6 @@ export function wireProblems(exchange: ProxiedExchange, op: OperationSpec | unde
   if (op.dynamicTarget) {
     const segments = exchange.rawPath.split('/').slice(1);
     return [
-      ...segments.flatMap((raw, index) => (raw === '' && index < segments.length - 1 ? [`${where}: an empty path segment`] : [])),
       ...segments.flatMap((raw) => (/^(\.|%2e){1,2}$/i.test(raw) ? [`${where}: a dot segment`] : [])),
       ...queryProblems(where, exchange),
     ];
