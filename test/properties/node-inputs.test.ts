@@ -16,7 +16,7 @@ import { trackEndings, type Endings } from '../helpers/endings';
 import { configNode, helper, loadFlow, type FlowNode } from '../helpers/flow';
 import { startTestSimulator } from '../helpers/simulator';
 import { brief, depthOf, fingerprint } from './fingerprint';
-import { MAX_MESSAGE, MAX_STATUS, Problems, errorProblems, keptProblems, mustNotSucceed, reportOf, targetProblems } from './run-checks';
+import { MAX_MESSAGE, MAX_STATUS, Problems, errorProblems, keptProblems, refusedInput, reportOf, targetProblems } from './run-checks';
 import { bind, describeRun, exampleInputs, runInputArbitrary, type RunInput } from './run-inputs';
 import { SUBJECTS, type Subject } from './subjects';
 import { defaultVariants, envName, variantArbitrary, variantNode, type Variant } from './variants';
@@ -138,14 +138,16 @@ describe('properties: every node type under random input', function () {
           problems.push(...errorProblems(subject, variant, binding, ending.msg));
           problems.push(...keptProblems(sent, ending.msg, undefined));
         } else {
-          const refused = mustNotSucceed(subject, variant, binding);
-          if (refused) problems.push(`reached the output although ${refused}`);
           if (subject.op && !(variant.outputProperty in ending.msg)) problems.push(`msg.${variant.outputProperty} is not set on the output`);
           problems.push(...keptProblems(sent, ending.msg, subject.op ? variant.outputProperty : undefined));
         }
       }
       const exchanges = proxy!.exchanges.slice(firstExchange);
       totals.requests += exchanges.length;
+      const refused = refusedInput(subject, variant, binding);
+      if (refused && (ending?.where === 'output' || exchanges.length > 0)) {
+        problems.push(`${refused} is not refused before any request (${exchanges.length} made, ended at ${ending?.where ?? 'nothing'})`);
+      }
       for (const exchange of exchanges) problems.push(...wireProblems(exchange, subject.op, spec));
       problems.push(...targetProblems(subject, binding, exchanges));
       for (const args of helper.log().args.slice(firstLog)) {

@@ -44,21 +44,25 @@ function longStrings(binding: Binding, variant: Variant): string[] {
   return found;
 }
 
-/** The input rules the wire cannot show (the value never gets there, or is indistinguishable once sent). */
-export function mustNotSucceed(subject: Subject, variant: Variant, binding: Binding): string | undefined {
+/**
+ * A value the issue's rules refuse, given as it is (on msg, in a context or env, as a string literal): the msg
+ * must end at Catch before any request. Checked from the input because the wire cannot always show it (a lone
+ * surrogate never gets there; NaN sent as text looks like the word).
+ */
+export function refusedInput(subject: Subject, variant: Variant, binding: Binding): string | undefined {
   for (const field of subject.fields) {
     if (!field.param || !binding.known.has(field.name)) continue;
     const value = binding.known.get(field.name);
     if (field.param.in === 'path' && typeof value === 'string' && refusedAsPathSegment(value)) {
-      return `path parameter ${field.name} = ${brief(value)} may not be sent`;
+      return `path parameter ${field.name} = ${brief(value)}`;
     }
     if (field.param.kind === 'string' && typeof value === 'number' && !Number.isFinite(value)) {
-      return `text field ${field.name} = ${value} must be refused`;
+      return `text field ${field.name} = ${value}`;
     }
   }
   const user = binding.known.get('oboUser');
   if (variant.actAs === 'username' && typeof user === 'string' && refusedAsPathSegment(user.trim())) {
-    return `oboUser ${brief(user)} may not become a path segment of the OBO login`;
+    return `oboUser ${brief(user)} (a path segment of the OBO login)`;
   }
   return undefined;
 }

@@ -155,8 +155,8 @@ function given(value: unknown): FieldDraw {
 /**
  * The values the issue names, tried first on every node type with the default setups (the rest of each run is
  * random): `.`, `..`, blank, a control character and a lone surrogate in each path parameter (and `%2e%2e` in the
- * generic node's path); a BigInt, a 1 MB string and a lone surrogate in a field and in msg.payload; and the same
- * in msg.oboUser.
+ * generic node's path); NaN in a text field; a BigInt, a 1 MB string and a lone surrogate in a field and in
+ * msg.payload; and the same in msg.oboUser.
  */
 export function exampleInputs(subject: Subject, variants: readonly Variant[]): RunInput[] {
   const accepted = Object.fromEntries(subject.fields.map((field) => [field.name, given(field.param ? acceptedValue(field.param) : 'plain')]));
@@ -178,6 +178,8 @@ export function exampleInputs(subject: Subject, variants: readonly Variant[]): R
   for (const field of subject.fields.filter((f) => f.param && isApiPath(f.param))) {
     for (const disguised of ['/pod/v1/%2e%2e/v2/sessioninfo', '/agent/%2e%2e/pod/v2/sessioninfo']) examples.push(run(0, { [field.name]: disguised }));
   }
+  const text = subject.fields.find((f) => f.param?.kind === 'string' && f.param.in !== 'path' && !f.param.schema?.enum && !isApiPath(f.param));
+  if (text) examples.push(run(0, { [text.name]: NaN }));
   const first = subject.fields[0];
   if (first) examples.push(run(0, { [first.name]: 1n }), run(0, { [first.name]: megabyte }), run(0, { [first.name]: ['x\udc00'] }));
   examples.push(run(0, {}, { text: 'hi', id: 7n, note: '\ud83d' }));
