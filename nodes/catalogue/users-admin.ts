@@ -4,6 +4,7 @@
  */
 import { inputError } from '../runtime/errors';
 import { text as message } from '../runtime/i18n';
+import { bounded } from '../runtime/value-checks';
 import type { OperationSpec, ParamSpec, ParamValues } from './types';
 import { BOOLEAN, INTEGER, JSON_VALUE, LIST, TEXT, USER_ID_IN_PATH, cursorParams, defined, skipLimit } from './users-fields';
 
@@ -119,11 +120,20 @@ export const usersAdminOperations: readonly OperationSpec[] = [
     // { canCreatePublicRoom: false } is easier to write than the API's [{ entitlment, enabled }] list.
     prepare: (values) => {
       const features = values.features;
-      if (Array.isArray(features)) return values;
+      if (Array.isArray(features)) {
+        if (features.length === 0) throw inputError('user-features-update', 'features', message('runtime.errors.user-features-update.noFeature'));
+        features.forEach((item: unknown, index) => {
+          const { entitlment, enabled } = (item ?? {}) as { entitlment?: unknown; enabled?: unknown };
+          const wellFormed = typeof item === 'object' && !Array.isArray(item) && typeof entitlment === 'string' && entitlment !== '' && typeof enabled === 'boolean'
+            && Object.keys(item as object).length === 2;
+          if (!wellFormed) throw inputError('user-features-update', 'features', message('runtime.errors.user-features-update.notFeature', { index }));
+        });
+        return values;
+      }
       const entries = Object.entries(features as Record<string, unknown>);
       if (entries.length === 0) throw inputError('user-features-update', 'features', message('runtime.errors.user-features-update.noFeature'));
       const list = entries.map(([entitlment, enabled]) => {
-        if (typeof enabled !== 'boolean') throw inputError('user-features-update', 'features', message('runtime.errors.user-features-update.notBoolean', { feature: entitlment }));
+        if (typeof enabled !== 'boolean') throw inputError('user-features-update', 'features', message('runtime.errors.user-features-update.notBoolean', { feature: bounded(entitlment, 80) }));
         return { entitlment, enabled };
       });
       return { ...values, features: list };

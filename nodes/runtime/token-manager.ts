@@ -6,6 +6,7 @@ import type { HttpClient, HttpResponse } from './http-client';
 import { signAuthJwt } from './jwt';
 import { LruCache } from './lru-cache';
 import { symphonyMessageOf, requestIdOf } from './response';
+import { bounded } from './value-checks';
 
 export interface ServiceUrls {
   pod: string;
@@ -121,7 +122,7 @@ export class TokenManager {
   private async loginUser(identity: Extract<Identity, { kind: 'obo' }>): Promise<string> {
     const segment = identity.by === 'userId' ? `user/${identity.user}` : `username/${encodeURIComponent(identity.user)}`;
     const url = `${this.settings.urls.pod}/login/pubkey/app/${segment}/authenticate`;
-    const what = text(identity.by === 'userId' ? 'runtime.errors.auth.oboUserId' : 'runtime.errors.auth.oboUsername', { user: identity.user });
+    const what = text(identity.by === 'userId' ? 'runtime.errors.auth.oboUserId' : 'runtime.errors.auth.oboUsername', { user: bounded(String(identity.user)) });
     for (let attempt = 0; ; attempt++) {
       const appToken = await this.appSession.get();
       try {
@@ -161,8 +162,8 @@ export class TokenManager {
 function authFailure(response: HttpResponse, what: string, url: string): SymphonyError {
   const symphonyMessage = symphonyMessageOf(response.data);
   const details = { operation: 'auth', status: response.status, symphonyMessage, requestId: requestIdOf(response.headers) };
-  const where = new URL(url).pathname;
-  const substitutions = { what, where, status: response.status, reason: symphonyMessage };
+  const where = bounded(new URL(url).pathname);
+  const substitutions = { what, where, status: response.status, reason: symphonyMessage && bounded(symphonyMessage) };
   if (response.status === 401 || response.status === 403) {
     const key = symphonyMessage ? 'runtime.errors.auth.refusedWithReason' : 'runtime.errors.auth.refused';
     return new SymphonyError('NOT_AUTHORIZED', text(key, substitutions), details);

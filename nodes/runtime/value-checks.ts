@@ -14,7 +14,8 @@ export const MAX_JSON_DEPTH = 100;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
-const CONTROL_CHARACTER = /[\u0000-\u001F\u007F]/;
+// C0 and C1 controls (Unicode category Cc).
+const CONTROL_CHARACTER = /[\u0000-\u001F\u007F-\u009F]/;
 
 /** Cuts a text to `limit` characters, saying how much was left out. */
 export function bounded(value: string, limit = QUOTE_LIMIT): string {
@@ -25,10 +26,19 @@ export function bounded(value: string, limit = QUOTE_LIMIT): string {
   return text('runtime.errors.input.values.cut', { start: value.slice(0, end), more: value.length - end });
 }
 
-/** A text in quotes, at most QUOTE_LIMIT characters of it, lone surrogates shown as U+FFFD. */
+/** A text in quotes as JSON writes it, at most about QUOTE_LIMIT characters of it, escapes counted. */
 export function quoteText(value: string): string {
-  const head = JSON.stringify(value.slice(0, QUOTE_LIMIT).replace(LONE_SURROGATES, '\uFFFD'));
-  return value.length <= QUOTE_LIMIT ? head : text('runtime.errors.input.values.cut', { start: head, more: value.length - QUOTE_LIMIT });
+  let quoted = '';
+  let used = 0;
+  // By code point, so that a surrogate pair is never cut in two; JSON escapes control characters and lone surrogates.
+  for (const character of value) {
+    const escaped = JSON.stringify(character).slice(1, -1);
+    if (quoted.length + escaped.length > QUOTE_LIMIT) break;
+    quoted += escaped;
+    used += character.length;
+  }
+  const head = `"${quoted}"`;
+  return used === value.length ? head : text('runtime.errors.input.values.cut', { start: head, more: value.length - used });
 }
 
 /** A short, safe description of any value for an error text ("string \"abc\"", "an object", "bigint 12"). */
@@ -105,4 +115,21 @@ function leafProblem(value: unknown): string | undefined {
     case 'symbol': return text('runtime.errors.input.notJson', { type: typeof value });
     default: return undefined;
   }
+}
+
+/**
+ * Whether objects and arrays nest deeper than `limit` levels inside the value (walked without recursion). An object
+ * met again (a cycle, or shared) is not walked twice: a copy reuses what it already copied.
+ */
+export function nestedDeeperThan(root: unknown, limit: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value: root, depth: 0 }];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (value === null || typeof value !== 'object' || Buffer.isBuffer(value) || seen.has(value)) continue;
+    if (depth >= limit) return true;
+    seen.add(value);
+    for (const item of Object.values(value)) stack.push({ value: item, depth: depth + 1 });
+  }
+  return false;
 }

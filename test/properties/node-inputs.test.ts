@@ -16,7 +16,7 @@ import { trackEndings, type Endings } from '../helpers/endings';
 import { configNode, helper, loadFlow, type FlowNode } from '../helpers/flow';
 import { startTestSimulator } from '../helpers/simulator';
 import { brief, depthOf, fingerprint } from './fingerprint';
-import { MAX_MESSAGE, MAX_STATUS, Problems, errorProblems, keptProblems, refusedInput, reportOf, targetProblems } from './run-checks';
+import { MAX_MESSAGE, MAX_STATUS, Problems, UNCOPYABLE_DEPTH, errorProblems, keptProblems, refusedInput, reportOf, targetProblems } from './run-checks';
 import { bind, describeRun, exampleInputs, runInputArbitrary, type RunInput } from './run-inputs';
 import { SUBJECTS, type Subject } from './subjects';
 import { defaultVariants, envName, variantArbitrary, variantNode, type Variant } from './variants';
@@ -119,6 +119,7 @@ describe('properties: every node type under random input', function () {
     const firstSaid = said.length;
     const firstRejection = rejections.length;
     const sent = new Map(Object.entries(binding.msg).map(([key, value]) => [key, fingerprint(value)]));
+    const uncopyable = new Set(Object.entries(binding.msg).filter(([, value]) => depthOf(value) > UNCOPYABLE_DEPTH).map(([key]) => key));
     const ended = waitForEnding(id);
     try {
       helper.getNode(nodeId(subject, input.variant)).receive(binding.msg);
@@ -136,7 +137,7 @@ describe('properties: every node type under random input', function () {
           const code = String(ending.msg.error?.code ?? 'no code');
           codes.set(code, (codes.get(code) ?? 0) + 1);
           problems.push(...errorProblems(subject, variant, binding, ending.msg));
-          problems.push(...keptProblems(sent, ending.msg, undefined));
+          problems.push(...keptProblems(sent, ending.msg, undefined, uncopyable));
         } else {
           if (subject.op && !(variant.outputProperty in ending.msg)) problems.push(`msg.${variant.outputProperty} is not set on the output`);
           problems.push(...keptProblems(sent, ending.msg, subject.op ? variant.outputProperty : undefined));
