@@ -50,6 +50,7 @@ interface JQuery {
 /** nodes/runtime/migrations.ts, compiled and embedded by the build: the runtime's own upgrade steps. */
 declare const SymphonyMigrations: {
   SCHEMA_VERSION: number;
+  MIGRATIONS: ReadonlyArray<{ from: number; types: readonly string[] | 'all' }>;
   upgradeConfig(type: string, config: Record<string, unknown>): {
     config: Record<string, unknown>;
     from: number;

@@ -5,6 +5,9 @@
 namespace SymphonyEditor {
   type Prefix = 'node-input' | 'node-config-input';
 
+  /** Ids of the nodes whose open dialog shows them upgraded: saving one writes the current version. */
+  const upgradedInDialog: Record<string, boolean> = {};
+
   function declared(node: SymphonyEditorNode): Record<string, unknown> {
     const config: Record<string, unknown> = {};
     Object.keys(node._def ? node._def.defaults : {}).forEach((name) => {
@@ -60,10 +63,17 @@ namespace SymphonyEditor {
       const recovered = fromDeployed.changed.filter((name) => node._def && name in node._def.defaults
         && isBlank(upgraded[name]) && !isBlank(fromDeployed.config[name]));
       if (recovered.length > 0) {
+        upgradedInDialog[String(node.id)] = true;
         fillTypedInputs(prefix, fromDeployed.config, recovered);
         RED.notify(t('editor.migrations.recovered', { properties: recovered.join(', ') }), 'warning');
       }
     });
+  }
+
+  /** Whether any upgrade step from `version` on applies to `type` (else the deployed node holds nothing more). */
+  function hasStepsSince(type: string, version: number): boolean {
+    return SymphonyMigrations.MIGRATIONS.some((step) => step.from >= version
+      && (step.types === 'all' || step.types.indexOf(type) >= 0));
   }
 
   /** Called first in oneditprepare. */
@@ -71,20 +81,31 @@ namespace SymphonyEditor {
     if (!node.type || !node._def) {
       return;
     }
+    delete upgradedInDialog[String(node.id)];
     const upgrade = SymphonyMigrations.upgradeConfig(node.type, declared(node));
+    if (upgrade.changed.length > 0) {
+      upgradedInDialog[String(node.id)] = true;
+    }
     if (upgrade.unknown) {
       RED.notify(t('editor.migrations.unknownVersionEditor', { version: String(node.schemaVersion), known: String(SymphonyMigrations.SCHEMA_VERSION) }), 'warning');
       return;
     }
     fillInputs(prefix, upgrade.config, upgrade.changed);
-    if (upgrade.from < SymphonyMigrations.SCHEMA_VERSION && node.id) {
+    if (upgrade.from < SymphonyMigrations.SCHEMA_VERSION && node.id && hasStepsSince(node.type, upgrade.from)) {
       recoverFromDeployed(node, prefix, upgrade.config);
     }
   }
 
-  /** Called in oneditsave: the node is now in the current version (a newer one is left as it is). */
+  /**
+   * Called in oneditsave: when the dialog showed the node upgraded (steps of a newer version changed it, or
+   * recovered settings from the deployed node), the node is saved in the current version. A node that no step
+   * changes keeps the version it has, so that Done on an untouched dialog changes nothing: its form is the
+   * current one all the same, and the runtime's steps leave it as it is. A newer version is left as it is.
+   */
   export function stampVersion(node: SymphonyEditorNode): void {
-    if (node.type && !SymphonyMigrations.upgradeConfig(node.type, { schemaVersion: node.schemaVersion }).unknown) {
+    const upgraded = upgradedInDialog[String(node.id)] === true;
+    delete upgradedInDialog[String(node.id)];
+    if (upgraded && node.type && !SymphonyMigrations.upgradeConfig(node.type, { schemaVersion: node.schemaVersion }).unknown) {
       node.schemaVersion = SymphonyMigrations.SCHEMA_VERSION;
     }
   }

@@ -3,7 +3,16 @@
 /** A node as the editor hands it to label, validate and dialog functions. */
 interface SymphonyEditorNode {
   name?: string;
+  z?: string;
   [property: string]: unknown;
+}
+
+/** A config node as `RED.nodes.eachConfig` hands it: `z` set when it is scoped to a flow, `d` when disabled. */
+interface RedConfigNode extends SymphonyEditorNode {
+  id: string;
+  type: string;
+  d?: boolean;
+  users: SymphonyEditorNode[];
 }
 
 interface RedValidatorOptions {
@@ -46,6 +55,13 @@ interface RedEditorApi {
   };
   tabs: {
     create(options: { id: string; onchange: (tab: RedTab) => void }): RedTabs;
+  };
+  nodes: {
+    eachConfig(visit: (config: RedConfigNode) => void): void;
+    node(id: string): SymphonyEditorNode | null;
+  };
+  events: {
+    emit(event: string, subject: unknown): void;
   };
 }
 

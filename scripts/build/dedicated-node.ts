@@ -7,7 +7,7 @@ import { BuildError } from './errors';
 import { formRow, selectControl } from './form';
 import { escapeHtml, jsQuoted } from './html';
 import { SYMPHONY_COLOR } from './palette';
-import { type DefaultEntry, registerTypeScript, renderDefaults, returning } from './register-type';
+import { type DefaultEntry, pickOnlyConfigScript, registerTypeScript, renderDefaults, returning } from './register-type';
 import type { Texts } from './texts';
 
 const root = (spec: DedicatedNodeSpec): string => `dedicated.${spec.key}`;
@@ -48,6 +48,8 @@ export function dedicatedScript(spec: DedicatedNodeSpec): string {
   const extra = { ...spec.editor };
   const prepare = prepareSource(spec);
   if (prepare && !extra.oneditprepare) extra.oneditprepare = prepare;
+  const configs = spec.fields.flatMap((f) => (f.input.kind === 'config' ? [[f.name, f.input.type] as const] : []));
+  if (configs.length > 0 && !extra.onadd) extra.onadd = pickOnlyConfigScript(configs);
   const members: Array<[string, string]> = [
     ['color', jsQuoted(SYMPHONY_COLOR)],
     ['defaults', renderDefaults(spec.fields.map((f) => [f.name, defaultEntry(f)] as const), '    ')],

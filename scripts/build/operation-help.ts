@@ -42,7 +42,7 @@ export function operationHelp(op: OperationSpec, texts: OperationTexts, shared: 
 ${inputs.join('\n')}
 </dl>
 <p>${s('fieldsFromMsg')}</p>
-<h3>${s('outputs')}</h3>
+${op.params.some((p) => p.kind === 'boolean') ? `<p>${s('boolNotSet')}</p>\n` : ''}<h3>${s('outputs')}</h3>
 <dl class="message-properties">
 ${property('payload', 'object', texts.output, false)}
 </dl>

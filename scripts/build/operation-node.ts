@@ -1,5 +1,6 @@
 import type { OperationSpec, ParamSpec } from '../../nodes/catalogue/types';
 import { SCHEMA_VERSION } from '../../nodes/runtime/migrations';
+import { CONFIG_TYPE } from './config-node';
 import { paramDefault } from './editor-data';
 import { formRow, selectControl, typedControl } from './form';
 import { escapeHtml, jsQuoted } from './html';
@@ -8,7 +9,7 @@ import { pagingDefaults } from './paging-fields';
 import { pagingRows } from './paging-section';
 import { areaIcon, paletteCategory, SYMPHONY_COLOR } from './palette';
 import { KIND_ICONS } from './param-kinds';
-import { type DefaultEntry, registerTypeScript, renderDefaults, returning } from './register-type';
+import { type DefaultEntry, pickOnlyConfigScript, registerTypeScript, renderDefaults, returning } from './register-type';
 import type { Texts } from './texts';
 
 const ACT_AS_VALUES = ['bot', 'userId', 'username'] as const;
@@ -18,7 +19,7 @@ export function operationDefaults(op: OperationSpec): Array<[string, DefaultEntr
   const type = jsQuoted(op.type);
   const entries: Array<[string, DefaultEntry]> = [
     ['name', { value: '' }],
-    ['config', { value: '', type: 'symphony-config', required: true }],
+    ['config', { value: '', type: CONFIG_TYPE, required: true }],
     ['actAs', { value: 'bot', validate: `SymphonyEditor.actAsValidator(${type})` }],
     ['oboUser', { value: '', validate: 'SymphonyEditor.oboUserValidator()' }],
     ['oboUserType', { value: 'str' }],
@@ -50,6 +51,7 @@ export function operationScript(op: OperationSpec): string {
     ['label', returning(`SymphonyEditor.label(this, ${type})`)],
     ['labelStyle', returning('SymphonyEditor.labelStyle(this)')],
     ['outputLabels', returning('SymphonyEditor.outputLabel(this)')],
+    ['onadd', pickOnlyConfigScript([['config', CONFIG_TYPE]])],
     ['oneditprepare', `function () { SymphonyEditor.upgradeDialog(this, 'node-input'); SymphonyEditor.prepare(this, ${type}); }`],
     ['oneditsave', `function () { SymphonyEditor.save(this, ${type}); SymphonyEditor.stampVersion(this); }`],
   ]);

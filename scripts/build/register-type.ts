@@ -37,3 +37,12 @@ ${body}
 export function returning(expression: string): string {
   return `function () { return ${expression}; }`;
 }
+
+/**
+ * `onadd` of a node type with config node properties (`[property, config type]`): a new node takes the one
+ * config node of that type there is (nodes/editor/config-pick.ts).
+ */
+export function pickOnlyConfigScript(properties: ReadonlyArray<readonly [string, string]>): string {
+  const calls = properties.map(([property, type]) => `SymphonyEditor.pickOnlyConfig(this, ${jsQuoted(property)}, ${jsQuoted(type)});`);
+  return `function () { ${calls.join(' ')} }`;
+}

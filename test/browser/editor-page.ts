@@ -147,3 +147,24 @@ export async function waitForTraysClosed(page: Page, timeout = 5_000): Promise<v
  * switch), so a test clicking tabs at machine speed waits as a person would.
  */
 export const TAB_CLICK_GAP_MS = 450;
+
+/**
+ * Drags a node type from the palette onto the workspace at (x, y) of the canvas, as a person does (the editor
+ * creates the node with its defaults and runs its `onadd`), and returns the ids of the nodes of that type on the
+ * active tab afterwards.
+ */
+export async function dropFromPalette(page: Page, type: string, at: { x: number; y: number }): Promise<string[]> {
+  const source = page.locator(`.red-ui-palette-node[data-palette-type="${type}"]`);
+  await source.scrollIntoViewIfNeeded();
+  const from = await source.boundingBox();
+  const chart = await page.locator('#red-ui-workspace-chart').boundingBox();
+  if (!from || !chart) throw new Error(`the palette entry of ${type} or the workspace is not on screen`);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(chart.x + at.x, chart.y + at.y, { steps: 10 });
+  await page.mouse.up();
+  return page.evaluate((type) => {
+    const { RED } = globalThis as unknown as EditorWindow;
+    return RED.nodes.filterNodes({ z: RED.workspaces.active(), type }).map((node) => node.id);
+  }, type);
+}

@@ -1,26 +1,30 @@
 /**
  * The `npm start` editor in a real browser (Debian's Chromium, headless, driven by playwright-core): what a
- * newcomer sees in the palette, every node's edit dialog, a config node made through its dialog and checked with
- * "Test connection", and an example imported from the menu, deployed and run. Screenshots go to
- * test-artifacts/browser/.
+ * newcomer sees in the palette, every node's edit dialog (Done on an untouched dialog changes nothing), a new
+ * node's connection, a config node made through its dialog and checked with "Test connection", and an example
+ * imported from the menu, deployed and run. Screenshots go to test-artifacts/browser/.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { catalogue, type OperationSpec } from '../../nodes/catalogue/index';
 import { delay, launchDemo, type Demo } from '../helpers/demo';
 import { launchChromium } from './chromium';
 import {
   clearFailureScreenshots,
   describeEntries,
+  dropFromPalette,
   openEditor,
   screenshot,
   TAB_CLICK_GAP_MS,
   waitForTraysClosed,
-  type ConsoleEntry,
   type EditorPage,
   type EditorWindow,
 } from './editor-page';
+import { describeOutcomes, pressDoneOnEach } from './dialog-invariant';
+import { exampleNodesToCheck } from './example-nodes';
+import { filledOperation, invariantNodes } from './node-variants';
 import { expectedNodeTypes, type NodeTypeInfo } from './node-types';
 
 const PACKAGE_NAME = '@symphony-nodes/node-red-symphony';
@@ -28,71 +32,6 @@ const PACKAGE_NAME = '@symphony-nodes/node-red-symphony';
 const DEMO_CONFIG_ID = 'symphony-demo-config';
 /** The dialog kept as a screenshot. */
 const DIALOG_SHOWN = 'symphony-message-send';
-
-/** How many editors open the dialogs in parallel. */
-const DIALOG_EDITORS = 2;
-
-interface DialogFailure {
-  type: string;
-  problem: string;
-  entries: ConsoleEntry[];
-}
-
-/**
- * Adds each type to a new tab as dropped from the palette (defaults applied; config nodes global) and pointed at
- * the demo's config node, as in the examples; then opens each one's edit dialog (RED.editor.edit, or editConfig
- * for a config node), waits for the tray and cancels it, collecting the console errors and page errors each
- * dialog caused.
- */
-async function openAndCloseDialogs({ page, console: log }: EditorPage, share: readonly NodeTypeInfo[], idPrefix: string): Promise<DialogFailure[]> {
-  const loadErrors = log.errorsSince(0);
-  if (loadErrors.length > 0) return [{ type: '(editor load)', problem: '', entries: loadErrors }];
-  const ids = share.map((_, i) => `${idPrefix}${i}`);
-  // The trays slide in and out (0.25 s each way, plus Node-RED's own timers): without the slide, a dialog
-  // stands still as soon as it is built and the click on Cancel need not wait for it.
-  await page.addStyleTag({ content: '.red-ui-tray { transition: none !important; }' });
-  await page.evaluate(({ share, ids, configId }) => {
-    const { RED } = globalThis as unknown as EditorWindow;
-    const tab = RED.workspaces.add(null);
-    const nodes = share.map((t, i) => (t.category === 'config'
-      ? { id: ids[i], type: t.type }
-      : { id: ids[i], type: t.type, z: tab.id, x: 150 + 220 * (i % 5), y: 60 + 50 * Math.floor(i / 5), wires: [], config: configId }));
-    RED.view.importNodes(nodes, { generateIds: false, applyNodeDefaults: true, notify: false });
-  }, { share: [...share], ids, configId: DEMO_CONFIG_ID });
-
-  const failures: DialogFailure[] = [];
-  for (const [i, { type, category }] of share.entries()) {
-    const id = ids[i]!;
-    const isConfig = category === 'config';
-    const cancel = page.locator(isConfig ? '#node-config-dialog-cancel' : '#node-dialog-cancel');
-    const from = log.mark();
-    let problem = '';
-    try {
-      await page.evaluate(({ id, type, isConfig }) => {
-        const { RED } = globalThis as unknown as EditorWindow;
-        const node = RED.nodes.node(id);
-        if (!node) throw new Error(`${type} was not added to the workspace`);
-        if (isConfig) RED.editor.editConfig('', type, id);
-        else RED.editor.edit(node);
-      }, { id, type, isConfig });
-      await cancel.waitFor({ state: 'visible', timeout: 10_000 });
-      if (type === DIALOG_SHOWN) {
-        await delay(400);
-        await screenshot(page, 'dialog');
-      }
-      await cancel.click({ timeout: 10_000 });
-      await waitForTraysClosed(page);
-    } catch (err) {
-      problem = err instanceof Error ? err.message.split('\n')[0]! : String(err);
-      // Leave no tray behind for the next type.
-      await page.keyboard.press('Escape').catch(() => undefined);
-      await waitForTraysClosed(page, 2_000).catch(() => undefined);
-    }
-    const entries = log.errorsSince(from);
-    if (problem || entries.length > 0) failures.push({ type, problem, entries });
-  }
-  return failures;
-}
 
 describe('the editor in a browser (npm start, Chromium)', function () {
   this.timeout(60_000);
@@ -188,15 +127,119 @@ describe('the editor in a browser (npm start, Chromium)', function () {
     assert.deepEqual(log.errorsSince(0), [], `console errors while loading the editor:\n${describeEntries(log.errorsSince(0))}`);
   });
 
-  it("opens and closes every node type's edit dialog without a console error", async function () {
-    this.timeout(120_000);
-    // A few editors side by side, each with its share of the types: the trays' slide-in and slide-out take
-    // about a second per dialog, most of it waiting.
-    const shares = Array.from({ length: DIALOG_EDITORS }, (_, k) => types.filter((_, i) => i % DIALOG_EDITORS === k));
-    const results = await Promise.all(shares.map(async (share, k) => openAndCloseDialogs(await editor(), share, `browser-dialog-${k}-`)));
-    const failures = results.flat();
-    const report = failures.map((f) => `${f.type}:${f.problem ? ` ${f.problem}` : ''}\n${describeEntries(f.entries)}`).join('\n');
-    assert.deepEqual(failures.map((f) => f.type), [], `edit dialogs that failed to open and close cleanly:\n${report}`);
+  it("opens every node type's dialog cleanly, and Done on an untouched dialog leaves the node as it was: every type fresh and filled, every example node", async function () {
+    // About 450 dialogs, CPU-bound in the page: half a minute on an idle machine, much more on a loaded one.
+    this.timeout(300_000);
+    const { page, console: log } = await editor();
+    const examples = exampleNodesToCheck();
+    const tab = await page.evaluate(() => (globalThis as unknown as EditorWindow).RED.workspaces.add(null).id);
+    const { fresh, filled, labels } = invariantNodes(tab, DEMO_CONFIG_ID);
+    for (const e of examples) labels.set(e.id, e.label);
+    // As dropped from the palette (defaults applied, onadd run) while the demo's is the only config node; then the
+    // filled ones and their config nodes.
+    const batches = [fresh.filter((n) => n.z !== undefined), [...fresh.filter((n) => n.z === undefined), ...filled]];
+    for (const batch of batches) {
+      await page.evaluate((nodes) => {
+        (globalThis as unknown as EditorWindow).RED.view.importNodes(nodes, { generateIds: false, applyNodeDefaults: true, touchImport: true, notify: false });
+      }, batch);
+    }
+
+    // One dialog as a person sees it, for the picture.
+    const shown = fresh.find((n) => n.type === DIALOG_SHOWN)!.id;
+    await page.evaluate((id) => {
+      const { RED } = globalThis as unknown as EditorWindow;
+      RED.editor.edit(RED.nodes.node(id)!);
+    }, shown);
+    await page.locator('#node-dialog-cancel').waitFor({ state: 'visible' });
+    await delay(400);
+    await screenshot(page, 'dialog');
+    await page.locator('#node-dialog-cancel').click();
+    await waitForTraysClosed(page);
+
+    const ids = [...examples.map((e) => e.id), ...fresh.map((n) => n.id), ...filled.map((n) => n.id)];
+    const outcomes = await page.evaluate(pressDoneOnEach, ids);
+    assert.equal(outcomes.length, ids.length);
+    const failed = outcomes.filter((o) => o.problem || o.changes.length > 0);
+    const failedTypes = [...new Set(failed.map((o) => o.type))].sort();
+    const report = describeOutcomes(failed, (id) => labels.get(id) ?? id);
+    assert.deepEqual(failedTypes, [], `node types whose dialog changed the node on Done (${failed.length} of ${outcomes.length} nodes):\n${report}`);
+    assert.deepEqual(log.errorsSince(0), [], `console errors while the dialogs opened and closed:\n${describeEntries(log.errorsSince(0))}`);
+  });
+
+  it('Done keeps what a hand-written node does: a value the dropdown does not offer, and a yes/no field saved without a type', async function () {
+    const { page, console: log } = await editor();
+    const op = (type: string): OperationSpec => catalogue.find((entry) => entry.type === type)!;
+    const nodes = [
+      // The runtime reads enum values in any case; the dropdown offers the upper-case ones.
+      { id: 'hand-category', type: 'symphony-presence-set', ...filledOperation(op('symphony-presence-set'), 'blank', DEMO_CONFIG_ID), category: 'busy', categoryType: 'str' },
+      { id: 'hand-local', type: 'symphony-users-lookup', ...filledOperation(op('symphony-users-lookup'), 'blank', DEMO_CONFIG_ID), local: 'yes', localType: 'bool' },
+      // No soft, no softType: the runtime reads a field without a type as text, so blank reads msg.soft.
+      { id: 'hand-untyped', type: 'symphony-presence-set', config: DEMO_CONFIG_ID, category: 'BUSY', categoryType: 'str' },
+    ];
+    const tab = await page.evaluate(() => (globalThis as unknown as EditorWindow).RED.workspaces.add(null).id);
+    await page.evaluate((nodes) => {
+      (globalThis as unknown as EditorWindow).RED.view.importNodes(nodes, { generateIds: false, touchImport: true, notify: false });
+    }, nodes.map((n, i) => ({ ...n, z: tab, x: 200, y: 80 + 60 * i, wires: [] })));
+    const outcomes = await page.evaluate(pressDoneOnEach, nodes.map((n) => n.id));
+    const changes = Object.fromEntries(outcomes.map((o) => [o.id, Object.fromEntries(o.changes.map((c) => [c.property, c.after]))]));
+    assert.deepEqual(changes['hand-category'], {}, 'busy is kept (not replaced by the blank choice)');
+    assert.deepEqual(changes['hand-local'], {}, 'yes is kept (the validator marks it)');
+    assert.deepEqual([changes['hand-untyped']?.soft, changes['hand-untyped']?.softType], ['"soft"', '"msg"'], 'shown and saved as what it does: msg.soft');
+    assert.equal(changes['hand-untyped']?.category, undefined);
+    assert.deepEqual(log.errorsSince(0), [], `console errors:\n${describeEntries(log.errorsSince(0))}`);
+  });
+
+  it('a node dropped from the palette takes the one Symphony connection there is, and none when there are two', async function () {
+    const { page, console: log } = await editor();
+    const configOf = (id: string): Promise<{ config: unknown; users: string[] }> => page.evaluate(({ id, configId }) => {
+      const { RED } = globalThis as unknown as EditorWindow;
+      const users = (RED.nodes.node(configId)?.users ?? []) as Array<{ id: string }>;
+      return { config: RED.nodes.node(id)?.config, users: users.map((u) => u.id) };
+    }, { id, configId: DEMO_CONFIG_ID });
+    const dropNew = async (type: string, at: { x: number; y: number }): Promise<string> => {
+      const before = await page.evaluate((type) => {
+        const { RED } = globalThis as unknown as EditorWindow;
+        return RED.nodes.filterNodes({ type }).map((n) => n.id);
+      }, type);
+      const after = await dropFromPalette(page, type, at);
+      const added = after.filter((id) => !before.includes(id));
+      assert.equal(added.length, 1, `one ${type} dropped`);
+      return added[0]!;
+    };
+    await page.evaluate(() => (globalThis as unknown as EditorWindow).RED.workspaces.add(null));
+
+    const lookup = await dropNew('symphony-users-lookup', { x: 200, y: 100 });
+    const events = await dropNew('symphony-events', { x: 200, y: 200 });
+    assert.equal((await configOf(lookup)).config, DEMO_CONFIG_ID, 'an operation node takes the only config node');
+    assert.equal((await configOf(events)).config, DEMO_CONFIG_ID, 'the events node takes it too');
+    assert.ok((await configOf(lookup)).users.includes(lookup), 'and is counted among its users');
+    // Its dialog shows the connection, and Done keeps it.
+    await page.evaluate((id) => {
+      const { RED } = globalThis as unknown as EditorWindow;
+      RED.editor.edit(RED.nodes.node(id)!);
+    }, lookup);
+    await page.locator('#node-dialog-ok').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('#node-input-config').inputValue(), DEMO_CONFIG_ID);
+    await page.locator('#node-dialog-ok').click();
+    await waitForTraysClosed(page);
+    assert.equal((await configOf(lookup)).config, DEMO_CONFIG_ID);
+
+    // Pasted without a connection: the same, and the config node counts it as a user.
+    await page.evaluate(() => {
+      const { RED } = globalThis as unknown as EditorWindow;
+      RED.view.importNodes([{ id: 'pasted-presence', type: 'symphony-presence-set', z: RED.workspaces.active(), x: 400, y: 300, wires: [] }],
+        { generateIds: false, applyNodeDefaults: true, touchImport: true, notify: false });
+    });
+    assert.deepEqual(await configOf('pasted-presence').then((c) => [c.config, c.users.includes('pasted-presence')]), [DEMO_CONFIG_ID, true]);
+
+    // A second connection: which one is meant is the user's choice.
+    await page.evaluate(() => {
+      (globalThis as unknown as EditorWindow).RED.view.importNodes([{ id: 'second-config', type: 'symphony-config', name: 'second pod', podUrl: 'https://second.example.com', botUsername: 'bot' }],
+        { generateIds: false, applyNodeDefaults: true, touchImport: true, notify: false });
+    });
+    assert.equal((await configOf(await dropNew('symphony-users-lookup', { x: 400, y: 100 }))).config, '', 'no pick between two');
+    assert.equal((await configOf(await dropNew('symphony-events', { x: 400, y: 200 }))).config, '', 'no pick between two');
+    assert.deepEqual(log.errorsSince(0), [], `console errors:\n${describeEntries(log.errorsSince(0))}`);
   });
 
   it("creates a config node through its dialog and 'Test connection' reaches the simulator as Demo Bot", async function () {

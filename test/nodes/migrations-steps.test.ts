@@ -70,13 +70,16 @@ describe('config migrations: the editor runs the same steps', () => {
     upgradeConfig: typeof upgradeConfig;
   }
   interface EditorHelper {
+    upgradeDialog(node: Record<string, unknown>, prefix: string): void;
     stampVersion(node: Record<string, unknown>): void;
   }
   let context: { SymphonyMigrations?: EditorMigrations; SymphonyEditor?: EditorHelper };
 
   before(() => {
     const html = readFileSync(path.resolve(__dirname, '..', '..', 'nodes', 'symphony.html'), 'utf8');
-    context = vm.createContext({ RED: { _: (key: string) => key, nodes: { registerType: () => undefined } }, $: () => ({ length: 0 }), URL });
+    // No dialog inputs, and a deployed flow that holds nothing to recover.
+    const $ = Object.assign(() => ({ length: 0 }), { ajax: () => ({ done: () => undefined }) });
+    context = vm.createContext({ RED: { _: (key: string) => key, notify: () => undefined, nodes: { registerType: () => undefined } }, $, URL });
     for (const match of html.matchAll(/<script type="text\/javascript">([\s\S]*?)<\/script>/g)) vm.runInContext(match[1] ?? '', context);
   });
 
@@ -89,14 +92,21 @@ describe('config migrations: the editor runs the same steps', () => {
     }
   });
 
-  it('stamps the current version when a dialog is saved, but keeps a newer one', () => {
+  it('saves a node in the current version when its dialog showed it upgraded; Done leaves any other version as it is', () => {
     const editor = context.SymphonyEditor;
     assert.ok(editor);
-    const old: Record<string, unknown> = { type: 'symphony-connection-list' };
-    editor.stampVersion(old);
-    assert.equal(old.schemaVersion, SCHEMA_VERSION);
-    const newer: Record<string, unknown> = { type: 'symphony-connection-list', schemaVersion: 7 };
-    editor.stampVersion(newer);
-    assert.equal(newer.schemaVersion, 7);
+    /** A node as the editor holds it: its declared properties (here the v0 ones too) and their values. */
+    const editorNode = (config: Record<string, unknown>): Record<string, unknown> => ({
+      ...config, _def: { defaults: Object.fromEntries(Object.keys(config).concat('schemaVersion').map((name) => [name, {}])) },
+    });
+    const saveDialog = (node: Record<string, unknown>): unknown => {
+      editor.upgradeDialog(node, 'node-input');
+      editor.stampVersion(node);
+      return node.schemaVersion;
+    };
+    assert.equal(saveDialog(editorNode(V0_CONNECTION_LIST)), SCHEMA_VERSION, 'shown upgraded: saved in the new version');
+    assert.equal(saveDialog(editorNode({ id: 'u', type: 'symphony-users-lookup', usernames: 'alice' })), undefined,
+      'no step changes it: the version it had (none), so that an untouched Done changes nothing');
+    assert.equal(saveDialog(editorNode({ id: 'w', type: 'symphony-connection-list', schemaVersion: 7 })), 7, 'a newer version is kept');
   });
 });
