@@ -66,12 +66,13 @@ case "$helper_runtime" in
   *) echo "compat: the test helper loaded Node-RED $helper_runtime, not 5" >&2; exit 2 ;;
 esac
 
-# The suites that run the nodes in a Node-RED runtime through the test helper (nodes, runtime, conformance) and
-# the simulator's own (Node only). Not the browser tests nor the demo: they start this checkout's Node-RED 4.1.
-# Not the build checks (files only). Not test/examples yet: it loads the core nodes from require.resolve('node-red')
-# (Node-RED 4.1) into the helper's runtime, which under Node-RED 5 registers `catch` twice.
+# The suites that run the nodes in a Node-RED runtime through the test helper (nodes, runtime, conformance, the
+# property and fault oracles) and the simulator's own (Node only). Not the browser tests nor the demo: they start
+# this checkout's Node-RED 4.1. Not the build checks (files only). Not test/examples yet: it loads the core nodes
+# from require.resolve('node-red') (Node-RED 4.1) into the helper's runtime, which under Node-RED 5 registers
+# `catch` twice.
 specs=()
-for suite in nodes runtime conformance simulator; do
+for suite in nodes runtime conformance simulator properties faults; do
   if [ -d "dist/test/$suite" ]; then specs+=("dist/test/$suite/**/*.test.js"); fi
 done
 
