@@ -6,18 +6,18 @@
  */
 import assert from 'node:assert/strict';
 import { CONFIG_ID, configNode, helper, loadFlow, useSimulator, type FlowNode, type Msg } from '../helpers/flow';
-import { startBodyRecorder, type BodyRecorder } from '../helpers/body-recorder';
+import { startRecordingProxy, type RecordingProxy } from '../conformance/recording-proxy';
 import { USERS } from '../helpers/simulator';
 import { builtCatalog, loadEditor, readBuilt, type Sandbox } from '../build/support';
 
 describe('yes/no fields left at "not set" send nothing', function () {
   const sim = useSimulator();
   let editor: Sandbox;
-  let recorder: BodyRecorder;
+  let recorder: RecordingProxy;
 
   before(async function () {
     editor = loadEditor(readBuilt('symphony.html'), builtCatalog());
-    recorder = await startBodyRecorder(sim().url);
+    recorder = await startRecordingProxy(sim().url);
   });
 
   after(async function () {
@@ -25,7 +25,7 @@ describe('yes/no fields left at "not set" send nothing', function () {
   });
 
   beforeEach(function () {
-    recorder.requests.length = 0;
+    recorder.exchanges.length = 0;
   });
 
   /** A new node of `type` as the editor makes it (its declared defaults), with `fields` filled in. */
@@ -55,9 +55,9 @@ describe('yes/no fields left at "not set" send nothing', function () {
   }
 
   function bodyOf(method: string, path: string): Record<string, unknown> {
-    const found = recorder.requests.filter((r) => r.method === method && r.path === path);
+    const found = recorder.exchanges.filter((r) => r.method === method && r.path === path);
     assert.equal(found.length, 1, `one ${method} ${path}`);
-    return JSON.parse(found[0]!.body) as Record<string, unknown>;
+    return JSON.parse(found[0]!.body.toString('utf8')) as Record<string, unknown>;
   }
 
   it('a new lookup users node: no local, no active in the query, whatever msg holds', async function () {
@@ -83,7 +83,7 @@ describe('yes/no fields left at "not set" send nothing', function () {
     assert.deepEqual(bodyOf('POST', `/pod/v1/admin/user/${userId}/status/update`), { status: 'ENABLED' });
     const status = await run(newNode('symphony-user-status-get', { userId: String(userId) }));
     assert.deepEqual(status.payload, { status: 'ENABLED', suspended: false });
-    recorder.requests.length = 0;
+    recorder.exchanges.length = 0;
     await run(newNode('symphony-user-status-update', { userId: String(userId), accountStatus: 'ENABLED', suspended: 'false' }));
     assert.deepEqual(bodyOf('POST', `/pod/v1/admin/user/${userId}/status/update`), { status: 'ENABLED', suspended: false }, 'a value set is sent');
   });
