@@ -7,7 +7,9 @@ import { keyPair } from './keys';
 export const symphonyNodes: unknown = require('../../nodes/symphony');
 
 // NODE_RED_PATH (a Node-RED package directory) runs the suite on another Node-RED: scripts/compat.sh uses Node-RED 5.
-helper.init(require.resolve(process.env.NODE_RED_PATH || 'node-red'));
+/** The main module of the Node-RED the tests run. */
+export const NODE_RED_MAIN = require.resolve(process.env.NODE_RED_PATH || 'node-red');
+helper.init(NODE_RED_MAIN);
 
 export { helper };
 
