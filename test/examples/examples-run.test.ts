@@ -18,14 +18,14 @@ import { DEMO_CONFIG_ID, readExamples, type Example, type FlowNode } from '../..
 import { SIMULATOR_URL_ENV } from '../../scripts/demo/node-red-process';
 import type { Simulator } from '../../simulator';
 import { reading } from '../helpers/events-flow';
-import { CONFIG_ID, configCredentials, helper, symphonyNodes, useSimulator, type Msg } from '../helpers/flow';
+import { CONFIG_ID, configCredentials, helper, symphonyNodes, unloadReportingErrors, useSimulator, type Msg } from '../helpers/flow';
+import { trackActivity, type FlowActivity } from '../helpers/flow-activity';
+import { until } from '../helpers/wait';
 
 const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', '..', 'examples');
 
-/** How long one chain may take to show a msg at every debug node. */
+/** How long one chain may take to show a msg at every debug node and go idle: a guard against a hang. */
 const CHAIN_TIMEOUT_MS = 15_000;
-/** A chain has settled when no debug node got anything for this long. */
-const QUIET_MS = 250;
 
 /** Core node modules the examples may use, by type, relative to @node-red/nodes/core (debug is replaced). */
 const CORE_MODULES: Record<string, string> = {
@@ -136,18 +136,21 @@ function runnableFlow(example: Example, podUrl: string): FlowNode[] {
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The nodes that call `done` when their call is over: the flow is busy while one of them works on a msg. */
+const asyncNodesOf = (example: Example): Set<string> =>
+  new Set(example.nodes.filter((n) => (isSymphony(n) && !isEventsNode(n)) || n.type === 'http request').map((n) => n.id));
+
 interface Recorder {
   counts: Map<string, number>;
   errors: Msg[];
-  lastAt: number;
+  activity: FlowActivity;
 }
 
-function record(example: Example): Recorder {
-  const recorder: Recorder = { counts: new Map(), errors: [], lastAt: Date.now() };
+function record(example: Example, activity: FlowActivity): Recorder {
+  const recorder: Recorder = { counts: new Map(), errors: [], activity };
   for (const n of example.nodes.filter((d) => d.type === 'debug')) {
     recorder.counts.set(n.id, 0);
     helper.getNode(n.id).on('input', (msg: never) => {
-      recorder.lastAt = Date.now();
       if (isErrorsDebug(n)) recorder.errors.push(msg as Msg);
       else recorder.counts.set(n.id, (recorder.counts.get(n.id) ?? 0) + 1);
     });
@@ -176,7 +179,7 @@ function failIfErrors(example: Example, recorder: Recorder, errorsBefore: number
   }
 }
 
-/** Waits until no debug node is `silent` (failing early on errors, or at the deadline), then until the flow went quiet. */
+/** Waits until no debug node is `silent` (failing early on errors, or at the deadline), then until the flow is idle. */
 async function settle(example: Example, recorder: Recorder, errorsBefore: number, where: string, silent: () => FlowNode[], what: string): Promise<void> {
   const deadline = Date.now() + CHAIN_TIMEOUT_MS;
   while (silent().length > 0) {
@@ -184,8 +187,12 @@ async function settle(example: Example, recorder: Recorder, errorsBefore: number
     if (Date.now() > deadline) assert.fail(`${where}: no msg within ${CHAIN_TIMEOUT_MS} ms at ${names(silent())}${what}`);
     await delay(20);
   }
-  // Settle: trailing msgs (one per item, side branches, the bot's reaction to an event) and late failures.
-  while (Date.now() - recorder.lastAt < QUIET_MS) await delay(20);
+  // Trailing msgs (one per item, side branches, the bot's reaction to an event) and late failures: no msg on its
+  // way and no call under way any more.
+  while (recorder.activity.busy().length > 0) {
+    if (Date.now() > deadline) assert.fail(`${where}: still busy after ${CHAIN_TIMEOUT_MS} ms: ${recorder.activity.busy().join(', ')}`);
+    await delay(20);
+  }
   failIfErrors(example, recorder, errorsBefore, where, silent);
 }
 
@@ -213,22 +220,22 @@ async function botReacted(example: Example, recorder: Recorder, before: Map<stri
   await settle(example, recorder, recorder.errors.length, where, () => silentSince(recorder, eventDebugs, before), '');
 }
 
-/** How long Node-RED may take to stop an example's flows; an events node must abort its long poll at once. */
-const UNLOAD_MS = 2_000;
-
-/** Unloads the flows (useSimulator's afterEach would too) and checks that no events node still reads its feed. */
+/**
+ * Unloads the flows (useSimulator's afterEach would too): every node stops without a close timeout (an events
+ * node aborts its long poll instead of waiting for it), the simulator sees each read of the example's feeds go
+ * away, and no datafeed request comes after the stop.
+ */
 async function unloadedWithoutReads(example: Example, sim: Simulator): Promise<void> {
   const tags = example.nodes.filter(isEventsNode).map((n) => feedTag({ tag: n.tag as string | undefined }, n.id));
-  const started = Date.now();
-  await helper.unload();
-  assert.ok(Date.now() - started < UNLOAD_MS, `${example.label}: the flows stopped in ${Date.now() - started} ms`);
+  const { stopErrors, endedMsgs } = await unloadReportingErrors(example.nodes.filter((n) => n.type !== 'tab').map((n) => n.id));
+  assert.deepEqual(stopErrors, [], `${example.label}: every node stopped without a close timeout`);
+  assert.deepEqual(endedMsgs.map((m) => `${m.node}: ${m.error}`), [], `${example.label}: the flows were idle, no call was cut off`);
   if (tags.length === 0) return;
-  const lastRequest = sim.requests.length;
-  await delay(300);
-  const reads = sim.requests.slice(lastRequest).filter((r) => r.path.startsWith('/agent/v5/datafeeds'));
+  const afterStop = sim.requests.length;
+  await until(`${example.label}: every read on the feeds of its events nodes to end`,
+    () => !sim.datafeeds().some((f) => f.tag !== undefined && tags.includes(f.tag) && f.reading));
+  const reads = sim.requests.slice(afterStop).filter((r) => r.path.startsWith('/agent/v5/datafeeds'));
   assert.deepEqual(reads.map((r) => `${r.method} ${r.path}`), [], `${example.label}: no datafeed request after the flows stopped`);
-  const stillReading = sim.datafeeds().filter((f) => f.tag !== undefined && tags.includes(f.tag) && f.reading);
-  assert.deepEqual(stillReading.map((f) => f.tag), [], `${example.label}: no read left waiting on the feeds of its events nodes`);
 }
 
 describe('example flows run against the simulator', function () {
@@ -264,12 +271,17 @@ describe('example flows run against the simulator', function () {
         assert.ok(injects.some((inject) => simulatesPerson(example, inject)), 'an inject simulates a person, so the bot has something to react to');
       }
       await helper.load([symphonyNodes, ...coreModulesFor(example.nodes)], runnableFlow(example, sim().url), credentials);
-      const recorder = record(example);
-      await eventsNodesReading(example, sim());
-      for (const pass of [1, 2]) {
-        const before = counts(recorder, eventDebugsOf(example));
-        for (const inject of injects) await runChain(example, recorder, inject, pass);
-        await botReacted(example, recorder, before, pass);
+      const activity = trackActivity(asyncNodesOf(example));
+      try {
+        const recorder = record(example, activity);
+        await eventsNodesReading(example, sim());
+        for (const pass of [1, 2]) {
+          const before = counts(recorder, eventDebugsOf(example));
+          for (const inject of injects) await runChain(example, recorder, inject, pass);
+          await botReacted(example, recorder, before, pass);
+        }
+      } finally {
+        activity.stop();
       }
       await unloadedWithoutReads(example, sim());
     });

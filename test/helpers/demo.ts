@@ -74,6 +74,8 @@ export interface Demo {
   http(method: string, urlPath: string): Promise<{ status: number; body: string }>;
   /** Resolves once the editor answers `GET /` with 200; fails (with the output) when the launcher exits first. */
   waitForEditor(timeoutMs?: number): Promise<void>;
+  /** Resolves once the output has a line matching `pattern`; fails (with the output) when the launcher exits first. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
   /** Kills the launcher's process group (Node-RED included) by PID if still running, then removes DEMO_DIR. */
   stop(): Promise<void>;
 }
@@ -124,6 +126,15 @@ export async function launchDemo(): Promise<Demo> {
     }
   }
 
+  async function waitForOutput(pattern: RegExp, timeoutMs = 45_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!output.split('\n').some((line) => pattern.test(line))) {
+      if (exited) assert.fail(`the demo exited before printing ${pattern}${tail()}`);
+      if (Date.now() > deadline) assert.fail(`no line matching ${pattern} within ${timeoutMs / 1000} s${tail()}`);
+      await delay(100);
+    }
+  }
+
   async function stop(): Promise<void> {
     if (child.pid && !exited) {
       try {
@@ -148,6 +159,7 @@ export async function launchDemo(): Promise<Demo> {
     tail,
     http,
     waitForEditor,
+    waitForOutput,
     stop,
   };
 }

@@ -7,7 +7,9 @@ import { keyPair } from './keys';
 export const symphonyNodes: unknown = require('../../nodes/symphony');
 
 // NODE_RED_PATH (a Node-RED package directory) runs the suite on another Node-RED: scripts/compat.sh uses Node-RED 5.
-helper.init(require.resolve(process.env.NODE_RED_PATH || 'node-red'));
+/** The main module of the Node-RED the tests run. */
+export const NODE_RED_MAIN = require.resolve(process.env.NODE_RED_PATH || 'node-red');
+helper.init(NODE_RED_MAIN);
 
 export { helper };
 
@@ -126,6 +128,36 @@ export function send(id: string, msg: Record<string, unknown>): void {
 
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export interface StopReport {
+  /** What Node-RED or a node reported without a msg while stopping, e.g. "Error stopping node: Close timed out". */
+  stopErrors: string[];
+  /** The msgs that ended in an error while stopping (a call cut off by the stop), with the error text. */
+  endedMsgs: Array<{ node: string; error: string; msg: Msg }>;
+}
+
+/**
+ * Stops the flows as a redeploy does and reports the errors the nodes `ids` reported meanwhile. Node-RED gives up
+ * on a close handler that does not finish within its close timeout (15 s) and reports "Error stopping node: Close
+ * timed out" on that node: a stop that waits for something it should have aborted shows here, whatever the
+ * machine's speed.
+ */
+export async function unloadReportingErrors(ids: readonly string[]): Promise<StopReport> {
+  const report: StopReport = { stopErrors: [], endedMsgs: [] };
+  for (const id of ids) {
+    const node = helper.getNode(id) as unknown as { error: (...args: unknown[]) => void } | null;
+    if (!node) continue;
+    const original = node.error;
+    node.error = function (this: unknown, ...args: unknown[]) {
+      const text = args[0] instanceof Error ? args[0].message : String(args[0]);
+      if (args[1] === undefined) report.stopErrors.push(`${id}: ${text}`);
+      else report.endedMsgs.push({ node: id, error: text, msg: args[1] as Msg });
+      original.apply(this, args);
+    };
+  }
+  await helper.unload();
+  return report;
 }
 
 /**

@@ -12,6 +12,9 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/** An answer that never comes while the test runs (the simulator cancels the delay when it closes). */
+const NO_ANSWER_MS = 10 * 60_000;
+
 describe('timeouts and unreachable services', function () {
   const sim = useSimulator();
   const createPath = `/agent/v4/stream/${DESK_ROOM_ID}/message/create`;
@@ -21,7 +24,7 @@ describe('timeouts and unreachable services', function () {
       configNode(sim(), { timeout: 1 }),
       { id: 'send', type: 'symphony-message-send', config: CONFIG_ID, streamId: DESK_ROOM_ID, streamIdType: 'str', message: 'payload', messageType: 'msg' },
     ]);
-    sim().injectFault({ method: 'POST', path: createPath, delayMs: 1500, times: 1 });
+    sim().injectFault({ method: 'POST', path: createPath, delayMs: NO_ANSWER_MS, times: 1 });
     const caught = nextMessage('caught');
     send('send', { payload: 'only once' });
     const msg = await caught;
@@ -36,7 +39,7 @@ describe('timeouts and unreachable services', function () {
       { id: 'lookup', type: 'symphony-users-lookup', config: CONFIG_ID, usernames: 'carol', usernamesType: 'str', wires: [['out']] },
       { id: 'out', type: 'helper' },
     ]);
-    sim().injectFault({ method: 'GET', path: '/pod/v3/users', delayMs: 1500, times: 1 });
+    sim().injectFault({ method: 'GET', path: '/pod/v3/users', delayMs: NO_ANSWER_MS, times: 1 });
     const done = nextMessage('out');
     send('lookup', { payload: 1 });
     const msg = await done;

@@ -80,7 +80,20 @@ export function httpsPost(url: string, options: https.RequestOptions): Promise<H
   });
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Stops `Date.now()` for the whole process (the simulator reads its clock there) until `restore()`. */
+export function stopClock(): { advance(ms: number): void; restore(): void } {
+  const realNow = Date.now;
+  let now = realNow();
+  Date.now = () => now;
+  return {
+    advance: (ms) => {
+      now += ms;
+    },
+    restore: () => {
+      Date.now = realNow;
+    },
+  };
+}
 
 export interface AuthenticatedSimulator {
   sim: Simulator;

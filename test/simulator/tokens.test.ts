@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { startSimulator, type Simulator } from '../../simulator';
-import { authenticateBot, keysFor, sleep, type TestKeys } from './helpers';
+import { authenticateBot, keysFor, stopClock, type TestKeys } from './helpers';
 
 describe('simulator token enforcement', () => {
   let bot: TestKeys;
@@ -80,12 +80,19 @@ describe('simulator token enforcement', () => {
     after(() => sim.close());
 
     it('answers 401 once a token is older than tokenLifetimeMs', async () => {
-      const tokens = await authenticateBot(sim, 'demo-bot', bot.privateKey);
-      assert.equal((await fetch(`${sim.url}/pod/v2/sessioninfo`, { headers: { ...tokens } })).status, 200);
-      await sleep(350);
-      const res = await fetch(`${sim.url}/pod/v2/sessioninfo`, { headers: { ...tokens } });
-      assert.equal(res.status, 401);
-      assert.deepEqual(await res.json(), { code: 401, message: 'Invalid session' });
+      // The token's age is counted on a stopped clock, moved by hand: the machine's speed does not age it.
+      const clock = stopClock();
+      try {
+        const tokens = await authenticateBot(sim, 'demo-bot', bot.privateKey);
+        clock.advance(299);
+        assert.equal((await fetch(`${sim.url}/pod/v2/sessioninfo`, { headers: { ...tokens } })).status, 200);
+        clock.advance(1);
+        const res = await fetch(`${sim.url}/pod/v2/sessioninfo`, { headers: { ...tokens } });
+        assert.equal(res.status, 401);
+        assert.deepEqual(await res.json(), { code: 401, message: 'Invalid session' });
+      } finally {
+        clock.restore();
+      }
     });
   });
 });
