@@ -3,7 +3,8 @@
  * not share feeds), and waits on what the simulator's datafeeds show.
  */
 import type { Simulator } from '../../simulator';
-import { CONFIG_ID, delay, helper, type FlowNode, type Msg } from './flow';
+import { CONFIG_ID, helper, type FlowNode, type Msg } from './flow';
+import { until } from './wait';
 import { DESK_ROOM_ID } from './simulator';
 
 let counter = 0;
@@ -21,14 +22,7 @@ export function eventsNode(props: Record<string, unknown> = {}, wires: string[][
   return { id: 'ev', type: 'symphony-events', config: CONFIG_ID, eventTypes: ['MESSAGESENT'], ...FAST, tag: uniqueTag(), ...props, wires };
 }
 
-/** Resolves when `check` holds, polling; rejects after `timeoutMs` saying what was awaited. */
-export async function until(what: string, check: () => boolean, timeoutMs = 8_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await delay(15);
-  }
-}
+export { until };
 
 /** Waits until a read of the node's feed is waiting in the simulator (the node is connected and polling). */
 export async function reading(sim: Simulator, tag: string): Promise<string> {

@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
 import { CONFIG_ID, configNode, delay, helper, loadFlow, send, useSimulator } from '../helpers/flow';
+import { until } from '../helpers/wait';
 
 const LOGIN = '/login/pubkey/authenticate';
-
-/** Resolves once the simulator has logged a request matching the test. */
-async function until(test: () => boolean): Promise<void> {
-  while (!test()) await delay(10);
-}
 
 describe('stopping a flow while a login is under way', function () {
   const sim = useSimulator();
@@ -18,7 +14,7 @@ describe('stopping a flow while a login is under way', function () {
     await loadFlow([configNode(sim()), lookup]);
     sim().injectFault({ method: 'POST', path: LOGIN, delayMs: 1_000, times: 20 });
     send('lookup', {});
-    await until(() => sim().count('POST', LOGIN) === 1);
+    await until('the login to reach the simulator', () => sim().count('POST', LOGIN) === 1);
     await helper.unload();
     await delay(AFTER_RETRIES_MS);
     assert.equal(sim().count('POST', LOGIN), 1);
@@ -29,7 +25,7 @@ describe('stopping a flow while a login is under way', function () {
     await loadFlow([configNode(sim()), lookup]);
     sim().injectFault({ method: 'POST', path: LOGIN, status: 503, headers: { 'retry-after': '1' }, times: 20 });
     send('lookup', {});
-    await until(() => sim().requests.some((r) => r.path === LOGIN && r.status === 503));
+    await until('the first login to be refused', () => sim().requests.some((r) => r.path === LOGIN && r.status === 503));
     await helper.unload();
     await delay(AFTER_RETRIES_MS);
     assert.equal(sim().count('POST', LOGIN), 1);
