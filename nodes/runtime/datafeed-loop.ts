@@ -24,6 +24,7 @@ import { SymphonyError, isSymphonyError } from './errors';
 import { checkEvent } from './event-check';
 import type { DatafeedEvent } from './event-types';
 import { text } from './i18n';
+import { untilAborted } from './until-aborted';
 
 export type LoopState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
@@ -63,19 +64,7 @@ function asSymphonyError(err: unknown): SymphonyError {
   return new SymphonyError('NETWORK', err instanceof Error ? err.message : String(err), { operation: 'datafeed' });
 }
 
-/** Settles with the promise, or rejects as soon as the signal aborts (the promise's outcome is then ignored). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  promise.catch(() => undefined);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new SymphonyError('ABORTED', text('runtime.errors.events.stopped'), { operation: 'datafeed' }));
-    if (signal.aborted) {
-      onAbort();
-      return;
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
+const stoppedError = (): SymphonyError => new SymphonyError('ABORTED', text('runtime.errors.events.stopped'), { operation: 'datafeed' });
 
 export class DatafeedLoop {
   private readonly stopped = new AbortController();
@@ -143,13 +132,13 @@ export class DatafeedLoop {
     const { api, tag, position, prepare, onState } = this.options;
     onState(this.opened ? 'reconnecting' : 'connecting');
     if (prepare && !this.prepared) {
-      await untilAborted(prepare(signal), signal);
+      await untilAborted(prepare(signal), signal, stoppedError);
       this.prepared = true;
     }
     const obtained = !position.feedId;
     if (obtained) {
-      const existing = await untilAborted(api.find(tag, signal), signal);
-      position.feedId = existing ?? await untilAborted(api.create(tag, signal), signal);
+      const existing = await untilAborted(api.find(tag, signal), signal, stoppedError);
+      position.feedId = existing ?? await untilAborted(api.create(tag, signal), signal, stoppedError);
       // A feed found after a restart: its last answer's ackId is unknown, so that answer comes again.
       position.ackId = '';
     }
@@ -161,7 +150,7 @@ export class DatafeedLoop {
   private async read(signal: AbortSignal): Promise<void> {
     const { api, position, deliver, onSkipped, onState } = this.options;
     const feedId = position.feedId as string;
-    const batch = await untilAborted(api.read(feedId, position.ackId, signal), signal);
+    const batch = await untilAborted(api.read(feedId, position.ackId, signal), signal, stoppedError);
     if (signal.aborted) return;
     onState('connected');
     try {

@@ -79,9 +79,12 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
       });
     }
 
+    /** Msgs under way: a stop waits until each has ended (aborted calls end at once), so none ends after it. */
+    const underWay = new Set<Promise<void>>();
+
     node.on('input', (msg, send, done) => {
       status.started();
-      handle(msg).then(
+      const ending = handle(msg).then(
         (out) => {
           status.succeeded();
           handOver(RED, node, t, msg, () => {
@@ -98,12 +101,17 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
           handOver(RED, node, t, msg, () => done(error), error);
         },
       );
+      underWay.add(ending);
+      const settled = (): void => {
+        underWay.delete(ending);
+      };
+      ending.then(settled, settled);
     });
 
     node.on('close', (_removed, done) => {
       stopped.abort();
       symphony?.deregister(user);
-      done();
+      void Promise.allSettled([...underWay]).then(() => done());
     });
   }
 

@@ -3,6 +3,7 @@ import { text } from './i18n';
 import type { HttpClient, HttpRequest, HttpResponse, RetryNotice } from './http-client';
 import type { ApiCall } from './request-builder';
 import { requestIdOf, symphonyMessageOf } from './response';
+import { untilAborted } from './until-aborted';
 import { bounded } from './value-checks';
 import type { Identity, ServiceUrls, TokenManager } from './token-manager';
 
@@ -34,14 +35,16 @@ export class SymphonyClient {
     call: ApiCall, identity: Identity, transport: Pick<HttpRequest, 'signal' | 'timeoutMs' | 'maxRetries'>, onRetry?: (notice: RetryNotice) => void,
   ): Promise<HttpResponse> {
     const { signal } = transport;
+    const stopped = (): SymphonyError => new SymphonyError('ABORTED', text('runtime.errors.http.aborted'), { operation: call.operation });
     const toAgent = call.api === 'agent';
     const base = toAgent ? this.urls.agent : this.urls.pod;
     for (let attempt = 0; ; attempt++) {
       // The key manager token is for the agent alone, whatever the call asks: never sent to the pod or login.
-      const used = await this.tokens.tokensFor(identity, call.needsKeyManager && toAgent);
-      if (signal?.aborted) throw new SymphonyError('ABORTED', text('runtime.errors.http.aborted'), { operation: call.operation });
+      // A login is shared by every caller and goes on for them; this caller stops waiting for it when stopped.
+      const used = await untilAborted(this.tokens.tokensFor(identity, call.needsKeyManager && toAgent), signal, stopped);
+      if (signal?.aborted) throw stopped();
       const headers: Record<string, string> = { sessionToken: used.sessionToken };
-      if (used.keyManagerToken && toAgent) headers.keyManagerToken = used.keyManagerToken;
+      if (used.keyManagerToken) headers.keyManagerToken = used.keyManagerToken;
       let response: HttpResponse;
       try {
         response = await this.http.send({

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CONFIG_ID, configNode, delay, helper, loadFlow, send, useSimulator } from '../helpers/flow';
+import { CONFIG_ID, configNode, delay, helper, loadFlow, nextMessage, send, useSimulator } from '../helpers/flow';
 import { until } from '../helpers/wait';
 
 const LOGIN = '/login/pubkey/authenticate';
@@ -29,5 +29,24 @@ describe('stopping a flow while a login is under way', function () {
     await helper.unload();
     await delay(AFTER_RETRIES_MS);
     assert.equal(sim().count('POST', LOGIN), 1);
+  });
+
+  it('stops a node alone at once while the shared login goes on, its msg ended at Catch before the stop completes', async function () {
+    await loadFlow([configNode(sim()), lookup]);
+    // node.error(err, msg) is how a msg is handed to Catch: recorded as it happens.
+    const ended: Array<{ error: { code?: string }; msg: { topic?: string } }> = [];
+    const node = helper.getNode('lookup') as unknown as { error: (...args: unknown[]) => void; close(removed: boolean): Promise<void> };
+    const original = node.error;
+    node.error = function (this: unknown, ...args: unknown[]) {
+      ended.push({ error: args[0] as { code?: string }, msg: args[1] as { topic?: string } });
+      original.apply(this, args);
+    };
+    const caught = nextMessage('caught');
+    sim().injectFault({ method: 'POST', path: LOGIN, delayMs: 60_000, times: 1 });
+    send('lookup', { topic: 'waiting for the login' });
+    await until('the login to reach the simulator', () => sim().count('POST', LOGIN) === 1);
+    await node.close(false);
+    assert.deepEqual(ended.map((e) => [e.error.code, e.msg.topic]), [['ABORTED', 'waiting for the login']], 'the msg ended before the stop completed');
+    assert.equal((await caught).error?.code, 'ABORTED');
   });
 });
