@@ -242,6 +242,20 @@ describe('the editor in a browser (npm start, Chromium)', function () {
     assert.deepEqual(log.errorsSince(0), [], `console errors:\n${describeEntries(log.errorsSince(0))}`);
   });
 
+  it('marks a proxy URL carrying a user name or password as invalid in the config node, pointing to the proxy fields', async function () {
+    const { page } = await editor();
+    const verdicts = await page.evaluate(() => {
+      const { RED } = globalThis as unknown as EditorWindow;
+      const type = RED.nodes.getType('symphony-config') as unknown as { defaults: Record<string, { validate?: (value: string, opt: object) => unknown }> };
+      const validate = type.defaults.proxyUrl!.validate!;
+      return ['http://user:secret@proxy.corp:8080', 'http://user@proxy.corp:8080', 'http://proxy.corp:8080', '']
+        .map((url) => [url, validate(url, { label: 'Proxy URL' })]);
+    });
+    assert.match(String(verdicts[0]![1]), /^Proxy URL: must not carry a user name or password: a proxy's go in Proxy username and Proxy password$/);
+    assert.match(String(verdicts[1]![1]), /must not carry a user name or password/);
+    assert.deepEqual(verdicts.slice(2), [['http://proxy.corp:8080', true], ['', true]]);
+  });
+
   it("creates a config node through its dialog and 'Test connection' reaches the simulator as Demo Bot", async function () {
     const { page, console: log } = await editor();
     const privateKey = fs.readFileSync(path.join(demo!.demoDir, 'keys', 'bot-private.pem'), 'utf8');
