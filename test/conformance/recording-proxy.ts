@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type net from 'node:net';
+import { listenOnLoopback } from '../helpers/loopback-server';
 
 /** One request a node sent and the answer it got, as seen on the wire. */
 export interface Exchange {
@@ -33,7 +33,6 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const exchanges: Exchange[] = [];
   const upstream = new URL(target);
   const agent = new http.Agent({ keepAlive: true });
-  const sockets = new Set<net.Socket>();
   const server = http.createServer(async (req, res) => {
     const body = await readAll(req);
     const url = new URL(req.url ?? '/', target);
@@ -52,19 +51,6 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     forwarded.on('error', () => res.destroy());
     forwarded.end(body);
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    exchanges,
-    close: () => new Promise((resolve) => {
-      agent.destroy();
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
-  };
+  const listening = await listenOnLoopback(server, () => agent.destroy());
+  return { ...listening, exchanges };
 }

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type net from 'node:net';
+import { listenOnLoopback } from './loopback-server';
 
 /**
  * A reverse proxy on loopback between the nodes and the simulator that records every request exactly as it
@@ -83,7 +83,6 @@ export async function startFaultProxy(target: string, decide: (request: Incoming
   const exchanges: ProxiedExchange[] = [];
   const upstream = new URL(target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const sockets = new Set<net.Socket>();
 
   const forward = (request: IncomingRequest): Promise<UpstreamAnswer> => new Promise((resolve, reject) => {
     const query = request.rawQuery ? `?${request.rawQuery}` : '';
@@ -149,19 +148,6 @@ export async function startFaultProxy(target: string, decide: (request: Incoming
       answer(reply.status, endToEndHeaders(reply.headers), cut ? reply.body.subarray(0, Math.floor(reply.body.length / 2)) : reply.body);
     })().catch(() => req.socket.destroy());
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    exchanges,
-    close: () => new Promise((resolve) => {
-      agent.destroy();
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
-  };
+  const listening = await listenOnLoopback(server, () => agent.destroy());
+  return { ...listening, exchanges };
 }
