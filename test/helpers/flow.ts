@@ -166,13 +166,16 @@ export async function unloadReportingErrors(ids: readonly string[]): Promise<Sto
  */
 export function useSimulator(options: SimulatorOptions = {}): () => Simulator {
   let sim: Simulator | undefined;
+  let serverStarted = false;
   before(async function () {
     await helper.startServer();
+    serverStarted = true;
     sim = await startTestSimulator(options);
   });
+  // A suite skipped in an earlier before hook (e.g. without ../shared) started nothing: nothing to stop.
   after(async function () {
     await sim?.close();
-    await helper.stopServer();
+    if (serverStarted) await helper.stopServer();
   });
   beforeEach(function () {
     sim?.clearRequests();
