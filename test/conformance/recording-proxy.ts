@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { listenOnLoopback } from '../helpers/loopback-server';
+import { listenOnLoopback, readAll } from '../helpers/loopback-server';
 
 /** One request a node sent and the answer it got, as seen on the wire. */
 export interface Exchange {
@@ -17,15 +17,6 @@ export interface RecordingProxy {
   url: string;
   exchanges: Exchange[];
   close(): Promise<void>;
-}
-
-function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
 }
 
 /** A reverse proxy on loopback in front of the simulator that keeps every exchange, bodies included. */

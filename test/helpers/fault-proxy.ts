@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { listenOnLoopback } from './loopback-server';
+import { listenOnLoopback, readAll } from './loopback-server';
 
 /**
  * A reverse proxy on loopback between the nodes and the simulator that records every request exactly as it
@@ -55,15 +55,6 @@ export interface FaultProxy {
 
 const PASS: Fault = { kind: 'pass' };
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'proxy-connection', 'upgrade']);
-
-function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
-}
 
 function endToEndHeaders(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));

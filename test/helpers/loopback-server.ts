@@ -25,3 +25,13 @@ export async function listenOnLoopback(server: http.Server, beforeClose: () => v
     }),
   };
 }
+
+/** A request's or an answer's whole body. */
+export function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
