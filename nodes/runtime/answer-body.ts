@@ -6,6 +6,8 @@
  * a Buffer.
  */
 
+import { headOf } from './value-checks';
+
 /** How many characters of an unreadable body an error quotes. */
 const QUOTED_BODY = 120;
 
@@ -44,6 +46,6 @@ export function readByContentType(status: number, body: Buffer, contentType: str
 
 /** The first characters of a body, one line, for an error message. */
 function excerpt(raw: string): string {
-  const oneLine = raw.slice(0, QUOTED_BODY).replace(/\s+/g, ' ').trim();
+  const oneLine = headOf(raw, QUOTED_BODY).replace(/\s+/g, ' ').trim();
   return raw.length > QUOTED_BODY ? `${oneLine}…` : oneLine;
 }

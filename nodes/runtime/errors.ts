@@ -1,3 +1,5 @@
+import { headOf } from './value-checks';
+
 /**
  * The one error type every failure path ends in. Node-RED copies `message`, `code` and `cause` onto the
  * Catch node's msg.error, so everything a flow may branch on lives there. Nothing secret is ever put in one.
@@ -34,9 +36,7 @@ export type ErrorCode =
 export const MAX_ERROR_MESSAGE = 1000;
 
 function capped(message: string): string {
-  if (message.length <= MAX_ERROR_MESSAGE) return message;
-  const end = /[\uD800-\uDBFF]/.test(message.charAt(MAX_ERROR_MESSAGE - 2)) ? MAX_ERROR_MESSAGE - 2 : MAX_ERROR_MESSAGE - 1;
-  return `${message.slice(0, end)}…`;
+  return message.length <= MAX_ERROR_MESSAGE ? message : `${headOf(message, MAX_ERROR_MESSAGE - 1)}…`;
 }
 
 export class SymphonyError extends Error {

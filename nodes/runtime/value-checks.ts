@@ -17,13 +17,17 @@ const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 // C0 and C1 controls (Unicode category Cc).
 const CONTROL_CHARACTER = /[\u0000-\u001F\u007F-\u009F]/;
 
+/** The first `limit` characters of a text, one fewer where the cut would split a surrogate pair in two. */
+export function headOf(value: string, limit: number): string {
+  const end = /[\uD800-\uDBFF]/.test(value.charAt(limit - 1)) ? limit - 1 : limit;
+  return value.slice(0, end);
+}
+
 /** Cuts a text to `limit` characters, saying how much was left out. */
 export function bounded(value: string, limit = QUOTE_LIMIT): string {
   if (value.length <= limit) return value;
-  // Never cut a surrogate pair in two: the quote itself must stay well-formed text.
-  let end = limit;
-  if (/[\uD800-\uDBFF]/.test(value.charAt(end - 1))) end--;
-  return text('runtime.errors.input.values.cut', { start: value.slice(0, end), more: value.length - end });
+  const start = headOf(value, limit);
+  return text('runtime.errors.input.values.cut', { start, more: value.length - start.length });
 }
 
 /** A text in quotes as JSON writes it, at most about QUOTE_LIMIT characters of it, escapes counted. */
