@@ -53,7 +53,9 @@ export function refusedInput(subject: Subject, variant: Variant, binding: Bindin
   for (const field of subject.fields) {
     if (!field.param || !binding.known.has(field.name)) continue;
     const value = binding.known.get(field.name);
-    if (field.param.in === 'path' && typeof value === 'string' && refusedAsPathSegment(value)) {
+    // A stream id is taken without the white space around it (pasted ids often end in a newline).
+    const segment = typeof value === 'string' && field.param.kind === 'stream-id' ? value.trim() : value;
+    if (field.param.in === 'path' && typeof segment === 'string' && refusedAsPathSegment(segment)) {
       return `path parameter ${field.name} = ${brief(value)}`;
     }
     if (field.param.kind === 'string' && typeof value === 'number' && !Number.isFinite(value)) {
