@@ -1,12 +1,12 @@
 // Imported as catalogue/index: the build writes dist/nodes/catalogue.json, which a bare './catalogue' would resolve to.
 import { catalogue } from './catalogue/index';
-import { registerConfigNode } from './runtime/config-node';
-import { registerEventsNode } from './runtime/events-node';
-import { registerMessageParseNode } from './runtime/message-parse-node';
-import { createTranslator, useTranslator } from './runtime/i18n';
-import type { NodeAPI } from './runtime/node-red';
-import { registerOperationNode } from './runtime/operation-node';
-import { registerTestConnectionRoute } from './runtime/test-connection-route';
+import { registerConfigNode } from './runtime/config/config-node';
+import { registerEventsNode } from './runtime/events/events-node';
+import { registerMessageParseNode } from './runtime/messages/message-parse-node';
+import { createTranslator, useTranslator } from './runtime/core/i18n';
+import type { NodeAPI } from './runtime/core/node-red';
+import { registerOperationNode } from './runtime/operations/operation-node';
+import { registerTestConnectionRoute } from './runtime/admin/test-connection-route';
 
 /** Node-RED entry: the config node and one node type per catalogue entry. */
 export = function symphonyNodes(RED: NodeAPI): void {

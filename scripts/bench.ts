@@ -11,7 +11,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import axios from 'axios';
 import helper from 'node-red-node-test-helper';
 import { startSimulator, DEFAULT_SEED } from '../simulator';
-import { signAuthJwt } from '../nodes/runtime/jwt';
+import { signAuthJwt } from '../nodes/runtime/auth/jwt';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);

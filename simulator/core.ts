@@ -7,9 +7,6 @@ import type { RequestRecorder } from './recorder';
 import type { SessionStore } from './sessions';
 import type { SimulatorState } from './state';
 
-/** The Symphony version the simulated agent and pod report. */
-export const SIMULATED_VERSION = '25.8.1';
-
 export interface SimulatorCore {
   readonly state: SimulatorState;
   readonly sessions: SessionStore;

@@ -4,8 +4,7 @@
  * only needs the number it has read up to.
  */
 import { randomUUID } from 'node:crypto';
-import type { PresenceCategory } from './model';
-import type { SimulatorState } from './state';
+import type { PresenceCategory, SimPresence } from './model';
 
 interface PresenceFeed {
   ownerId: number;
@@ -71,7 +70,13 @@ export class PresenceTracking {
  * Sets a user's presence. A soft update leaves an OFFLINE user OFFLINE (spec: it takes effect when the user comes
  * online); either way the answer is the presence now in force.
  */
-export function applyPresence(state: SimulatorState, userId: number, category: PresenceCategory, soft: boolean): void {
+/** The part of the simulator's state that presence lives in. */
+export interface PresenceHolder {
+  readonly presence: Map<number, SimPresence>;
+  readonly presenceTracking: PresenceTracking;
+}
+
+export function applyPresence(state: PresenceHolder, userId: number, category: PresenceCategory, soft: boolean): void {
   if (soft && state.presence.get(userId)?.category === 'OFFLINE') return;
   state.presence.set(userId, { category, timestamp: Date.now() });
   state.presenceTracking.recordChange(userId);

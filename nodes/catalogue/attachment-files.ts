@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import mime from 'mime-types';
-import { inputError } from '../runtime/errors';
-import { text } from '../runtime/i18n';
-import type { Attachment, AttachmentSource } from '../runtime/normalise';
+import { inputError } from '../runtime/core/errors';
+import { text } from '../runtime/core/i18n';
+import type { Attachment, AttachmentSource } from '../runtime/operations/normalise';
 import type { JsonSchema, ParamSpec, ParamValues } from './types';
 
 /**

@@ -1,5 +1,5 @@
-import { toMessageML, type MessageFormat } from '../runtime/messageml';
-import { toUrlSafeStreamId } from '../runtime/normalise';
+import { toMessageML, type MessageFormat } from '../runtime/messages/messageml';
+import { toUrlSafeStreamId } from '../runtime/operations/normalise';
 import { attachmentsParam, previewsParam, readMessageFiles } from './attachment-files';
 import { ARTICLE_TYPE, prepareArticleShare } from './share-article';
 import type { OperationSpec, OptionSpec, ParamSpec, ParamValues } from './types';

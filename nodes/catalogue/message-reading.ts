@@ -1,8 +1,8 @@
-import { inputError } from '../runtime/errors';
-import { text } from '../runtime/i18n';
-import { parseMessage } from '../runtime/message-text';
-import { normalise, toUrlSafeStreamId } from '../runtime/normalise';
-import { bounded } from '../runtime/value-checks';
+import { inputError } from '../runtime/core/errors';
+import { text } from '../runtime/core/i18n';
+import { parseMessage } from '../runtime/messages/message-text';
+import { normalise, toUrlSafeStreamId } from '../runtime/operations/normalise';
+import { bounded } from '../runtime/operations/value-checks';
 import type { OperationSpec, ParamSpec, ParamValues } from './types';
 
 /**

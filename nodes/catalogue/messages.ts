@@ -1,5 +1,5 @@
 import type { OperationSpec } from './types';
-import { toMessageML, type MessageFormat } from '../runtime/messageml';
+import { toMessageML, type MessageFormat } from '../runtime/messages/messageml';
 import { attachmentsParam, previewsParam, readMessageFiles } from './attachment-files';
 import { messageDeliveryOperations } from './message-delivery';
 import { messageReadingOperations } from './message-reading';

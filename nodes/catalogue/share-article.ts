@@ -1,5 +1,5 @@
-import { inputError } from '../runtime/errors';
-import { text } from '../runtime/i18n';
+import { inputError } from '../runtime/core/errors';
+import { text } from '../runtime/core/i18n';
 import type { ParamValues } from './types';
 
 /** The one content type the share endpoint takes (ShareContent.type). */

@@ -1,5 +1,5 @@
-import { inputError } from '../runtime/errors';
-import { text } from '../runtime/i18n';
+import { inputError } from '../runtime/core/errors';
+import { text } from '../runtime/core/i18n';
 import type { OperationSpec, ParamSpec, ParamValues } from './types';
 
 /** Signals: saved hashtag/cashtag queries of a user, which other users may subscribe to (Agent API). */

@@ -1,6 +1,6 @@
 import type { OperationSpec, ParamSpec, ParamValues } from './types';
-import { inputError } from '../runtime/errors';
-import { text } from '../runtime/i18n';
+import { inputError } from '../runtime/core/errors';
+import { text } from '../runtime/core/i18n';
 
 /** TypedInput choices shared by this area's fields. */
 const TEXT = ['str', 'msg', 'flow', 'global', 'env', 'jsonata'] as const;

@@ -2,9 +2,9 @@
  * User administration (the bot needs an admin role such as User Provisioning; none of these is OBO-enabled) and
  * the privileged-user audit trail.
  */
-import { inputError } from '../runtime/errors';
-import { text as message } from '../runtime/i18n';
-import { bounded } from '../runtime/value-checks';
+import { inputError } from '../runtime/core/errors';
+import { text as message } from '../runtime/core/i18n';
+import { bounded } from '../runtime/operations/value-checks';
 import type { OperationSpec, ParamSpec, ParamValues } from './types';
 import { BOOLEAN, INTEGER, JSON_VALUE, LIST, TEXT, USER_ID_IN_PATH, cursorParams, defined, skipLimit } from './users-fields';
 

@@ -1,5 +1,5 @@
-/** The `symphony-events` node's editor side (runtime: nodes/runtime/events-node.ts). */
-import { EVENT_TYPES } from '../runtime/event-types';
+/** The `symphony-events` node's editor side (runtime: nodes/runtime/events/events-node.ts). */
+import { EVENT_TYPES } from '../runtime/events/event-types';
 import type { DedicatedNodeSpec } from './types';
 
 /** Keeps the hidden `outputs` in step with the output mode and the number of selected types. */

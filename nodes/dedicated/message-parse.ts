@@ -1,4 +1,4 @@
-/** The `symphony-message-parse` node's editor side (runtime: nodes/runtime/message-parse-node.ts). */
+/** The `symphony-message-parse` node's editor side (runtime: nodes/runtime/messages/message-parse-node.ts). */
 import type { DedicatedNodeSpec } from './types';
 
 const SOURCE_TYPES = ['msg', 'flow', 'global', 'str'] as const;

@@ -47,7 +47,7 @@ interface JQuery {
   typedInput(method: 'value' | 'type', value: string): JQuery;
 }
 
-/** nodes/runtime/migrations.ts, compiled and embedded by the build: the runtime's own upgrade steps. */
+/** nodes/runtime/migrations/migrations.ts, compiled and embedded by the build: the runtime's own upgrade steps. */
 declare const SymphonyMigrations: {
   SCHEMA_VERSION: number;
   MIGRATIONS: ReadonlyArray<{ from: number; types: readonly string[] | 'all' }>;

@@ -39,7 +39,7 @@ function propertyProblems(op: OperationSpec): string[] {
 
 const ITEMS_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
-/** What the runtime's page reader (nodes/runtime/paging.ts) needs from a paged entry. */
+/** What the runtime's page reader (nodes/runtime/operations/paging.ts) needs from a paged entry. */
 function pagingProblems(op: OperationSpec): string[] {
   const paging = op.paging;
   if (!paging) return [];

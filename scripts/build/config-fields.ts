@@ -1,4 +1,4 @@
-import type { ConfigCredentials, ConfigProperties } from '../../nodes/runtime/config-settings';
+import type { ConfigCredentials, ConfigProperties } from '../../nodes/runtime/config/config-settings';
 
 export type ConfigTab = 'connection' | 'authentication' | 'obo' | 'network';
 

@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION } from '../../nodes/runtime/migrations';
+import { SCHEMA_VERSION } from '../../nodes/runtime/migrations/migrations';
 import { CONFIG_TABS, type ConfigField, configFieldEntries } from './config-fields';
 import { formRow, selectControl } from './form';
 import { escapeHtml } from './html';

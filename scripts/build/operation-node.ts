@@ -1,5 +1,5 @@
 import type { OperationSpec, ParamSpec } from '../../nodes/catalogue/types';
-import { SCHEMA_VERSION } from '../../nodes/runtime/migrations';
+import { SCHEMA_VERSION } from '../../nodes/runtime/migrations/migrations';
 import { CONFIG_TYPE } from './config-node';
 import { paramDefault } from './editor-data';
 import { formRow, selectControl, typedControl } from './form';
@@ -34,7 +34,7 @@ export function operationDefaults(op: OperationSpec): Array<[string, DefaultEntr
   }
   entries.push(...pagingDefaults(op));
   entries.push(['outputProperty', { value: 'payload', required: true, validate: 'SymphonyEditor.outputPropertyValidator()' }]);
-  // New nodes are saved in the current version; the dialog upgrades older ones (nodes/runtime/migrations).
+  // New nodes are saved in the current version; the dialog upgrades older ones (nodes/runtime/migrations/migrations).
   entries.push(['schemaVersion', { value: SCHEMA_VERSION }]);
   return entries;
 }

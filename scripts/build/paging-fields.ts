@@ -1,10 +1,10 @@
 import type { OperationSpec } from '../../nodes/catalogue/types';
-import { DEFAULT_MAX_ITEMS } from '../../nodes/runtime/paging';
+import { DEFAULT_MAX_ITEMS } from '../../nodes/runtime/operations/paging';
 import { scriptJson } from './html';
 import type { DefaultEntry } from './register-type';
 
 /**
- * The node properties the runtime reads for an entry with `paging` (nodes/runtime/paging.ts, pagingChoice), with
+ * The node properties the runtime reads for an entry with `paging` (nodes/runtime/operations/paging.ts, pagingChoice), with
  * the runtime's own defaults: one page, at most DEFAULT_MAX_ITEMS items when reading all pages, one msg.
  */
 export const PAGES_VALUES = ['one', 'all'] as const;

@@ -4,7 +4,7 @@
  * Pod settings every user may read: GET /pod/v1/files/allowedTypes and GET /pod/v1/admin/system/protocols/list
  * (an admin path, yet OBO-enabled with SEND_MESSAGES: clients need it to render links, so no admin role).
  */
-import { SIMULATED_VERSION } from '../core';
+import { SIMULATED_VERSION } from '../version';
 import type { Router } from '../http/router';
 
 const UP = { status: 'UP', version: SIMULATED_VERSION } as const;

@@ -1,5 +1,5 @@
 /** JSON views of state records, shaped like the spec's response schemas (UserV2, V2Presence, V4Message). */
-import { SIMULATED_VERSION } from '../core';
+import { SIMULATED_VERSION } from '../version';
 import type { SimMessage, SimStream, SimUser } from '../model';
 import type { SimulatorState } from '../state';
 

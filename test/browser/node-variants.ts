@@ -8,7 +8,7 @@ import { catalogue, type OperationSpec, type ParamSpec } from '../../nodes/catal
 import type { TypedInputType } from '../../nodes/catalogue/types';
 import { dedicatedNodes } from '../../nodes/dedicated/index';
 import type { DedicatedField, DedicatedNodeSpec } from '../../nodes/dedicated/types';
-import { SCHEMA_VERSION } from '../../nodes/runtime/migrations';
+import { SCHEMA_VERSION } from '../../nodes/runtime/migrations/migrations';
 import { CONFIG_TYPE } from '../../scripts/build/config-node';
 import { CONFIG_FIELDS } from '../../scripts/build/config-fields';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { dedicatedNodes } from '../../nodes/dedicated/index';
 import type { DedicatedNodeSpec } from '../../nodes/dedicated/types';
-import { EVENT_TYPES } from '../../nodes/runtime/event-types';
+import { EVENT_TYPES } from '../../nodes/runtime/events/event-types';
 import { BuildError } from '../../scripts/build/errors';
 import { checkDedicatedNodes, dedicatedHelp, dedicatedScript } from '../../scripts/build/dedicated-node';
 import { Texts } from '../../scripts/build/texts';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { catalogue } from '../../nodes/catalogue/index';
 import { dedicatedNodes } from '../../nodes/dedicated/index';
-import { CONFIG_CREDENTIALS } from '../../nodes/runtime/config-settings';
-import { SCHEMA_VERSION } from '../../nodes/runtime/migrations';
-import { DEFAULT_MAX_ITEMS } from '../../nodes/runtime/paging';
+import { CONFIG_CREDENTIALS } from '../../nodes/runtime/config/config-settings';
+import { SCHEMA_VERSION } from '../../nodes/runtime/migrations/migrations';
+import { DEFAULT_MAX_ITEMS } from '../../nodes/runtime/operations/paging';
 import { builtCatalog, htmlBlocks, loadEditor, readBuilt, REGISTER_TYPE, type Sandbox } from './support';
 
 describe('build: dist/nodes/symphony.html', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { catalogue } from '../../nodes/catalogue/index';
 import type { OperationSpec, ParamSpec } from '../../nodes/catalogue/types';
-import { buildCall, type ApiCall } from '../../nodes/runtime/request-builder';
+import { buildCall, type ApiCall } from '../../nodes/runtime/operations/request-builder';
 import { ApiSpec, type SpecOperation } from './spec';
 
 /**

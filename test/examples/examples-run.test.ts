@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { catalogue } from '../../nodes/catalogue/index';
 import { dedicatedNodes } from '../../nodes/dedicated/index';
-import { EVENTS_TYPE, feedTag } from '../../nodes/runtime/events-node';
+import { EVENTS_TYPE, feedTag } from '../../nodes/runtime/events/events-node';
 import { DEMO_CONFIG_ID, readExamples, type Example, type FlowNode } from '../../scripts/demo/example-flows';
 import { SIMULATOR_URL_ENV } from '../../scripts/demo/node-red-process';
 import type { Simulator } from '../../simulator';

@@ -4,7 +4,7 @@
  * here are read from it, never from the package.
  */
 import assert from 'node:assert/strict';
-import { EVENT_PAYLOAD_KEYS, EVENT_TYPES } from '../../nodes/runtime/event-types';
+import { EVENT_PAYLOAD_KEYS, EVENT_TYPES } from '../../nodes/runtime/events/event-types';
 import { EVENT_TYPES as SIMULATOR_EVENT_TYPES } from '../../simulator';
 import { htmlBlocks, readBuilt } from '../build/support';
 import { ApiSpec } from '../conformance/spec';

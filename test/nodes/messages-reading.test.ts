@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { ParsedMessage } from '../../nodes/runtime/message-text';
+import type { ParsedMessage } from '../../nodes/runtime/messages/message-text';
 import type { V4MessageJson } from '../../simulator/api/views';
 import { CONFIG_ID, configNode, loadFlow, nextMessage, send, useSimulator } from '../helpers/flow';
 import { fields, newRoom, sendMessage } from '../helpers/messages-flow';

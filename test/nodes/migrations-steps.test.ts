@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { catalogue } from '../../nodes/catalogue/index';
-import { CONFIG_TYPE } from '../../nodes/runtime/config-node';
-import { MIGRATIONS, SCHEMA_VERSION, renameParam, schemaVersionOf, upgradeConfig, type Migration } from '../../nodes/runtime/migrations';
+import { CONFIG_TYPE } from '../../nodes/runtime/config/config-node';
+import { MIGRATIONS, SCHEMA_VERSION, renameParam, schemaVersionOf, upgradeConfig, type Migration } from '../../nodes/runtime/migrations/migrations';
 
 const V0_CONNECTION_LIST = { id: 'n', type: 'symphony-connection-list', status: 'ACCEPTED', statusType: 'str', userIds: '', userIdsType: 'str' };
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { NodeAPI } from '../../nodes/runtime/node-red';
-import { registerTestConnectionRoute } from '../../nodes/runtime/test-connection-route';
+import type { NodeAPI } from '../../nodes/runtime/core/node-red';
+import { registerTestConnectionRoute } from '../../nodes/runtime/admin/test-connection-route';
 
 /**
  * node-red-node-test-helper stubs RED.auth.needsPermission with a pass-through, so the permission is checked

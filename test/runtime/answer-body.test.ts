@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readByContentType } from '../../nodes/runtime/answer-body';
+import { readByContentType } from '../../nodes/runtime/http/answer-body';
 
 const answerByContentType = (body: Buffer, contentType: string | undefined): unknown => readByContentType(200, body, contentType).data;
 

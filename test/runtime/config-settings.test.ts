@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseConfig } from '../../nodes/runtime/config-settings';
+import { parseConfig } from '../../nodes/runtime/config/config-settings';
 import { encryptedPem, keyPair } from '../helpers/keys';
 
 const base = { podUrl: 'https://acme.symphony.com/', botUsername: 'bot' };

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { HttpClient } from '../../nodes/runtime/http-client';
-import { DEFAULT_RETRY_SETTINGS } from '../../nodes/runtime/retry-policy';
+import { HttpClient } from '../../nodes/runtime/http/http-client';
+import { DEFAULT_RETRY_SETTINGS } from '../../nodes/runtime/http/retry-policy';
 
 interface Stub {
   url: string;

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createTranslator, text, useTranslator, type Translate } from '../../nodes/runtime/i18n';
-import type { NodeAPI } from '../../nodes/runtime/node-red';
+import { createTranslator, text, useTranslator, type Translate } from '../../nodes/runtime/core/i18n';
+import type { NodeAPI } from '../../nodes/runtime/core/node-red';
 
 /** From dist/test/runtime to the repository's TypeScript sources and locale files. */
 const ROOT = path.resolve(__dirname, '..', '..', '..');

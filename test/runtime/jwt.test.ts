@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createVerify } from 'node:crypto';
-import { JWT_LIFETIME_SECONDS, signAuthJwt } from '../../nodes/runtime/jwt';
+import { JWT_LIFETIME_SECONDS, signAuthJwt } from '../../nodes/runtime/auth/jwt';
 import { keyPair } from '../helpers/keys';
 
 function decode(part: string): Record<string, unknown> {

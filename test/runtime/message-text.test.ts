@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { decodeEntities, parseMessage } from '../../nodes/runtime/message-text';
+import { decodeEntities, parseMessage } from '../../nodes/runtime/messages/message-text';
 
 const PML = (inner: string): string => `<div data-format="PresentationML" data-version="2.0">${inner}</div>`;
 

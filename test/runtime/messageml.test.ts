@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { escapeText, toMessageML } from '../../nodes/runtime/messageml';
+import { escapeText, toMessageML } from '../../nodes/runtime/messages/messageml';
 
 describe('MessageML', function () {
   it('escapes plain text and wraps it', function () {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { catalogue } from '../../nodes/catalogue/index';
 import type { ParamSpec } from '../../nodes/catalogue/types';
-import { normalise, normaliseId, toUrlSafeStreamId } from '../../nodes/runtime/normalise';
+import { normalise, normaliseId, toUrlSafeStreamId } from '../../nodes/runtime/operations/normalise';
 
 const param = (kind: ParamSpec['kind'], extra: Partial<ParamSpec> = {}): ParamSpec => ({ name: 'x', in: 'query', kind, types: ['str'], ...extra });
 

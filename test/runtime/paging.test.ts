@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { PagingSpec, ParamValues } from '../../nodes/catalogue/types';
-import { readPages } from '../../nodes/runtime/paging';
+import { readPages } from '../../nodes/runtime/operations/paging';
 
 const ALL = { allPages: true, maxItems: 1000, perItem: false };
 const numbers = Array.from({ length: 23 }, (_, i) => ({ userId: i + 1 }));

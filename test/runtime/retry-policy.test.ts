@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_RETRY_SETTINGS, isRetryable, parseRetryAfter, retryDelayMs } from '../../nodes/runtime/retry-policy';
+import { DEFAULT_RETRY_SETTINGS, isRetryable, parseRetryAfter, retryDelayMs } from '../../nodes/runtime/http/retry-policy';
 
 describe('retry policy', function () {
   const settings = DEFAULT_RETRY_SETTINGS;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Simulator } from '../../simulator';
-import { parseConfig } from '../../nodes/runtime/config-settings';
-import { openConnection, type Connection } from '../../nodes/runtime/connection';
-import type { ApiCall } from '../../nodes/runtime/request-builder';
+import { parseConfig } from '../../nodes/runtime/config/config-settings';
+import { openConnection, type Connection } from '../../nodes/runtime/http/connection';
+import type { ApiCall } from '../../nodes/runtime/operations/request-builder';
 import { keyPair } from '../helpers/keys';
 import { BOT, startTestSimulator } from '../helpers/simulator';
 

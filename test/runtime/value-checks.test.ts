@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_ERROR_MESSAGE, SymphonyError } from '../../nodes/runtime/errors';
-import { normalise } from '../../nodes/runtime/normalise';
-import { describeValue, jsonProblem, MAX_JSON_DEPTH, pathSegmentProblem, QUOTE_LIMIT, quoteText } from '../../nodes/runtime/value-checks';
+import { MAX_ERROR_MESSAGE, SymphonyError } from '../../nodes/runtime/core/errors';
+import { normalise } from '../../nodes/runtime/operations/normalise';
+import { describeValue, jsonProblem, MAX_JSON_DEPTH, pathSegmentProblem, QUOTE_LIMIT, quoteText } from '../../nodes/runtime/operations/value-checks';
 import type { ParamKind, ParamSpec } from '../../nodes/catalogue/types';
 
 /**

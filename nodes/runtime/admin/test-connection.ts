@@ -1,0 +1,89 @@
+import { SymphonyError, isSymphonyError } from '../core/errors';
+import { HttpClient } from '../http/http-client';
+import { parseConfig, type ConfigCredentials, type ConfigProperties } from '../config/config-settings';
+import type { ApiCall } from '../operations/request-builder';
+import { openConnection, type Connection } from '../http/connection';
+
+/** What the "Test connection" button shows. Never holds a token, a key or a passphrase. */
+export type TestConnectionResult =
+  | {
+    ok: true;
+    botDisplayName?: string;
+    botUsername?: string;
+    botUserId?: number;
+    agentVersion?: string;
+    /** The pod version as the agent reports it, when it does. */
+    podVersion?: string;
+    /** Only when an OBO app id is set. */
+    obo?: { ok: true } | { ok: false; reason: string };
+  }
+  | { ok: false; reason: string; code?: string; field?: string };
+
+/** A connection check waits at most this long for any one answer, and never retries. */
+export const TEST_TIMEOUT_MS = 10_000;
+
+/** A bot read; the key manager token goes with agent reads only. */
+function get(path: string, api: 'pod' | 'agent'): ApiCall {
+  return { operation: 'test-connection', api, method: 'GET', path, query: {}, idempotent: true, needsKeyManager: api === 'agent' };
+}
+
+function record(data: unknown): Record<string, unknown> {
+  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+export function failure(err: unknown): TestConnectionResult {
+  if (isSymphonyError(err)) return { ok: false, reason: err.message, code: err.code, field: err.cause.field };
+  return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+}
+
+/** The pod version from the agent's extended health check (public); undefined when the agent does not say. */
+async function podVersion(http: HttpClient, agentUrl: string): Promise<string | undefined> {
+  try {
+    const response = await http.send({ method: 'GET', url: `${agentUrl}/agent/v3/health/extended`, idempotent: true });
+    return optionalString(record(record(record(response.data).services).pod).version);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Authenticates with the given settings through the same parseConfig/HttpClient/TokenManager code as the
+ * config node (bot session and key manager, and the OBO app when set), reads the bot's session info and the
+ * agent's version, then closes everything it opened.
+ */
+export async function testConnection(props: ConfigProperties, credentials: ConfigCredentials): Promise<TestConnectionResult> {
+  const timeout = Math.min(Number(props.timeout) || TEST_TIMEOUT_MS / 1000, TEST_TIMEOUT_MS / 1000);
+  let connection: Connection | undefined;
+  try {
+    const settings = parseConfig({ ...props, timeout, maxRetries: 0 }, credentials);
+    connection = openConnection({ ...settings, auth: { ...settings.auth, failureHoldMs: 0 } }, () => undefined);
+    const { client, tokens, http } = connection;
+    const bot = { kind: 'bot' } as const;
+
+    const session = record((await client.execute(get('/pod/v2/sessioninfo', 'pod'), bot)).data);
+    const info = record((await client.execute(get('/agent/v1/info', 'agent'), bot)).data);
+    const result: TestConnectionResult = {
+      ok: true,
+      botDisplayName: optionalString(session.displayName),
+      botUsername: optionalString(session.username),
+      botUserId: typeof session.id === 'number' ? session.id : undefined,
+      agentVersion: optionalString(info.version),
+      podVersion: await podVersion(http, settings.auth.urls.agent),
+    };
+    if (settings.auth.appId) {
+      result.obo = await tokens.authenticateApp().then(
+        () => ({ ok: true as const }),
+        (err: unknown) => ({ ok: false as const, reason: err instanceof SymphonyError ? err.message : String(err) }),
+      );
+    }
+    return result;
+  } catch (err) {
+    return failure(err);
+  } finally {
+    connection?.close();
+  }
+}

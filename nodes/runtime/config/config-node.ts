@@ -1,0 +1,65 @@
+import { SymphonyError, isSymphonyError } from '../core/errors';
+import { openConnection, type Connection } from '../http/connection';
+import { CONFIG_CREDENTIALS, parseConfig, type ConfigCredentials, type ConfigProperties } from './config-settings';
+import type { Translate } from '../core/i18n';
+import type { Node, NodeAPI } from '../core/node-red';
+import { migrateOnLoad } from '../migrations/migrations-node';
+import type { SymphonyClient } from '../http/symphony-client';
+import type { AuthState } from '../auth/token-manager';
+
+export const CONFIG_TYPE = 'symphony-config';
+
+/** A node that uses the config node and shows its authentication state. */
+export interface ConfigUser {
+  onAuthState(state: AuthState, error?: SymphonyError): void;
+}
+
+/** What operation nodes see of a config node. */
+export interface SymphonyConfigNode extends Node {
+  /** Set when the config is valid. */
+  client?: SymphonyClient;
+  /** Set when the config is invalid; every call fails with it. */
+  startupError?: SymphonyError;
+  /** The deployed (non-secret) properties; the connection test sends stored secrets only to these URLs. */
+  properties?: ConfigProperties;
+  register(user: ConfigUser): void;
+  deregister(user: ConfigUser): void;
+}
+
+/**
+ * The config node owns the HTTP clients and every token. Its settings are checked at deploy: a bad key or URL
+ * is logged once with the field at fault and reported by every node that uses it, without crashing anything.
+ */
+export function registerConfigNode(RED: NodeAPI, t: Translate): void {
+  function SymphonyConfig(this: SymphonyConfigNode, saved: ConfigProperties): void {
+    RED.nodes.createNode(this, saved);
+    const props = migrateOnLoad(this, CONFIG_TYPE, saved, t);
+    this.properties = props;
+    const users = new Set<ConfigUser>();
+    let connection: Connection | undefined;
+    this.register = (user) => users.add(user);
+    this.deregister = (user) => users.delete(user);
+
+    try {
+      const settings = parseConfig(props, (this.credentials ?? {}) as ConfigCredentials);
+      connection = openConnection(settings, (state, error) => {
+        for (const user of users) user.onAuthState(state, error);
+      });
+      this.client = connection.client;
+    } catch (err) {
+      this.startupError = isSymphonyError(err)
+        ? err
+        : new SymphonyError('INVALID_CONFIG', String(err), { operation: 'config' });
+      this.error(t('runtime.errors.node.configLoaded', { name: props.name || this.id, message: this.startupError.message }));
+    }
+
+    this.on('close', (_removed, done) => {
+      connection?.close();
+      users.clear();
+      done();
+    });
+  }
+
+  const credentials = Object.fromEntries(CONFIG_CREDENTIALS.map((name) => [name, { type: 'password' as const }]));
+  RED.nodes.registerType(CONFIG_TYPE, SymphonyConfig, { credentials });
+}

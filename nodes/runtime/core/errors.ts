@@ -1,0 +1,75 @@
+import { headOf } from '../operations/value-checks';
+
+/**
+ * The one error type every failure path ends in. Node-RED copies `message`, `code` and `cause` onto the
+ * Catch node's msg.error, so everything a flow may branch on lives there. Nothing secret is ever put in one.
+ */
+
+export interface ErrorDetails {
+  /** Node type id of the operation (e.g. `users-lookup`), or `auth` for authentication calls. */
+  operation: string;
+  /** HTTP status from Symphony, when there was a response. */
+  status?: number;
+  /** Symphony's own error message, when it sent one. */
+  symphonyMessage?: string;
+  /** Trace id of the request, when the server sent one. */
+  requestId?: string;
+  /** The input field or config property at fault. */
+  field?: string;
+}
+
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'INVALID_CONFIG'
+  | 'NOT_AUTHORIZED'
+  | 'RATE_LIMITED'
+  | 'TIMEOUT'
+  | 'NETWORK'
+  | 'ABORTED'
+  | 'BAD_RESPONSE'
+  | `HTTP_${number}`;
+
+/**
+ * No error text is longer than this: whatever a flow passed in (a megabyte of text, say) is quoted in part only,
+ * and this cap holds even where a quote was not cut down on the way.
+ */
+export const MAX_ERROR_MESSAGE = 1000;
+
+function capped(message: string): string {
+  return message.length <= MAX_ERROR_MESSAGE ? message : `${headOf(message, MAX_ERROR_MESSAGE - 1)}…`;
+}
+
+export class SymphonyError extends Error {
+  readonly code: ErrorCode;
+  override readonly cause: ErrorDetails;
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetails) {
+    super(capped(message));
+    this.name = 'SymphonyError';
+    this.code = code;
+    this.cause = details;
+  }
+
+  /** Node-RED shows errors by toString(): show the message alone, as the user's own words for the problem. */
+  override toString(): string {
+    return this.message;
+  }
+
+  get status(): number | undefined {
+    return this.cause.status;
+  }
+}
+
+/** Bad input on a message, detected before any request. */
+export function inputError(operation: string, field: string, message: string): SymphonyError {
+  return new SymphonyError('INVALID_INPUT', `${field}: ${message}`, { operation, field });
+}
+
+/** Bad configuration (key PEM, URL...), detected at deploy. */
+export function configError(field: string, message: string): SymphonyError {
+  return new SymphonyError('INVALID_CONFIG', `${field}: ${message}`, { operation: 'config', field });
+}
+
+export function isSymphonyError(err: unknown): err is SymphonyError {
+  return err instanceof SymphonyError;
+}

@@ -1,0 +1,174 @@
+/**
+ * Reads the bot's datafeed (v5) until stopped: open the feed (reuse the one with our tag, else create it), then
+ * long-poll it, acknowledging each answer with its ackId on the next read.
+ *
+ * Guarantees (see docs/adr/0005-datafeed-loop.md):
+ * - While the feed lives, every well-formed event is delivered once: an answer is acknowledged only by the next
+ *   read, after its events were delivered; an event seen again (its answer was lost and the agent repeated it) is
+ *   recognised by id, type and timestamp and not delivered twice. A redeploy continues with the same feed and ackId.
+ * - An event the node cannot deliver (null, not an object, an unknown type, fields the spec types otherwise, see
+ *   event-check.ts) is skipped and reported through `onSkipped`; the rest of its answer is delivered and the answer
+ *   is acknowledged, so no answer can stop the loop.
+ * - When the agent says the feed is gone (400), a new one is created at once. Events the old feed held and had
+ *   not yet answered are lost: the API offers no way to read them. Only a feed just created (or found by its tag)
+ *   and refused before any read succeeded is recreated after a pause, so that a refusal cannot become a tight loop.
+ * - Network errors, timeouts, 429 and 5xx back off (2 s, x1.5, at most 10 s) and keep going; a 401 has already
+ *   been answered by the client (the config node's tokens renewed, once); other failures show as failed and
+ *   are retried at the same pace, so fixing the cause in the pod needs no redeploy.
+ * - stop() aborts the read under way and every pause at once, and resolves when the loop has ended.
+ */
+import { type BackoffSettings, Backoff, pause } from './datafeed-backoff';
+import type { DatafeedApi } from './datafeed-api';
+import { repeatKey, type FeedPosition } from './datafeed-position';
+import { SymphonyError, isSymphonyError } from '../core/errors';
+import { checkEvent } from './event-check';
+import type { DatafeedEvent } from './event-types';
+import { text } from '../core/i18n';
+import { untilAborted } from '../http/until-aborted';
+
+export type LoopState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
+
+export interface DatafeedLoopOptions {
+  api: DatafeedApi;
+  tag: string;
+  position: FeedPosition;
+  backoff: BackoffSettings;
+  /** Runs before the feed is first opened (again after it fails), e.g. to learn the bot's user id. */
+  prepare?: (signal: AbortSignal) => Promise<void>;
+  /** The well-formed events of an answer not delivered before, in order. */
+  deliver(events: DatafeedEvent[]): void;
+  /** An event of an answer that was skipped: its id when it has one, and why. */
+  onSkipped(skipped: SkippedEvent): void;
+  onState(state: LoopState, error?: SymphonyError): void;
+}
+
+export interface SkippedEvent {
+  id?: string;
+  problem: string;
+}
+
+/** Failures that pass by themselves; an unreadable answer (a proxy's page) is read again with the same ackId. */
+const TRANSIENT = new Set(['NETWORK', 'TIMEOUT', 'RATE_LIMITED', 'BAD_RESPONSE']);
+
+function transient(error: SymphonyError): boolean {
+  return TRANSIENT.has(error.code) || (error.status !== undefined && error.status >= 500);
+}
+
+/** The agent's answer to a read of a feed that no longer exists (expired, deleted) or an ackId it refuses. */
+function feedGone(error: SymphonyError): boolean {
+  return error.cause.operation === 'datafeed-read' && (error.status === 400 || error.status === 404);
+}
+
+function asSymphonyError(err: unknown): SymphonyError {
+  if (isSymphonyError(err)) return err;
+  return new SymphonyError('NETWORK', err instanceof Error ? err.message : String(err), { operation: 'datafeed' });
+}
+
+const stoppedError = (): SymphonyError => new SymphonyError('ABORTED', text('runtime.errors.events.stopped'), { operation: 'datafeed' });
+
+export class DatafeedLoop {
+  private readonly stopped = new AbortController();
+  private running: Promise<void> = Promise.resolve();
+  private prepared = false;
+  private opened = false;
+
+  constructor(private readonly options: DatafeedLoopOptions) {}
+
+  start(): void {
+    this.running = this.run();
+  }
+
+  /** Aborts the read under way; resolves once the loop has ended (no request or timer of it is left). */
+  async stop(): Promise<void> {
+    this.stopped.abort();
+    await this.running;
+  }
+
+  /** Deletes the feed (when the node is removed), waiting `timeoutMs` at most; failures are ignored. */
+  async deleteFeed(timeoutMs: number): Promise<void> {
+    const { position, api } = this.options;
+    const id = position.feedId;
+    position.feedId = undefined;
+    position.ackId = '';
+    if (!id) return;
+    await api.remove(id, AbortSignal.timeout(timeoutMs)).catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    const { signal } = this.stopped;
+    const { position, onState } = this.options;
+    const backoff = new Backoff(this.options.backoff);
+    // False while the feed in use was just obtained from the agent and no read of it has succeeded: if the agent
+    // refuses it then, it is recreated after a pause, not in a tight loop. A feed continued from a previous node
+    // (a redeploy) counts as read: losing it is recreated at once, as for a running node.
+    let proven = false;
+    while (!signal.aborted) {
+      try {
+        if (!this.opened || !position.feedId) proven = !(await this.open(signal));
+        await this.read(signal);
+        proven = true;
+        backoff.reset();
+      } catch (err) {
+        if (signal.aborted) break;
+        const error = asSymphonyError(err);
+        if (feedGone(error)) {
+          position.feedId = undefined;
+          position.ackId = '';
+          onState('reconnecting', error);
+          if (proven) continue;
+        } else {
+          onState(transient(error) ? 'reconnecting' : 'failed', error);
+        }
+        if (!(await pause(backoff.next(), signal))) break;
+      }
+    }
+  }
+
+  /**
+   * Learns what `prepare` gives, then finds or creates the feed, unless a previous node left one to continue.
+   * True when the feed was obtained from the agent now (found by its tag or created), false when it is continued.
+   */
+  private async open(signal: AbortSignal): Promise<boolean> {
+    const { api, tag, position, prepare, onState } = this.options;
+    onState(this.opened ? 'reconnecting' : 'connecting');
+    if (prepare && !this.prepared) {
+      await untilAborted(prepare(signal), signal, stoppedError);
+      this.prepared = true;
+    }
+    const obtained = !position.feedId;
+    if (obtained) {
+      const existing = await untilAborted(api.find(tag, signal), signal, stoppedError);
+      position.feedId = existing ?? await untilAborted(api.create(tag, signal), signal, stoppedError);
+      // A feed found after a restart: its last answer's ackId is unknown, so that answer comes again.
+      position.ackId = '';
+    }
+    this.opened = true;
+    onState('connected');
+    return obtained;
+  }
+
+  private async read(signal: AbortSignal): Promise<void> {
+    const { api, position, deliver, onSkipped, onState } = this.options;
+    const feedId = position.feedId as string;
+    const batch = await untilAborted(api.read(feedId, position.ackId, signal), signal, stoppedError);
+    if (signal.aborted) return;
+    onState('connected');
+    try {
+      const fresh: DatafeedEvent[] = [];
+      for (const raw of batch.events) {
+        const checked = checkEvent(raw);
+        if (!checked.ok) {
+          onSkipped({ id: checked.id, problem: checked.problem });
+          continue;
+        }
+        const key = repeatKey(checked.event);
+        if (key === undefined || position.seen.add(key)) fresh.push(checked.event);
+      }
+      if (fresh.length > 0) deliver(fresh);
+    } finally {
+      // Acknowledged by the next read only now, after delivery; kept even if delivery failed, so that an answer the
+      // node cannot take is never read again and again.
+      if (batch.ackId !== undefined) position.ackId = batch.ackId;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { SymphonyError } from '../core/errors';
+import { text } from '../core/i18n';
+import type { HttpClient, HttpRequest, HttpResponse, RetryNotice } from './http-client';
+import type { ApiCall } from '../operations/request-builder';
+import { requestIdOf, symphonyMessageOf } from './response';
+import { untilAborted } from './until-aborted';
+import { bounded } from '../operations/value-checks';
+import type { Identity, ServiceUrls, TokenManager } from '../auth/token-manager';
+
+/**
+ * Sends an operation's call with the right tokens for the identity it runs as. A 401 means the session ended
+ * (expiry, pod restart): the tokens used are dropped, authentication runs again (shared with every other
+ * caller) and the call is sent once more. A second 401 is reported, never looped on.
+ */
+export class SymphonyClient {
+  constructor(
+    private readonly urls: ServiceUrls,
+    private readonly http: HttpClient,
+    readonly tokens: TokenManager,
+  ) {}
+
+  async execute(call: ApiCall, identity: Identity, signal?: AbortSignal, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse> {
+    return this.run(call, identity, { signal }, onRetry);
+  }
+
+  /**
+   * For a loop that runs its own backoff (the datafeed reader): no HTTP-level retry, and a timeout of its own,
+   * longer than the time a long poll is held open by the server. A 401 still re-authenticates once.
+   */
+  async poll(call: ApiCall, identity: Identity, signal: AbortSignal, timeoutMs: number): Promise<HttpResponse> {
+    return this.run(call, identity, { signal, timeoutMs, maxRetries: 0 });
+  }
+
+  private async run(
+    call: ApiCall, identity: Identity, transport: Pick<HttpRequest, 'signal' | 'timeoutMs' | 'maxRetries'>, onRetry?: (notice: RetryNotice) => void,
+  ): Promise<HttpResponse> {
+    const { signal } = transport;
+    const stopped = (): SymphonyError => new SymphonyError('ABORTED', text('runtime.errors.http.aborted'), { operation: call.operation });
+    const toAgent = call.api === 'agent';
+    const base = toAgent ? this.urls.agent : this.urls.pod;
+    for (let attempt = 0; ; attempt++) {
+      // The key manager token is for the agent alone, whatever the call asks: never sent to the pod or login.
+      // A login is shared by every caller and goes on for them; this caller stops waiting for it when stopped.
+      const used = await untilAborted(this.tokens.tokensFor(identity, call.needsKeyManager && toAgent), signal, stopped);
+      if (signal?.aborted) throw stopped();
+      const headers: Record<string, string> = { sessionToken: used.sessionToken };
+      if (used.keyManagerToken) headers.keyManagerToken = used.keyManagerToken;
+      let response: HttpResponse;
+      try {
+        response = await this.http.send({
+          method: call.method,
+          url: base + call.path,
+          query: call.query,
+          headers,
+          body: call.body,
+          idempotent: call.idempotent,
+          signal,
+          accept: call.accept,
+          responseType: call.responseType,
+          timeoutMs: transport.timeoutMs,
+          maxRetries: transport.maxRetries,
+        }, onRetry);
+      } catch (err) {
+        if (err instanceof SymphonyError) err.cause.operation = call.operation;
+        throw err;
+      }
+      if (response.status === 401 && attempt === 0) {
+        this.tokens.invalidate(identity, used);
+        continue;
+      }
+      if (response.status >= 200 && response.status < 300) return response;
+      throw httpError(call, response);
+    }
+  }
+}
+
+export function httpError(call: ApiCall, response: HttpResponse): SymphonyError {
+  const symphonyMessage = symphonyMessageOf(response.data);
+  const details = {
+    operation: call.operation,
+    status: response.status,
+    symphonyMessage,
+    requestId: requestIdOf(response.headers),
+  };
+  // A path and Symphony's reason can both echo a long value from the msg: each is quoted in part (cause has more).
+  const message = text(symphonyMessage ? 'runtime.errors.http.statusWithReason' : 'runtime.errors.http.status', {
+    operation: call.operation, status: response.status, method: call.method, path: bounded(call.path), reason: symphonyMessage && bounded(symphonyMessage),
+  });
+  if (response.status === 429) return new SymphonyError('RATE_LIMITED', text('runtime.errors.http.rateLimited', { message }), details);
+  return new SymphonyError(response.status === 401 ? 'NOT_AUTHORIZED' : `HTTP_${response.status}`, message, details);
+}

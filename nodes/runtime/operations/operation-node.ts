@@ -1,0 +1,128 @@
+import { setMaxListeners } from 'node:events';
+import type { OperationSpec, ParamValues } from '../../catalogue/types';
+import type { ConfigUser, SymphonyConfigNode } from '../config/config-node';
+import { SymphonyError, isSymphonyError } from '../core/errors';
+import type { Translate } from '../core/i18n';
+import { compileInputSchema } from './input-schema';
+import { resolveIdentity, resolveInputs, resolveOptions, type OperationNodeConfig } from './inputs';
+import type { Node, NodeAPI, NodeMessage } from '../core/node-red';
+import { pagingChoice, readPages } from './paging';
+import { handOver } from './hand-over';
+import { migrateOnLoad } from '../migrations/migrations-node';
+import { buildCall } from './request-builder';
+import { StatusReporter } from './status-reporter';
+
+/**
+ * The one runtime behind every operation node type: read the inputs, authenticate through the config node,
+ * send, put the result on msg.<outputProperty> and pass the rest of msg through. Every failure ends in
+ * done(err), which hands the original msg to Catch nodes with msg.error.
+ */
+export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Translate): void {
+  const validate = compileInputSchema(op);
+
+  function OperationNode(this: Node, saved: OperationNodeConfig): void {
+    RED.nodes.createNode(this, saved);
+    const node = this;
+    const config = migrateOnLoad(node, op.type, saved, t);
+    const status = new StatusReporter(node, t);
+    const symphony = (config.config ? RED.nodes.getNode(config.config) : null) as SymphonyConfigNode | null;
+    const outputProperty = config.outputProperty?.trim() || 'payload';
+    const stopped = new AbortController();
+    // Every request under way listens to this one signal; a busy node legitimately has many.
+    setMaxListeners(0, stopped.signal);
+    const user: ConfigUser = { onAuthState: (state, error) => status.authState(state, error) };
+
+    if (!symphony) status.failed(noConfigError(op, t), false);
+    else if (symphony.startupError) status.failed(symphony.startupError, false);
+    else symphony.register(user);
+
+    /** Runs the operation for one msg; resolves with what to send: one msg, or one msg per item. */
+    async function handle(msg: NodeMessage): Promise<NodeMessage | NodeMessage[]> {
+      if (!symphony) throw noConfigError(op, t);
+      const client = symphony.client;
+      if (!client) {
+        const cause = symphony.startupError;
+        throw new SymphonyError('INVALID_CONFIG', t('runtime.errors.node.configInvalid', { message: cause?.message ?? '' }), {
+          operation: op.id,
+          field: cause?.cause.field,
+        });
+      }
+      const identity = await resolveIdentity(RED, node, config, msg, op, t);
+      const values = await resolveInputs(RED, node, config, msg, op, validate, t);
+      const options = resolveOptions(config, op);
+      const fetch = async (pageValues: ParamValues): Promise<unknown> => {
+        const prepared = op.prepare ? await op.prepare(pageValues, options) : pageValues;
+        const response = await client.execute(buildCall(op, prepared), identity, stopped.signal, (notice) => status.retrying(notice));
+        const empty = response.status === 204 || response.data === '' || response.data === undefined;
+        if (empty) return freshCopy(op.emptyResult ?? null);
+        return op.result ? op.result(response.data) : response.data;
+      };
+      const choice = pagingChoice(config, op);
+      if (op.annotate) Object.assign(msg, op.annotate(values));
+      if (!op.paging || !choice) {
+        RED.util.setMessageProperty(msg, outputProperty, await fetch(values), true);
+        return msg;
+      }
+      const paged = await readPages(op.paging, choice, values, fetch, op.id);
+      // All pages: say how many items were read and whether the cap cut the list short.
+      if (choice.allPages) msg.paging = { items: paged.items.length, truncated: paged.truncated };
+      if (!choice.perItem) {
+        RED.util.setMessageProperty(msg, outputProperty, paged.result, true);
+        return msg;
+      }
+      return paged.items.map((item, index) => {
+        const copy = RED.util.cloneMessage(msg);
+        RED.util.setMessageProperty(copy, outputProperty, item, true);
+        // Like the core split node, so a join node can reassemble the list.
+        copy.parts = { id: msg._msgid, index, count: paged.items.length, type: 'array', len: 1 };
+        return copy;
+      });
+    }
+
+    /** Msgs under way: a stop waits until each has ended (aborted calls end at once), so none ends after it. */
+    const underWay = new Set<Promise<void>>();
+
+    node.on('input', (msg, send, done) => {
+      status.started();
+      const ending = handle(msg).then(
+        (out) => {
+          status.succeeded();
+          handOver(RED, node, t, msg, () => {
+            if (!Array.isArray(out)) send(out);
+            else if (out.length > 0) send([out]);
+            done();
+          });
+        },
+        (err: unknown) => {
+          const error = isSymphonyError(err)
+            ? err
+            : new SymphonyError('INVALID_INPUT', err instanceof Error ? err.message : String(err), { operation: op.id });
+          status.failed(error);
+          handOver(RED, node, t, msg, () => done(error), error);
+        },
+      );
+      underWay.add(ending);
+      const settled = (): void => {
+        underWay.delete(ending);
+      };
+      ending.then(settled, settled);
+    });
+
+    node.on('close', (_removed, done) => {
+      stopped.abort();
+      symphony?.deregister(user);
+      void Promise.allSettled([...underWay]).then(() => done());
+    });
+  }
+
+  RED.nodes.registerType(op.type, OperationNode);
+}
+
+/** The catalogue's empty result is shared by every msg: each gets its own copy, so a flow may change it. */
+function freshCopy(value: unknown): unknown {
+  return Buffer.isBuffer(value) ? Buffer.from(value) : structuredClone(value);
+}
+
+function noConfigError(op: OperationSpec, t: Translate): SymphonyError {
+  return new SymphonyError('INVALID_CONFIG', t('runtime.errors.node.noConfig'), { operation: op.id, field: 'config' });
+}

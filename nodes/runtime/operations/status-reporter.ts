@@ -1,0 +1,71 @@
+import type { SymphonyError } from '../core/errors';
+import type { RetryNotice } from '../http/http-client';
+import type { Translate } from '../core/i18n';
+import type { Node, NodeStatus } from '../core/node-red';
+import type { AuthState } from '../auth/token-manager';
+
+/**
+ * Keeps a node's status dot saying what is true now: authenticating, ok, retrying, failed. The status is only
+ * sent when it changes, so a busy node does not flood the editor with identical updates.
+ */
+export class StatusReporter {
+  private shown = '';
+  /** Outcome of the last call, restored when a passing state (authenticating, retry) is over. */
+  private outcome: NodeStatus = {};
+  /** Calls of this node under way: their own outcome will follow an authentication, so it is not restored. */
+  private inFlight = 0;
+
+  constructor(private readonly node: Node, private readonly t: Translate) {}
+
+  private show(status: NodeStatus): void {
+    const key = `${status.fill}|${status.shape}|${status.text}`;
+    if (key === this.shown) return;
+    this.shown = key;
+    this.node.status(status);
+  }
+
+  started(): void {
+    this.inFlight++;
+  }
+
+  succeeded(): void {
+    this.inFlight--;
+    this.outcome = { fill: 'green', shape: 'dot', text: this.t('runtime.status.ok') };
+    this.show(this.outcome);
+  }
+
+  /** A call of this node failed; `settled` is false for errors known before any call started (config). */
+  failed(error: SymphonyError, settled = true): void {
+    if (settled) this.inFlight--;
+    this.outcome = { fill: 'red', shape: 'ring', text: this.describe(error) };
+    this.show(this.outcome);
+  }
+
+  retrying(notice: RetryNotice): void {
+    const seconds = Math.max(1, Math.round(notice.delayMs / 1000));
+    const { status, networkCode } = notice.outcome;
+    const text = status === 429
+      ? this.t('runtime.status.rateLimited', { seconds })
+      : this.t('runtime.status.retrying', { reason: status ? `HTTP ${status}` : networkCode, seconds });
+    this.show({ fill: 'yellow', shape: 'ring', text });
+  }
+
+  authState(state: AuthState, error?: SymphonyError): void {
+    if (state === 'authenticating') this.show({ fill: 'blue', shape: 'ring', text: this.t('runtime.status.authenticating') });
+    else if (state === 'failed' && error) this.show({ fill: 'red', shape: 'ring', text: this.describe(error) });
+    else if (this.inFlight === 0) this.show(this.outcome);
+  }
+
+  private describe(error: SymphonyError): string {
+    switch (error.code) {
+      case 'INVALID_INPUT': return this.t('runtime.status.invalidInput', { field: error.cause.field ?? '' });
+      case 'INVALID_CONFIG': return this.t('runtime.status.configInvalid', { field: error.cause.field ?? '' });
+      case 'NOT_AUTHORIZED': return this.t('runtime.status.notAuthorized');
+      case 'RATE_LIMITED': return this.t('runtime.status.failed', { reason: 'HTTP 429' });
+      case 'TIMEOUT': return this.t('runtime.status.failed', { reason: this.t('runtime.status.reasons.timeout') });
+      case 'NETWORK': return this.t('runtime.status.failed', { reason: error.message.split(': ').pop() ?? this.t('runtime.status.reasons.network') });
+      case 'ABORTED': return this.t('runtime.status.failed', { reason: this.t('runtime.status.reasons.stopped') });
+      default: return this.t('runtime.status.failed', { reason: error.status ? `HTTP ${error.status}` : error.code });
+    }
+  }
+}
