@@ -113,7 +113,7 @@ describe('user and stream fields: the answers they take, and what they refuse', 
     assert.deepEqual(members(await ok('im', { userIds: [{ id: USERS.bob.id, username: 'bob' }, { id: USERS.carol.id }] })), both);
     assert.deepEqual(members(await ok('im', { userIds: `${USERS.bob.id}, ${USERS.carol.id}` })), both);
     assert.deepEqual(members(await ok('im', { userIds: { users: [{ id: USERS.bob.id }, { id: String(USERS.carol.id) }] } })), both);
-    assert.deepEqual(members(await ok('im', { payload: { id: USERS.dave.id, displayName: 'Dave' } })), [BOT.id, USERS.dave.id].sort());
+    assert.deepEqual(members(await ok('im', { payload: { id: USERS.alice.id, displayName: 'Alice' } })), [BOT.id, USERS.alice.id].sort());
     // msg.userIds, when set, wins over msg.payload.
     assert.deepEqual(members(await ok('im', { userIds: [USERS.bob.id], payload: { users: [{ id: USERS.carol.id }] } })), [BOT.id, USERS.bob.id].sort());
   });
@@ -128,7 +128,7 @@ describe('user and stream fields: the answers they take, and what they refuse', 
     assert.match((await refused('im', { payload: { roomSystemInfo: { id: 'abc' } } })).message,
       /^userIds: must be user ids .* got an object without users or id \(read from msg\.payload: msg\.userIds is not set\)$/);
     assert.match((await refused('im', { userIds: { id: 'xhGxbTcvTDK6EIMMrwdOrX___quztr2HdA' } })).message,
-      /^userIds: the user's id must be a numeric id, got string "xhGx/);
+      /^userIds: the user's id must be a numeric id, got "xhGx/);
     assert.equal(sim().count('POST', '/pod/v1/im/create'), 0);
   });
 

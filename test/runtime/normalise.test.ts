@@ -111,7 +111,7 @@ describe('user and stream fields take the previous node\'s answer', function () 
 
   it('refuses what names no user, or more users than a one-user field takes, in words', function () {
     assert.match(error(normalise(users, { name: 'x' })), /^must be user ids .*got an object without users or id$/);
-    assert.match(error(normalise(users, { id: 'xhGxbTcvTDK6EIMMrwdOrX___quztr2HdA' })), /^the user's id must be a numeric id, got string "xhGx/);
+    assert.match(error(normalise(users, { id: 'xhGxbTcvTDK6EIMMrwdOrX___quztr2HdA' })), /^the user's id must be a numeric id, got "xhGx/);
     assert.match(error(normalise(users, [{ id: 11 }, { name: 'x' }])), /^item 1: must be a numeric id, got an object$/);
     assert.equal(error(normalise(user, { users: [{ id: 11 }, { id: 12 }] })), 'takes one user, got 2');
     assert.equal(error(normalise(user, [11, 12])), 'takes one user, got 2');
