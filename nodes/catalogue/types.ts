@@ -75,12 +75,15 @@ export type IdOf = 'user' | 'stream' | 'message';
 
 /**
  * What a node's status says after a call that worked, instead of "ok": how many items came back ("3 users"), or
- * the id of what was made ("sent vd7qwNb6…"). Texts are keys under runtime.status.summary, translated once.
+ * the id of what was made ("sent vd7qwNb6…"), translated once.
  */
+export type SummaryText = 'usersFound' | 'users' | 'rooms' | 'streams' | 'members' | 'messages' | 'attachments' | 'connections'
+  | 'signals' | 'subscribers' | 'entries' | 'sent';
+
 export interface StatusSummary {
   show: 'count' | 'id';
-  /** Key under runtime.status.summary: `<text>.one` and `<text>.other` for a count, `<text>` for an id. */
-  text: string;
+  /** Which text (runtime.status.summary.<text>, see nodes/runtime/operations/status-summary.ts). */
+  text: SummaryText;
   /** Dotted path in the answer of the items or the id; for a count, where paging finds the items when omitted. */
   at?: string;
   /** No items is news (a yellow dot): a lookup that found nobody. */

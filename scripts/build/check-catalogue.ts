@@ -73,6 +73,8 @@ function idOfProblems(param: ParamSpec): string[] {
 function summaryProblems(op: OperationSpec): string[] {
   const summary = op.statusSummary;
   if (!summary) return [];
+  // Ids have one text ("sent …"), counts a text for one and one for more (nodes/runtime/operations/status-summary.ts).
+  if ((summary.show === 'id') !== (summary.text === 'sent')) return [`statusSummary text ${summary.text} does not show ${summary.show === 'id' ? 'an id' : 'a count'}`];
   if (summary.show === 'id' && !summary.at) return ['statusSummary show id needs at (where the id is in the answer)'];
   if (summary.show === 'count' && summary.at === undefined && !op.paging) return ['statusSummary show count needs at, or paging items'];
   return [];

@@ -62,7 +62,13 @@ export class SymphonyError extends Error {
 }
 
 /** The order and i18n keys (runtime.errors.cause.*) of the details a readable cause names. */
-const CAUSE_PARTS: ReadonlyArray<keyof ErrorDetails> = ['field', 'status', 'symphonyMessage', 'requestId', 'operation'];
+const CAUSE_PARTS: ReadonlyArray<[keyof ErrorDetails, string]> = [
+  ['field', 'runtime.errors.cause.field'],
+  ['status', 'runtime.errors.cause.status'],
+  ['symphonyMessage', 'runtime.errors.cause.symphonyMessage'],
+  ['requestId', 'runtime.errors.cause.requestId'],
+  ['operation', 'runtime.errors.cause.operation'],
+];
 
 /**
  * The details, shown in words wherever Node-RED turns them into text: its debug sidebar shows an error that no
@@ -71,8 +77,8 @@ const CAUSE_PARTS: ReadonlyArray<keyof ErrorDetails> = ['field', 'status', 'symp
  */
 function readable(details: ErrorDetails): ErrorDetails {
   Object.defineProperty(details, 'toString', {
-    value: () => CAUSE_PARTS.filter((part) => details[part] !== undefined && details[part] !== '')
-      .map((part) => text(`runtime.errors.cause.${part}`, { value: String(details[part]) }))
+    value: () => CAUSE_PARTS.filter(([part]) => details[part] !== undefined && details[part] !== '')
+      .map(([part, key]) => text(key, { value: String(details[part]) }))
       .join(', '),
     enumerable: false,
     configurable: true,

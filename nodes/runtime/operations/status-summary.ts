@@ -1,4 +1,4 @@
-import type { OperationSpec } from '../../catalogue/types';
+import type { OperationSpec, SummaryText } from '../../catalogue/types';
 import type { Translate } from '../core/i18n';
 import type { NodeMessage, NodeStatus } from '../core/node-red';
 
@@ -13,6 +13,22 @@ export type Summarise = (out: NodeMessage | NodeMessage[]) => NodeStatus | undef
 const MARK = '\u0001';
 /** How much of an id the status shows. */
 const SHORT_ID = 8;
+
+/** The texts of each summary: a count's for one item and for any other number, or an id's. */
+const TEXTS: Record<SummaryText, { one: string; other: string } | string> = {
+  usersFound: { one: 'runtime.status.summary.usersFound.one', other: 'runtime.status.summary.usersFound.other' },
+  users: { one: 'runtime.status.summary.users.one', other: 'runtime.status.summary.users.other' },
+  rooms: { one: 'runtime.status.summary.rooms.one', other: 'runtime.status.summary.rooms.other' },
+  streams: { one: 'runtime.status.summary.streams.one', other: 'runtime.status.summary.streams.other' },
+  members: { one: 'runtime.status.summary.members.one', other: 'runtime.status.summary.members.other' },
+  messages: { one: 'runtime.status.summary.messages.one', other: 'runtime.status.summary.messages.other' },
+  attachments: { one: 'runtime.status.summary.attachments.one', other: 'runtime.status.summary.attachments.other' },
+  connections: { one: 'runtime.status.summary.connections.one', other: 'runtime.status.summary.connections.other' },
+  signals: { one: 'runtime.status.summary.signals.one', other: 'runtime.status.summary.signals.other' },
+  subscribers: { one: 'runtime.status.summary.subscribers.one', other: 'runtime.status.summary.subscribers.other' },
+  entries: { one: 'runtime.status.summary.entries.one', other: 'runtime.status.summary.entries.other' },
+  sent: 'runtime.status.summary.sent',
+};
 
 /** A translated text with a hole, filled per msg. */
 function template(t: Translate, key: string, name: 'number' | 'id'): (value: string) => string {
@@ -33,17 +49,17 @@ function atPath(value: unknown, dotted: string): unknown {
 export function statusSummary(op: OperationSpec, t: Translate, output: (msg: NodeMessage) => unknown): Summarise | undefined {
   const summary = op.statusSummary;
   if (!summary) return undefined;
-  const key = `runtime.status.summary.${summary.text}`;
-  if (summary.show === 'id') {
-    const sent = template(t, key, 'id');
+  const texts = TEXTS[summary.text];
+  if (typeof texts === 'string') {
+    const sent = template(t, texts, 'id');
     return (out) => {
       const id = Array.isArray(out) ? undefined : atPath(output(out), summary.at ?? '');
       if (typeof id !== 'string' || id === '') return undefined;
       return { fill: 'green', shape: 'dot', text: sent(id.length > SHORT_ID ? `${id.slice(0, SHORT_ID)}…` : id) };
     };
   }
-  const one = template(t, `${key}.one`, 'number');
-  const other = template(t, `${key}.other`, 'number');
+  const one = template(t, texts.one, 'number');
+  const other = template(t, texts.other, 'number');
   const items = summary.at ?? op.paging?.items ?? '';
   return (out) => {
     // One msg per item: as many msgs as items. One msg: the items (all pages), or the answer holding them.
