@@ -45,8 +45,23 @@ function atPath(value: unknown, dotted: string): unknown {
   return node;
 }
 
-/** The summary of an operation's output, or undefined when the entry has none (the status then says "ok"). */
+/**
+ * The summary of an operation's output, or undefined when the entry has none (the status then says "ok"). It never
+ * throws: a status is not worth losing a msg over.
+ */
 export function statusSummary(op: OperationSpec, t: Translate, output: (msg: NodeMessage) => unknown): Summarise | undefined {
+  const summarise = summariser(op, t, output);
+  if (!summarise) return undefined;
+  return (out) => {
+    try {
+      return summarise(out);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+function summariser(op: OperationSpec, t: Translate, output: (msg: NodeMessage) => unknown): Summarise | undefined {
   const summary = op.statusSummary;
   if (!summary) return undefined;
   const texts = TEXTS[summary.text];
