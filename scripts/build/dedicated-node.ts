@@ -6,7 +6,7 @@ import type { DedicatedField, DedicatedNodeSpec, HelpProperty } from '../../node
 import { BuildError } from './errors';
 import { formRow, selectControl } from './form';
 import { escapeHtml, jsQuoted } from './html';
-import { SYMPHONY_COLOR } from './palette';
+import { categoryColor } from './palette';
 import { type DefaultEntry, pickOnlyConfigScript, registerTypeScript, renderDefaults, returning } from './register-type';
 import type { Texts } from './texts';
 
@@ -79,7 +79,7 @@ export function dedicatedScript(spec: DedicatedNodeSpec): string {
   const configs = spec.fields.flatMap((f) => (f.input.kind === 'config' ? [[f.name, f.input.type] as const] : []));
   if (configs.length > 0 && !extra.onadd) extra.onadd = pickOnlyConfigScript(configs);
   const members: Array<[string, string]> = [
-    ['color', jsQuoted(SYMPHONY_COLOR)],
+    ['color', jsQuoted(categoryColor(spec.category))],
     ['defaults', renderDefaults(spec.fields.map((f) => [f.name, defaultEntry(f)] as const), '    ')],
     ['inputs', String(spec.inputs)],
     ['outputs', String(spec.outputs)],
