@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { catalogue } from '../../nodes/catalogue/index';
 import { dedicatedNodes } from '../../nodes/dedicated/index';
 import { AREA_COLORS, categoryColor, paletteCategory, SYMPHONY_COLOR } from '../../scripts/build/palette';
-import { builtCatalog, loadEditor, readBuilt } from './support';
+import { builtCatalog, loadEditor, readBuilt, ROOT } from './support';
 
 /** WCAG relative luminance of `#rrggbb`. */
 function luminance(hex: string): number {
@@ -44,5 +46,11 @@ describe('build: node colours, one per palette area (scripts/build/palette.ts)',
     assert.deepEqual(wrong, []);
     assert.equal(definitions.get('symphony-events')?.color, AREA_COLORS.events);
     assert.equal(definitions.get('symphony-message-parse')?.color, AREA_COLORS.messages);
+  });
+
+  it("is listed in the README's palette table, every category once", () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const listed = [...readme.matchAll(/^\| \*(symphony [a-z-]+)\* \|/gm)].map((m) => m[1]);
+    assert.deepEqual([...listed].sort(), [...categories].sort());
   });
 });

@@ -27,6 +27,18 @@ const KIND_OF_CODE: Readonly<Record<string, Kind>> = {
   ETIMEDOUT: 'timeout',
 };
 
+/** Each kind's text, by literal key (test/runtime/i18n-keys.test.ts finds texts by their keys). */
+const TEXT_OF_KIND: Readonly<Record<Kind, string>> = {
+  refused: 'runtime.errors.testConnection.network.refused',
+  notFound: 'runtime.errors.testConnection.network.notFound',
+  tlsVersion: 'runtime.errors.testConnection.network.tlsVersion',
+  untrusted: 'runtime.errors.testConnection.network.untrusted',
+  expired: 'runtime.errors.testConnection.network.expired',
+  otherName: 'runtime.errors.testConnection.network.otherName',
+  reset: 'runtime.errors.testConnection.network.reset',
+  timeout: 'runtime.errors.testConnection.network.timeout',
+};
+
 /** The dialog's URL fields, in the order a fallback URL is inherited (pod first). */
 const URL_FIELDS = ['podUrl', 'agentUrl', 'keyManagerUrl', 'sessionAuthUrl', 'keyAuthUrl'] as const;
 
@@ -70,7 +82,7 @@ export function networkReason(err: SymphonyError, props: ConfigProperties, t: Tr
   const proxy = origin(props.proxyUrl);
   const atProxy = proxy !== undefined && refusedAt !== undefined && url !== undefined && refusedAt !== hostPort(url);
   const target = refusedAt ?? (url ? hostPort(url) : '?');
-  const words = t(`runtime.errors.testConnection.network.${kind}`, { target, host: url?.hostname ?? target });
+  const words = t(TEXT_OF_KIND[kind], { target, host: url?.hostname ?? target });
   const blame = atProxy ? 'proxyUrl' : kind === 'untrusted' ? 'caCertificates' : field;
   return { reason: `${words} (${code})`, field: blame };
 }
