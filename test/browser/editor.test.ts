@@ -194,7 +194,10 @@ describe('the editor in a browser (npm start, Chromium)', function () {
     const tab = await page.evaluate(() => (globalThis as unknown as EditorWindow).RED.workspaces.add(null).id);
     // Hand-written: the types as text, in an order of their own, one output per type, each wired.
     const nodes = [
-      { id: 'ev-text', type: 'symphony-events', config: DEMO_CONFIG_ID, eventTypes: 'roomcreated, MESSAGESENT', outputMode: 'perType', outputs: 2, wires: [['ev-rooms'], ['ev-messages']] },
+      {
+        id: 'ev-text', type: 'symphony-events', name: '', config: DEMO_CONFIG_ID, eventTypes: 'roomcreated, MESSAGESENT', streamIds: '', ignoreOwn: true,
+        mentionsOnly: false, outputMode: 'perType', tag: '', outputs: 2, wires: [['ev-rooms'], ['ev-messages']],
+      },
       { id: 'ev-rooms', type: 'debug', name: 'rooms', wires: [] },
       { id: 'ev-messages', type: 'debug', name: 'messages', wires: [] },
     ];
@@ -214,7 +217,7 @@ describe('the editor in a browser (npm start, Chromium)', function () {
     assert.equal(await box('ROOMCREATED').isChecked(), true);
     assert.equal(await box('MESSAGESENT').isChecked(), true);
     assert.equal(await box('USERJOINEDROOM').isChecked(), false);
-    const joined = (await list.locator('label', { has: box('USERJOINEDROOM') }).innerText()).replace(/\s+/g, ' ').trim();
+    const joined = (await list.locator('label', { has: page.locator('input[value="USERJOINEDROOM"]') }).innerText()).replace(/\s+/g, ' ').trim();
     assert.equal(joined, 'a user joined a room USERJOINEDROOM', 'the words, then the API name');
     const text = await list.innerText();
     for (const heading of ['Messages', 'Forms', 'Rooms and IMs', 'Connections', 'Other']) assert.ok(text.includes(heading), heading);
