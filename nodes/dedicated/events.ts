@@ -1,17 +1,11 @@
 /** The `symphony-events` node's editor side (runtime: nodes/runtime/events/events-node.ts). */
-import { EVENT_TYPES } from '../runtime/events/event-types';
+import { EVENT_GROUPS, EVENT_PRESETS } from './event-groups';
 import type { DedicatedNodeSpec } from './types';
 
-/** Keeps the hidden `outputs` in step with the output mode and the number of selected types. */
-const ONEDITSAVE = `function () {
-      var types = $('#node-input-eventTypes').val() || [];
-      var perType = $('#node-input-outputMode').val() === 'perType';
-      $('#node-input-outputs').val(String(perType ? Math.max(1, types.length) : 1));
-    }`;
+/** Saves the event types and keeps the hidden `outputs` in step with them (nodes/editor/events-dialog.ts). */
+const ONEDITSAVE = 'function () { SymphonyEditor.saveEventsDialog(this); }';
 
-const OUTPUT_LABELS = `function (index) {
-      return this.outputMode === 'perType' && Array.isArray(this.eventTypes) ? this.eventTypes[index] : 'events';
-    }`;
+const OUTPUT_LABELS = 'function (index) { return SymphonyEditor.eventsOutputLabel(this, index); }';
 
 export const EVENTS_NODE: DedicatedNodeSpec = {
   type: 'symphony-events',
@@ -25,7 +19,7 @@ export const EVENTS_NODE: DedicatedNodeSpec = {
     { name: 'name', value: '', input: { kind: 'text', placeholder: true }, icon: 'tag' },
     { name: 'config', value: '', input: { kind: 'config', type: 'symphony-config' }, required: true, icon: 'server' },
     {
-      name: 'eventTypes', value: ['MESSAGESENT'], input: { kind: 'multiselect', choices: EVENT_TYPES, rawChoiceLabels: true, size: 8 },
+      name: 'eventTypes', value: ['MESSAGESENT'], input: { kind: 'checklist', groups: EVENT_GROUPS, presets: EVENT_PRESETS },
       icon: 'filter', validate: 'function (v) { return Array.isArray(v) ? v.length > 0 : typeof v === \'string\' && v !== \'\'; }',
     },
     { name: 'streamIds', value: '', input: { kind: 'textarea', rows: 2 }, icon: 'comments' },

@@ -17,6 +17,8 @@ export interface ErrorDetails {
   requestId?: string;
   /** The input field or config property at fault. */
   field?: string;
+  /** A network failure's code from the system or TLS (ECONNREFUSED, ENOTFOUND, EPROTO, ETIMEDOUT...). */
+  networkCode?: string;
 }
 
 export type ErrorCode =
