@@ -13,6 +13,16 @@ const OUTPUT_LABELS = `function (index) {
       return this.outputMode === 'perType' && Array.isArray(this.eventTypes) ? this.eventTypes[index] : 'events';
     }`;
 
+/** The msg of an event, as both event source nodes send it (nodes/runtime/events/event-message.ts). */
+export const EVENT_MSG_PROPERTIES = [
+  ['topic', 'string'], ['payload', 'object'], ['streamId', 'string'], ['messageId', 'string'], ['initiator', 'object'],
+  ['text', 'string'], ['mentions', 'array'], ['hashtags', 'array'], ['cashtags', 'array'], ['formId', 'string'],
+  ['formMessageId', 'string'], ['formValues', 'object'],
+] as const;
+
+/** One output, or one per selected event type. */
+export const PER_TYPE_OUTPUTS = { oneditsave: ONEDITSAVE, outputLabels: OUTPUT_LABELS };
+
 export const EVENTS_NODE: DedicatedNodeSpec = {
   type: 'symphony-events',
   key: 'events',
@@ -38,13 +48,6 @@ export const EVENTS_NODE: DedicatedNodeSpec = {
     },
     { name: 'outputs', value: 1, input: { kind: 'hidden' } },
   ],
-  editor: { oneditsave: ONEDITSAVE, outputLabels: OUTPUT_LABELS },
-  help: {
-    inputs: [],
-    outputs: [
-      ['topic', 'string'], ['payload', 'object'], ['streamId', 'string'], ['messageId', 'string'], ['initiator', 'object'],
-      ['text', 'string'], ['mentions', 'array'], ['hashtags', 'array'], ['cashtags', 'array'], ['formId', 'string'],
-      ['formMessageId', 'string'], ['formValues', 'object'],
-    ],
-  },
+  editor: PER_TYPE_OUTPUTS,
+  help: { inputs: [], outputs: EVENT_MSG_PROPERTIES },
 };
