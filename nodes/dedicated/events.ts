@@ -7,6 +7,16 @@ const ONEDITSAVE = 'function () { SymphonyEditor.saveEventsDialog(this); }';
 
 const OUTPUT_LABELS = 'function (index) { return SymphonyEditor.eventsOutputLabel(this, index); }';
 
+/** The msg of an event, as both event source nodes send it (nodes/runtime/events/event-message.ts). */
+export const EVENT_MSG_PROPERTIES = [
+  ['topic', 'string'], ['payload', 'object'], ['streamId', 'string'], ['messageId', 'string'], ['initiator', 'object'],
+  ['text', 'string'], ['mentions', 'array'], ['hashtags', 'array'], ['cashtags', 'array'], ['formId', 'string'],
+  ['formMessageId', 'string'], ['formValues', 'object'],
+] as const;
+
+/** One output, or one per selected event type. */
+export const PER_TYPE_OUTPUTS = { oneditsave: ONEDITSAVE, outputLabels: OUTPUT_LABELS };
+
 export const EVENTS_NODE: DedicatedNodeSpec = {
   type: 'symphony-events',
   key: 'events',
@@ -32,13 +42,6 @@ export const EVENTS_NODE: DedicatedNodeSpec = {
     },
     { name: 'outputs', value: 1, input: { kind: 'hidden' } },
   ],
-  editor: { oneditsave: ONEDITSAVE, outputLabels: OUTPUT_LABELS },
-  help: {
-    inputs: [],
-    outputs: [
-      ['topic', 'string'], ['payload', 'object'], ['streamId', 'string'], ['messageId', 'string'], ['initiator', 'object'],
-      ['text', 'string'], ['mentions', 'array'], ['hashtags', 'array'], ['cashtags', 'array'], ['formId', 'string'],
-      ['formMessageId', 'string'], ['formValues', 'object'],
-    ],
-  },
+  editor: PER_TYPE_OUTPUTS,
+  help: { inputs: [], outputs: EVENT_MSG_PROPERTIES },
 };
