@@ -1,5 +1,6 @@
 /** The `symphony-datahose` node's editor side (runtime: nodes/runtime/events/datahose-node.ts). */
-import { DATAHOSE_EVENT_TYPES, DATAHOSE_SCOPES } from '../runtime/events/event-types';
+import { DATAHOSE_SCOPES } from '../runtime/events/event-types';
+import { DATAHOSE_EVENT_GROUPS, DATAHOSE_EVENT_PRESETS } from './event-groups';
 import type { DedicatedNodeSpec } from './types';
 import { EVENT_MSG_PROPERTIES, PER_TYPE_OUTPUTS } from './events';
 
@@ -15,7 +16,7 @@ export const DATAHOSE_NODE: DedicatedNodeSpec = {
     { name: 'name', value: '', input: { kind: 'text', placeholder: true }, icon: 'tag' },
     { name: 'config', value: '', input: { kind: 'config', type: 'symphony-config' }, required: true, icon: 'server' },
     {
-      name: 'eventTypes', value: ['MESSAGESENT'], input: { kind: 'multiselect', choices: DATAHOSE_EVENT_TYPES, rawChoiceLabels: true, size: 8 },
+      name: 'eventTypes', value: ['MESSAGESENT'], input: { kind: 'checklist', groups: DATAHOSE_EVENT_GROUPS, presets: DATAHOSE_EVENT_PRESETS },
       icon: 'filter', validate: 'function (v) { return Array.isArray(v) ? v.length > 0 : typeof v === \'string\' && v !== \'\'; }',
     },
     { name: 'scopes', value: [], input: { kind: 'multiselect', choices: DATAHOSE_SCOPES, rawChoiceLabels: true, size: 3 }, icon: 'globe' },
