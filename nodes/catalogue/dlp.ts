@@ -176,6 +176,8 @@ export const dlpOperations: readonly OperationSpec[] = [
     // The content comes as base64 text, typed application/octet-stream.
     produces: 'application/octet-stream',
     result: base64ToBuffer,
+    // An empty dictionary comes as an empty answer.
+    emptyResult: Buffer.alloc(0),
     idempotent: true,
   },
   {

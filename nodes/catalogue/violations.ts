@@ -55,5 +55,6 @@ export const violationsOperations: readonly OperationSpec[] = [
     // The file comes as base64 text, typed application/octet-stream.
     produces: 'application/octet-stream',
     result: base64ToBuffer,
+    emptyResult: Buffer.alloc(0),
   },
 ];
