@@ -45,7 +45,10 @@ const policyFields: ParamSpec[] = [
   // `name` is the node's own name property, hence policyName.
   { name: 'policyName', in: 'body', wireName: 'name', kind: 'string', required: true, types: TEXT, schema: { minLength: 1, maxLength: 30 } },
   { name: 'scopes', in: 'body', kind: 'string-list', enum: DLP_SCOPES, required: true, types: LIST, schema: { minItems: 1 }, default: { value: 'Internal,External', type: 'str' } },
-  { name: 'appliesTo', in: 'body', kind: 'json', required: true, types: JSON_VALUE, schema: { type: 'array', minItems: 1, items: APPLIES_TO_ITEM } },
+  {
+    name: 'appliesTo', in: 'body', kind: 'json', required: true, types: JSON_VALUE, schema: { type: 'array', minItems: 1, items: APPLIES_TO_ITEM },
+    default: { value: 'appliesTo', type: 'msg' },
+  },
 ];
 
 const dictionaryName: ParamSpec = { name: 'dictionaryName', in: 'body', wireName: 'name', kind: 'string', required: true, types: TEXT, schema: { minLength: 1, maxLength: 30 } };
@@ -186,7 +189,7 @@ export const dlpOperations: readonly OperationSpec[] = [
     id: 'dlp-dictionary-upload',
     method: 'POST',
     path: '/agent/v1/dlp/dictionaries/{dictId}/data/upload',
-    params: [dictionaryId, singleFileParam('content', 'data')],
+    params: [dictionaryId, { ...singleFileParam('content', 'data'), default: { value: 'content', type: 'msg' } }],
     multipart: true,
     prepare: (values) => readSingleFile('dlp-dictionary-upload', 'content', values, 'dictionary.txt'),
     // The upload replaces the whole content: sending it again leaves the same dictionary.
