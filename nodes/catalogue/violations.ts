@@ -3,8 +3,8 @@ import type { OperationSpec, ParamSpec } from './types';
 
 /**
  * DLP violations (Agent API, v3): what the enforcement of the DLP policies flagged in messages, rooms and signals
- * during a period, and the attachments of flagged messages. Bot only; the bot's service account needs a Compliance
- * Officer role. The v1 violation endpoints, which v3 supersedes, are not offered.
+ * during a period, and the attachments of flagged messages. Bot only; the bot's service account needs access to DLP
+ * (Symphony's compliance service account). The v1 violation endpoints, which v3 supersedes, are not offered.
  */
 
 const TEXT = ['str', 'msg', 'flow', 'global', 'env', 'jsonata'] as const;
