@@ -1,7 +1,9 @@
 /**
  * DLP enforcement where users create content: a message (its text), a room (name and description) and a signal (its
  * name) are checked against the active policies; a match is recorded as a violation, and a Block refuses the call
- * with a 400 before anything is stored. Text match rules only: the simulator does not look inside files.
+ * with a 400 before anything is stored. Text match rules only: the simulator does not look inside files. Messages
+ * are checked where they are created one at a time (message create, and the control API's injected messages); blast,
+ * share and update are not checked yet.
  */
 import { badRequest } from './http/errors';
 import type { SimMessage, SimStream, SimUser } from './model';
