@@ -4,6 +4,7 @@ import type {
   SimApp, SimConnection, SimMessage, SimPresence, SimSession, SimStream, SimUser,
 } from './model';
 import type { SeedUserKey, SimulatorSeed } from './seed';
+import { DlpState } from './state-dlp';
 import { PresenceTracking } from './state-presence';
 import { SignalsState } from './state-signals';
 import { StreamDetails } from './state-streams';
@@ -34,6 +35,8 @@ export class SimulatorState {
   readonly signals = new SignalsState();
   /** User administration, following and the privileged-user audit trail (simulator/state-users.ts). */
   readonly userAdmin = new UserAdminState();
+  /** DLP dictionaries, policies and the violations their enforcement records (simulator/state-dlp.ts). */
+  readonly dlp = new DlpState();
 
   constructor(seed: SimulatorSeed, now = Date.now()) {
     this.podId = seed.podId;

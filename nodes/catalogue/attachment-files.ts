@@ -96,3 +96,14 @@ export async function readMessageFiles(operation: string, values: ParamValues): 
   ]);
   return { ...values, attachments: files.length ? files : undefined, previews: pictures.length ? pictures : undefined };
 }
+
+/** A parameter taking exactly one file, as the attachments do: `{ name, content }`, a Buffer, or a file path. */
+export function singleFileParam(name: string, wireName: string): ParamSpec {
+  return { name, in: 'multipart', wireName, kind: 'attachments', types: MSG_TYPES, schema: { ...SOURCE_SCHEMA, minItems: 1, maxItems: 1 }, required: true };
+}
+
+/** Reads the one file of an upload; a Buffer given without a name is sent as `fallbackName`. */
+export async function readSingleFile(operation: string, field: string, values: ParamValues, fallbackName: string): Promise<ParamValues> {
+  const files = await readAll(operation, field, (values[field] ?? []) as AttachmentSource[], () => fallbackName);
+  return { ...values, [field]: files };
+}

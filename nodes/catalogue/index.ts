@@ -5,6 +5,8 @@ import { messagesOperations } from './messages';
 import { presenceOperations } from './presence';
 import { connectionsOperations } from './connections';
 import { signalsOperations } from './signals';
+import { dlpOperations } from './dlp';
+import { violationsOperations } from './violations';
 import { systemOperations } from './system';
 import { genericOperations } from './generic';
 
@@ -16,6 +18,8 @@ export const catalogue: readonly OperationSpec[] = [
   ...presenceOperations,
   ...connectionsOperations,
   ...signalsOperations,
+  ...dlpOperations,
+  ...violationsOperations,
   ...systemOperations,
   ...genericOperations,
 ];

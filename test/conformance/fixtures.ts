@@ -5,6 +5,7 @@
 import { DEFAULT_SEED } from '../../simulator';
 import { AGENT_MESSAGES_STEPS } from './steps-agent-messages';
 import { CONNECTIONS_PRESENCE_POD_STEPS } from './steps-connections-presence-pod';
+import { DLP_STEPS } from './steps-dlp';
 import { SIGNALS_AND_DELIVERY_STEPS } from './steps-signals-delivery';
 import { STREAMS_STEPS } from './steps-streams';
 import { USERS_STEPS } from './steps-users';
@@ -51,4 +52,5 @@ export const STEPS: Step[] = [
   ...CONNECTIONS_PRESENCE_POD_STEPS,
   ...SIGNALS_AND_DELIVERY_STEPS,
   ...AGENT_MESSAGES_STEPS,
+  ...DLP_STEPS,
 ];

@@ -12,6 +12,7 @@ let englishCatalog: Catalog | undefined;
 function english(): Catalog {
   if (!englishCatalog) {
     try {
+      // dist/nodes/runtime/core -> dist/nodes/locales
       englishCatalog = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'locales', 'en-US', 'symphony.json'), 'utf8')) as Catalog;
     } catch {
       englishCatalog = {};
