@@ -7,6 +7,7 @@ import type { SeedUserKey, SimulatorSeed } from './seed';
 import { PresenceTracking } from './state-presence';
 import { SignalsState } from './state-signals';
 import { StreamDetails } from './state-streams';
+import { UserManageState } from './state-user-manage';
 import { UserAdminState } from './state-users';
 
 /** Symphony user ids carry the tenant (pod) id in the bits above 27. */
@@ -34,6 +35,8 @@ export class SimulatorState {
   readonly signals = new SignalsState();
   /** User administration, following and the privileged-user audit trail (simulator/state-users.ts). */
   readonly userAdmin = new UserAdminState();
+  /** Delegates and avatars (simulator/state-user-manage.ts). */
+  readonly userManage = new UserManageState();
 
   constructor(seed: SimulatorSeed, now = Date.now()) {
     this.podId = seed.podId;

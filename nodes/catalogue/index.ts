@@ -1,6 +1,10 @@
 import type { OperationSpec } from './types';
 import { usersOperations } from './users';
+import { usersManageOperations } from './users-manage';
+import { usersSessionsOperations } from './users-sessions';
 import { streamsOperations } from './streams';
+import { streamsAdminOperations } from './streams-admin';
+import { healthOperations } from './health';
 import { messagesOperations } from './messages';
 import { presenceOperations } from './presence';
 import { connectionsOperations } from './connections';
@@ -11,12 +15,16 @@ import { genericOperations } from './generic';
 /** Every operation node type, in palette order. The single source of truth for node types. */
 export const catalogue: readonly OperationSpec[] = [
   ...usersOperations,
+  ...usersManageOperations,
+  ...usersSessionsOperations,
   ...streamsOperations,
+  ...streamsAdminOperations,
   ...messagesOperations,
   ...presenceOperations,
   ...connectionsOperations,
   ...signalsOperations,
   ...systemOperations,
+  ...healthOperations,
   ...genericOperations,
 ];
 

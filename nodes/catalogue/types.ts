@@ -98,6 +98,13 @@ export interface PagingSpec {
   cursorField?: string;
 }
 
+/** A status dot an entry derives from its output. */
+export interface OutcomeStatus {
+  fill: 'green' | 'yellow' | 'red';
+  key: string;
+  substitutions?: Record<string, unknown>;
+}
+
 /** Values after resolution, normalisation and validation, keyed by parameter name. */
 export type ParamValues = Record<string, unknown>;
 
@@ -149,6 +156,16 @@ export interface OperationSpec {
   produces?: AnswerMediaType;
   /** Turns the API's answer into what the node outputs, e.g. a base64 attachment into a Buffer. */
   result?: (answer: unknown) => unknown;
+  /**
+   * HTTP statuses besides 2xx whose JSON object body is the operation's answer, not a failure, and which are not
+   * retried: the extended agent health answers 503 with its report when a service is down.
+   */
+  answerStatuses?: readonly number[];
+  /**
+   * The status dot after a success, from the output (e.g. "all up" / "2 down"); the usual "ok" when omitted or
+   * when it returns undefined. `key` is an i18n key, filled with `substitutions`.
+   */
+  statusOf?: (output: unknown) => OutcomeStatus | undefined;
   /** msg properties set besides the output, from the node's inputs (e.g. msg.filename of a download). */
   annotate?: (values: ParamValues) => Record<string, unknown>;
   /**

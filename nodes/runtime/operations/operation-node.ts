@@ -86,7 +86,7 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
       status.started();
       const ending = handle(msg).then(
         (out) => {
-          status.succeeded();
+          status.succeeded(op.statusOf && !Array.isArray(out) ? op.statusOf(RED.util.getMessageProperty(out, outputProperty)) : undefined);
           handOver(RED, node, t, msg, () => {
             if (!Array.isArray(out)) send(out);
             else if (out.length > 0) send([out]);

@@ -1,3 +1,4 @@
+import type { OutcomeStatus } from '../../catalogue/types';
 import type { SymphonyError } from '../core/errors';
 import type { RetryNotice } from '../http/http-client';
 import type { Translate } from '../core/i18n';
@@ -28,9 +29,12 @@ export class StatusReporter {
     this.inFlight++;
   }
 
-  succeeded(): void {
+  /** A call of this node succeeded; `summary` is the entry's own dot for the output (e.g. "2 down"). */
+  succeeded(summary?: OutcomeStatus): void {
     this.inFlight--;
-    this.outcome = { fill: 'green', shape: 'dot', text: this.t('runtime.status.ok') };
+    this.outcome = summary
+      ? { fill: summary.fill, shape: 'dot', text: this.t(summary.key, summary.substitutions) }
+      : { fill: 'green', shape: 'dot', text: this.t('runtime.status.ok') };
     this.show(this.outcome);
   }
 
