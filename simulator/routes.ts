@@ -5,6 +5,8 @@ import { registerConnectionsRoutes } from './api/connections';
 import { registerDatafeedRoutes } from './api/datafeeds';
 import { registerLoginRoutes } from './api/login';
 import { registerMessageAdminRoutes } from './api/message-admin';
+import { registerMessageAdminViewRoutes } from './api/message-admin-views';
+import { registerSemanticSearchRoutes } from './api/message-search-semantic';
 import { registerMessageRoutes } from './api/messages';
 import { registerPresenceRoutes } from './api/presence';
 import { registerSignalsRoutes } from './api/signals';
@@ -23,6 +25,7 @@ export function createMainRouter(): Router {
     registerLoginRoutes, registerUserRoutes, registerStreamRoutes, registerPresenceRoutes, registerMessageRoutes,
     registerSystemRoutes, registerConnectionsRoutes, registerSignalsRoutes, registerMessageAdminRoutes,
     registerDatafeedRoutes, registerUserManageRoutes, registerUserSessionRoutes, registerStreamAdminRoutes, registerAgentUtilRoutes,
+    registerMessageAdminViewRoutes, registerSemanticSearchRoutes,
   ]) register(router);
   return router;
 }

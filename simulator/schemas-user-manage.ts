@@ -1,7 +1,8 @@
 /**
- * Request body schemas of the user-management and agent utility endpoints, written by hand from the spec
- * (UserFilter, UserSuspension, AvatarUpdate, DelegateAction, SimpleMessage), compiled once at module load. Use
- * them with `check` from ./schemas, which turns the first failure into a 400 naming the field.
+ * Request body schemas of the user-management, message-administration and agent utility endpoints, written by hand
+ * from the spec (UserFilter, UserSuspension, AvatarUpdate, DelegateAction, SimpleMessage, MessageIds,
+ * SemanticSearchQuery), compiled once at module load. Use them with `check` from ./schemas, which turns the first
+ * failure into a 400 naming the field.
  */
 import { ajv } from './ajv';
 
@@ -48,4 +49,27 @@ export const userManageValidators = {
   avatarUpdate: ajv.compile<AvatarUpdate>(avatarUpdate),
   delegateAction: ajv.compile<DelegateAction>(delegateAction),
   simpleMessage: ajv.compile<SimpleMessage>(simpleMessage),
+};
+
+/** Pod MessageIds (admin message details): at least one id. */
+export interface MessageIds { messageIds: string[] }
+const messageIds = {
+  type: 'object',
+  properties: { messageIds: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } },
+  required: ['messageIds'],
+  additionalProperties: false,
+} as const;
+
+/** Agent SemanticSearchQuery; the simulator needs the text to search for. */
+export interface SemanticSearchQuery { text: string; threadId?: string }
+const semanticSearchQuery = {
+  type: 'object',
+  properties: { text: { type: 'string', minLength: 1 }, threadId: { type: 'string', minLength: 1 } },
+  required: ['text'],
+  additionalProperties: false,
+} as const;
+
+export const messageAdminValidators = {
+  messageIds: ajv.compile<MessageIds>(messageIds),
+  semanticSearchQuery: ajv.compile<SemanticSearchQuery>(semanticSearchQuery),
 };

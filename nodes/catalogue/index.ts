@@ -6,6 +6,7 @@ import { streamsOperations } from './streams';
 import { streamsAdminOperations } from './streams-admin';
 import { healthOperations } from './health';
 import { messagesOperations } from './messages';
+import { messagesAdminOperations } from './messages-admin';
 import { presenceOperations } from './presence';
 import { connectionsOperations } from './connections';
 import { signalsOperations } from './signals';
@@ -20,6 +21,7 @@ export const catalogue: readonly OperationSpec[] = [
   ...streamsOperations,
   ...streamsAdminOperations,
   ...messagesOperations,
+  ...messagesAdminOperations,
   ...presenceOperations,
   ...connectionsOperations,
   ...signalsOperations,

@@ -93,6 +93,11 @@ export interface PagingSpec {
   maxPageSize: number;
   /** For `cursor`: dotted path of the next cursor in the answer (absent or empty = last page). */
   cursorPath?: string;
+  /**
+   * For `cursor`: the API takes no page size and picks its own (message receipts): the entry has no `limit`
+   * parameter, and only a missing next cursor ends the list.
+   */
+  serverPageSize?: boolean;
   /** For `last-item`: the parameter that takes the last item's key, and the item field holding it. */
   cursorParam?: string;
   cursorField?: string;

@@ -50,4 +50,14 @@ export const ADMIN_STEPS: Step[] = [
     type: 'symphony-admin-user-streams', as: 'bot', props: { ...allPages(6), includeInactiveStreams: 'true', includeInactiveStreamsType: 'bool' },
     msg: () => ({ userId: users.alice.id, limit: 2 }),
   },
+  // Messages: the rates message the bot sent to the desk (steps-agent-messages.ts) and the IM message of the streams steps.
+  { type: 'symphony-admin-messages-details', as: 'bot', msg: (s) => ({ messageIds: [get(s, 'ratesMessage'), get(s, 'streamsImMessage')] }) },
+  { type: 'symphony-admin-message-receipts', as: 'bot', msg: (s) => ({ messageId: get(s, 'ratesMessage') }) },
+  { type: 'symphony-admin-message-receipts', as: 'bot', props: allPages(10), msg: (s) => ({ messageId: get(s, 'ratesMessage') }) },
+  { type: 'symphony-admin-message-relationships', as: 'bot', msg: (s) => ({ messageId: get(s, 'ratesMessage') }) },
+  { type: 'symphony-message-search-query', as: 'bot', msg: () => ({ query: 'hashtag:rates AND streamType:chatroom', limit: 5 }) },
+  { type: 'symphony-message-search-query', as: 'bot', props: { ...allPages(10), sortDir: 'ASC', sortDirType: 'str' }, msg: () => ({ query: `author:${users.bot.id}`, limit: 1 }) },
+  { type: 'symphony-message-search-query', as: 'bot', msg: () => ({ query: 'cashtag:NOSUCHTICKER' }) },
+  { type: 'symphony-message-search-semantic', as: 'bot', msg: () => ({ text: 'rates EURUSD', streamId: desk, limit: 5 }) },
+  { type: 'symphony-message-search-semantic', as: 'bot', props: allPages(10), msg: () => ({ text: 'rates hello pin', limit: 1 }) },
 ];
