@@ -6,6 +6,7 @@ import { registerDatafeedRoutes } from './api/datafeeds';
 import { registerLoginRoutes } from './api/login';
 import { registerMessageAdminRoutes } from './api/message-admin';
 import { registerMessageAdminViewRoutes } from './api/message-admin-views';
+import { registerMessageImportRoutes } from './api/message-import';
 import { registerSemanticSearchRoutes } from './api/message-search-semantic';
 import { registerMessageRoutes } from './api/messages';
 import { registerPresenceRoutes } from './api/presence';
@@ -25,7 +26,7 @@ export function createMainRouter(): Router {
     registerLoginRoutes, registerUserRoutes, registerStreamRoutes, registerPresenceRoutes, registerMessageRoutes,
     registerSystemRoutes, registerConnectionsRoutes, registerSignalsRoutes, registerMessageAdminRoutes,
     registerDatafeedRoutes, registerUserManageRoutes, registerUserSessionRoutes, registerStreamAdminRoutes, registerAgentUtilRoutes,
-    registerMessageAdminViewRoutes, registerSemanticSearchRoutes,
+    registerMessageAdminViewRoutes, registerSemanticSearchRoutes, registerMessageImportRoutes,
   ]) register(router);
   return router;
 }

@@ -73,3 +73,34 @@ export const messageAdminValidators = {
   messageIds: ajv.compile<MessageIds>(messageIds),
   semanticSearchQuery: ajv.compile<SemanticSearchQuery>(semanticSearchQuery),
 };
+
+/** Agent V4ImportedMessage (one of a V4MessageImportList). */
+export interface ImportedMessage {
+  message: string;
+  data?: string;
+  intendedMessageTimestamp: number;
+  intendedMessageFromUserId: number;
+  originatingSystemId: string;
+  originalMessageId?: string;
+  streamId: string;
+  attachments?: Array<{ filename?: string; content?: string }>;
+  previews?: Array<{ filename?: string; content?: string }>;
+}
+const importedFile = {
+  type: 'array', items: { type: 'object', properties: { filename: str, content: str }, additionalProperties: false },
+} as const;
+const importList = {
+  type: 'array',
+  minItems: 1,
+  items: {
+    type: 'object',
+    properties: {
+      message: { type: 'string', minLength: 1 }, data: str, intendedMessageTimestamp: { type: 'integer', minimum: 0 },
+      intendedMessageFromUserId: { type: 'integer', minimum: 1 }, originatingSystemId: { type: 'string', minLength: 1 },
+      originalMessageId: str, streamId: { type: 'string', minLength: 1 }, attachments: importedFile, previews: importedFile,
+    },
+    required: ['message', 'intendedMessageTimestamp', 'intendedMessageFromUserId', 'originatingSystemId', 'streamId'],
+    additionalProperties: false,
+  },
+} as const;
+export const importValidators = { importList: ajv.compile<ImportedMessage[]>(importList) };

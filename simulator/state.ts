@@ -4,6 +4,7 @@ import type {
   SimApp, SimConnection, SimMessage, SimPresence, SimSession, SimStream, SimUser,
 } from './model';
 import type { SeedUserKey, SimulatorSeed } from './seed';
+import { MessageImports } from './state-message-imports';
 import { PresenceTracking } from './state-presence';
 import { SignalsState } from './state-signals';
 import { StreamDetails } from './state-streams';
@@ -37,6 +38,8 @@ export class SimulatorState {
   readonly userAdmin = new UserAdminState();
   /** Delegates and avatars (simulator/state-user-manage.ts). */
   readonly userManage = new UserManageState();
+  /** Imported messages by their original id (simulator/state-message-imports.ts). */
+  readonly messageImports = new MessageImports();
 
   constructor(seed: SimulatorSeed, now = Date.now()) {
     this.podId = seed.podId;

@@ -7,6 +7,7 @@ import { streamsAdminOperations } from './streams-admin';
 import { healthOperations } from './health';
 import { messagesOperations } from './messages';
 import { messagesAdminOperations } from './messages-admin';
+import { messageImportOperations } from './message-import';
 import { presenceOperations } from './presence';
 import { connectionsOperations } from './connections';
 import { signalsOperations } from './signals';
@@ -22,6 +23,7 @@ export const catalogue: readonly OperationSpec[] = [
   ...streamsAdminOperations,
   ...messagesOperations,
   ...messagesAdminOperations,
+  ...messageImportOperations,
   ...presenceOperations,
   ...connectionsOperations,
   ...signalsOperations,

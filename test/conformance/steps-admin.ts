@@ -60,4 +60,17 @@ export const ADMIN_STEPS: Step[] = [
   { type: 'symphony-message-search-query', as: 'bot', msg: () => ({ query: 'cashtag:NOSUCHTICKER' }) },
   { type: 'symphony-message-search-semantic', as: 'bot', msg: () => ({ text: 'rates EURUSD', streamId: desk, limit: 5 }) },
   { type: 'symphony-message-search-semantic', as: 'bot', props: allPages(10), msg: () => ({ text: 'rates hello pin', limit: 1 }) },
+  {
+    type: 'symphony-message-import', as: 'bot', props: { format: 'text' },
+    msg: () => ({ streamId: desk, message: 'From the archive <1>', fromUserId: users.alice.id, timestamp: 1700000000000, originatingSystemId: 'archive', originalMessageId: 'a-1', data: { x: 1 } }),
+  },
+  {
+    type: 'symphony-message-import', as: 'bot',
+    msg: () => ({
+      messages: [
+        { message: '<messageML>old</messageML>', intendedMessageTimestamp: 1600000000000, intendedMessageFromUserId: users.bob.id, originatingSystemId: 'archive', streamId: desk },
+        { message: '<messageML>later</messageML>', intendedMessageTimestamp: Date.now() + 86_400_000, intendedMessageFromUserId: users.bob.id, originatingSystemId: 'archive', streamId: desk },
+      ],
+    }),
+  },
 ];
