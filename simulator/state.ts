@@ -5,9 +5,11 @@ import type {
 } from './model';
 import type { SeedUserKey, SimulatorSeed } from './seed';
 import { DlpState } from './state-dlp';
+import { MessageImports } from './state-message-imports';
 import { PresenceTracking } from './state-presence';
 import { SignalsState } from './state-signals';
 import { StreamDetails } from './state-streams';
+import { UserManageState } from './state-user-manage';
 import { UserAdminState } from './state-users';
 
 /** Symphony user ids carry the tenant (pod) id in the bits above 27. */
@@ -37,6 +39,10 @@ export class SimulatorState {
   readonly userAdmin = new UserAdminState();
   /** DLP dictionaries, policies and the violations their enforcement records (simulator/state-dlp.ts). */
   readonly dlp = new DlpState();
+  /** Delegates and avatars (simulator/state-user-manage.ts). */
+  readonly userManage = new UserManageState();
+  /** Imported messages by their original id (simulator/state-message-imports.ts). */
+  readonly messageImports = new MessageImports();
 
   constructor(seed: SimulatorSeed, now = Date.now()) {
     this.podId = seed.podId;

@@ -14,7 +14,7 @@ import type { JsonSchema, ParamSpec, ParamValues } from './types';
 const MEDIA_TYPE_PATTERN = '^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*( *;[ -~]*)?$';
 
 /** The normaliser guarantees content or a path; the name may be missing for a bare Buffer (fine for a preview). */
-const SOURCE_SCHEMA: JsonSchema = {
+export const SOURCE_SCHEMA: JsonSchema = {
   items: {
     type: 'object',
     properties: {
@@ -42,7 +42,8 @@ const READ_ERRORS: Record<string, string> = {
   EMFILE: 'runtime.errors.attachments.tooManyOpen',
 };
 
-async function readSource(operation: string, field: string, source: AttachmentSource): Promise<Buffer> {
+/** A file's bytes: the content given, or the file read (an error names the field and the reason). */
+export async function readSource(operation: string, field: string, source: AttachmentSource): Promise<Buffer> {
   if (source.content) return source.content;
   const filePath = source.path as string;
   try {

@@ -1,7 +1,13 @@
 import type { OperationSpec } from './types';
 import { usersOperations } from './users';
+import { usersManageOperations } from './users-manage';
+import { usersSessionsOperations } from './users-sessions';
 import { streamsOperations } from './streams';
+import { streamsAdminOperations } from './streams-admin';
+import { healthOperations } from './health';
 import { messagesOperations } from './messages';
+import { messagesAdminOperations } from './messages-admin';
+import { messageImportOperations } from './message-import';
 import { presenceOperations } from './presence';
 import { connectionsOperations } from './connections';
 import { signalsOperations } from './signals';
@@ -13,14 +19,20 @@ import { genericOperations } from './generic';
 /** Every operation node type, in palette order. The single source of truth for node types. */
 export const catalogue: readonly OperationSpec[] = [
   ...usersOperations,
+  ...usersManageOperations,
+  ...usersSessionsOperations,
   ...streamsOperations,
+  ...streamsAdminOperations,
   ...messagesOperations,
+  ...messagesAdminOperations,
+  ...messageImportOperations,
   ...presenceOperations,
   ...connectionsOperations,
   ...signalsOperations,
   ...dlpOperations,
   ...violationsOperations,
   ...systemOperations,
+  ...healthOperations,
   ...genericOperations,
 ];
 

@@ -37,7 +37,7 @@ function withParsedText(message: unknown): unknown {
   return { ...message, parsed: parseMessage(content, typeof data === 'string' || (data && typeof data === 'object') ? data as string : undefined) };
 }
 
-const parsedList = (answer: unknown): unknown => (Array.isArray(answer) ? answer.map(withParsedText) : answer);
+export const parsedList = (answer: unknown): unknown => (Array.isArray(answer) ? answer.map(withParsedText) : answer);
 
 /** The MessageSearchQuery fields, each also a field of the search node. */
 const SEARCH_FIELDS: readonly ParamSpec[] = [

@@ -122,6 +122,11 @@ export interface PagingSpec {
   /** For `cursor`: dotted path of the next cursor in the answer (absent or empty = last page). */
   cursorPath?: string;
   /**
+   * For `cursor`: the API takes no page size and picks its own (message receipts): the entry has no `limit`
+   * parameter, and only a missing next cursor ends the list.
+   */
+  serverPageSize?: boolean;
+  /**
    * For `last-item`: the parameter that takes the last item's key, and the item field holding it. For `cursor`: the
    * parameter that takes the cursor, when it is not `after` (the DLP violations' `next`).
    */
@@ -129,6 +134,13 @@ export interface PagingSpec {
   cursorField?: string;
   /** For `page-number`: dotted path of the number of pages in the answer, when the API says it. */
   pageCountPath?: string;
+}
+
+/** A status dot an entry derives from its output. */
+export interface OutcomeStatus {
+  fill: 'green' | 'yellow' | 'red';
+  key: string;
+  substitutions?: Record<string, unknown>;
 }
 
 /** Values after resolution, normalisation and validation, keyed by parameter name. */
@@ -184,6 +196,16 @@ export interface OperationSpec {
   statusSummary?: StatusSummary;
   /** Turns the API's answer into what the node outputs, e.g. a base64 attachment into a Buffer. */
   result?: (answer: unknown) => unknown;
+  /**
+   * HTTP statuses besides 2xx whose JSON object body is the operation's answer, not a failure, and which are not
+   * retried: the extended agent health answers 503 with its report when a service is down.
+   */
+  answerStatuses?: readonly number[];
+  /**
+   * The status dot after a success, from the output (e.g. "all up" / "2 down"); the usual "ok" when omitted or
+   * when it returns undefined. `key` is an i18n key, filled with `substitutions`.
+   */
+  statusOf?: (output: unknown) => OutcomeStatus | undefined;
   /** msg properties set besides the output, from the node's inputs (e.g. msg.filename of a download). */
   annotate?: (values: ParamValues) => Record<string, unknown>;
   /**

@@ -3,6 +3,7 @@
  * behalf of a user. Steps may save what a node returned (a room id, a message id) for later steps.
  */
 import { DEFAULT_SEED } from '../../simulator';
+import { ADMIN_STEPS } from './steps-admin';
 import { AGENT_MESSAGES_STEPS } from './steps-agent-messages';
 import { CONNECTIONS_PRESENCE_POD_STEPS } from './steps-connections-presence-pod';
 import { DLP_STEPS } from './steps-dlp';
@@ -53,4 +54,6 @@ export const STEPS: Step[] = [
   ...SIGNALS_AND_DELIVERY_STEPS,
   ...AGENT_MESSAGES_STEPS,
   ...DLP_STEPS,
+  // Last: they end alice's sessions.
+  ...ADMIN_STEPS,
 ];

@@ -45,6 +45,8 @@ export interface HttpRequest {
   maxRetries?: number;
   /** The answer holds a secret (a login's token): an error about it never quotes the body. */
   secretAnswer?: boolean;
+  /** Statuses that are an answer of the operation (extended health's 503): returned as they are, never retried. */
+  answerStatuses?: readonly number[];
 }
 
 export interface HttpResponse {
@@ -187,7 +189,9 @@ export class HttpClient {
         }
         outcome = { networkCode: failure.code };
       }
-      const canRetry = retry < (request.maxRetries ?? this.settings.retry.maxRetries) && isRetryable(outcome, request.idempotent, this.settings.retry);
+      const isAnswer = outcome.status !== undefined && request.answerStatuses?.includes(outcome.status) === true;
+      const canRetry = !isAnswer && retry < (request.maxRetries ?? this.settings.retry.maxRetries)
+        && isRetryable(outcome, request.idempotent, this.settings.retry);
       const delayMs = canRetry ? retryDelayMs(retry, outcome, this.settings.retry) : 0;
       if (!canRetry || delayMs > this.settings.retry.maxRetryAfterMs) {
         if (attempt?.unreadable !== undefined) throw unreadableError(attempt, request);

@@ -74,6 +74,7 @@ export class SymphonyClient {
           responseType: call.responseType,
           timeoutMs: transport.timeoutMs,
           maxRetries: transport.maxRetries,
+          answerStatuses: call.answerStatuses,
         }, onRetry);
       } catch (err) {
         if (err instanceof SymphonyError) err.cause.operation = call.operation;
@@ -84,10 +85,13 @@ export class SymphonyClient {
         continue;
       }
       if (response.status >= 200 && response.status < 300) return response;
+      if (call.answerStatuses?.includes(response.status) && isJsonObject(response.data)) return response;
       throw httpError(call, response);
     }
   }
 }
+
+const isJsonObject = (data: unknown): boolean => typeof data === 'object' && data !== null && !Array.isArray(data) && !Buffer.isBuffer(data);
 
 export function httpError(call: ApiCall, response: HttpResponse): SymphonyError {
   const symphonyMessage = symphonyMessageOf(response.data);

@@ -79,7 +79,8 @@ function walker(paging: PagingSpec, start: ParamValues): PageWalker {
         advance: (answer, requested) => {
           const page = itemsOf(answer, paging);
           cursor = atPath(answer, paging.cursorPath ?? '');
-          return { page, done: page.length < requested || isBlank(cursor) };
+          // A page shorter than asked ends the list, unless the API picks the page size itself.
+          return { page, done: (!paging.serverPageSize && page.length < requested) || isBlank(cursor) };
         },
       };
     }
