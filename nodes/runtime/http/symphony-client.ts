@@ -41,7 +41,8 @@ export class SymphonyClient {
     for (let attempt = 0; ; attempt++) {
       // The key manager token is for the agent alone, whatever the call asks: never sent to the pod or login.
       // A login is shared by every caller and goes on for them; this caller stops waiting for it when stopped.
-      const used = await untilAborted(this.tokens.tokensFor(identity, call.needsKeyManager && toAgent), signal, stopped);
+      const needsKeyManager = call.needsKeyManager && toAgent;
+      const used = this.tokens.heldTokens(identity, needsKeyManager) ?? await untilAborted(this.tokens.tokensFor(identity, needsKeyManager), signal, stopped);
       if (signal?.aborted) throw stopped();
       const headers: Record<string, string> = { sessionToken: used.sessionToken };
       if (used.keyManagerToken) headers.keyManagerToken = used.keyManagerToken;
