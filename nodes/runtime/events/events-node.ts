@@ -20,7 +20,9 @@ import type { Node, NodeAPI, NodeMessage, SendFn } from '../core/node-red';
 /** A node without input sends with its own send(). */
 type SendingNode = Node & { send: SendFn };
 
-export const EVENTS_TYPE = 'symphony-events';
+import { EVENTS_TYPE } from '../core/node-types';
+
+export { EVENTS_TYPE };
 
 /** Properties of a `symphony-events` node; the last four are for tests and tuning (flow JSON only). */
 export interface EventsNodeConfig {
@@ -71,7 +73,12 @@ function backoffSettings(config: EventsNodeConfig): BackoffSettings {
 }
 
 export function registerEventsNode(RED: NodeAPI, t: Translate): void {
-  function EventsNode(this: SendingNode, config: EventsNodeConfig): void {
+  RED.nodes.registerType(EVENTS_TYPE, eventsNodeConstructor(RED, t));
+}
+
+/** The constructor of the events node type. */
+export function eventsNodeConstructor(RED: NodeAPI, t: Translate): (this: SendingNode, config: EventsNodeConfig) => void {
+  return function EventsNode(this: SendingNode, config: EventsNodeConfig): void {
     RED.nodes.createNode(this, config);
     const node = this;
     const status = new EventsStatus(node, t);
@@ -153,7 +160,5 @@ export function registerEventsNode(RED: NodeAPI, t: Translate): void {
       };
       finish().catch(() => undefined).finally(() => done());
     });
-  }
-
-  RED.nodes.registerType(EVENTS_TYPE, EventsNode);
+  };
 }

@@ -18,7 +18,12 @@ import { StatusReporter } from './status-reporter';
  * done(err), which hands the original msg to Catch nodes with msg.error.
  */
 export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Translate): void {
-  function OperationNode(this: Node, saved: OperationNodeConfig): void {
+  RED.nodes.registerType(op.type, operationNodeConstructor(RED, op, t));
+}
+
+/** The constructor of the operation's node type. */
+export function operationNodeConstructor(RED: NodeAPI, op: OperationSpec, t: Translate): (this: Node, saved: OperationNodeConfig) => void {
+  return function OperationNode(this: Node, saved: OperationNodeConfig): void {
     RED.nodes.createNode(this, saved);
     const node = this;
     const config = migrateOnLoad(node, op.type, saved, t);
@@ -114,9 +119,7 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
       symphony?.deregister(user);
       void Promise.allSettled([...underWay]).then(() => done());
     });
-  }
-
-  RED.nodes.registerType(op.type, OperationNode);
+  };
 }
 
 /** The catalogue's empty result is shared by every msg: each gets its own copy, so a flow may change it. */
