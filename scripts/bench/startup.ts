@@ -13,6 +13,8 @@ import { performance } from 'node:perf_hooks';
 
 /** Node-RED writes this once the flows (here none) are started: nodes loaded, editor and admin API up. */
 const STARTED = /Started flows/;
+/** What startup-probe writes then: Node-RED's CPU time so far. */
+const CPU = /bench-cpu ([\d.]+)/;
 const START_TIMEOUT_MS = 60_000;
 
 /** A node type of the package, to tell that it was loaded. */
@@ -30,9 +32,15 @@ function nodeTypes(port: number): Promise<string> {
   });
 }
 
+/** One start: wall time to "Started flows", and the CPU time Node-RED had used by then (ms). */
+export interface Start {
+  wall: number;
+  cpu: number;
+}
+
 export interface StartupResult {
-  without: number[];
-  with: number[];
+  without: Start[];
+  with: Start[];
 }
 
 function freePort(): Promise<number> {
@@ -77,26 +85,30 @@ function settingsFile(dir: string, port: number): string {
   return file;
 }
 
-/** Milliseconds from spawning Node-RED to its "Started flows" line; the process is then stopped. */
-async function startOnce(redJs: string, root: string, packageName: string | null): Promise<number> {
+/** Starts Node-RED, waits for its "Started flows" line, stops it. */
+async function startOnce(redJs: string, root: string, packageName: string | null): Promise<Start> {
   const dir = userDir(root, packageName);
   try {
     const port = await freePort();
     const settings = settingsFile(dir, port);
     const begin = performance.now();
-    const child = spawn(process.execPath, [redJs, '--settings', settings, '--userDir', dir], {
+    const child = spawn(process.execPath, ['--require', path.join(__dirname, 'startup-probe.js'), redJs, '--settings', settings, '--userDir', dir], {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NODE_RED_ENABLE_PROJECTS: 'false' },
     });
     let output = '';
-    const elapsed = await new Promise<number>((resolve, reject) => {
+    const result = await new Promise<Start>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`Node-RED did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+      let wall: number | undefined;
       const onData = (chunk: Buffer): void => {
         output += chunk.toString();
-        if (STARTED.test(output)) {
+        if (wall === undefined && STARTED.test(output)) wall = performance.now() - begin;
+        // The CPU time comes on stderr, maybe after the line on stdout.
+        const cpu = CPU.exec(output);
+        if (wall !== undefined && cpu) {
           clearTimeout(timer);
-          resolve(performance.now() - begin);
+          resolve({ wall, cpu: Number(cpu[1]) });
         }
       };
       child.stdout.on('data', onData);
@@ -117,7 +129,7 @@ async function startOnce(redJs: string, root: string, packageName: string | null
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-    return elapsed;
+    return result;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -137,10 +149,7 @@ export async function measureStartup(root: string, packageName: string, runs: nu
   const result: StartupResult = { without: [], with: [] };
   for (let run = 0; run < runs; run++) {
     const order = run % 2 === 0 ? [null, packageName] : [packageName, null];
-    for (const pkg of order) {
-      const ms = await startOnce(redJs, root, pkg);
-      (pkg ? result.with : result.without).push(ms);
-    }
+    for (const pkg of order) (pkg ? result.with : result.without).push(await startOnce(redJs, root, pkg));
   }
   return result;
 }

@@ -165,7 +165,7 @@ export class HttpClient {
    * whatever its status; rejects with a SymphonyError when no usable response came (network, timeout, abort, a
    * 2xx answer that is not the JSON it should be). After close() nothing is sent any more.
    */
-  async send(request: HttpRequest, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse> {
+  send(request: HttpRequest, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse> {
     return this.sendUntilDone({ ...request, signal: this.stopSignal(request.signal) }, onRetry);
   }
 

@@ -19,7 +19,7 @@ export class SymphonyClient {
     readonly tokens: TokenManager,
   ) {}
 
-  async execute(call: ApiCall, identity: Identity, signal?: AbortSignal, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse> {
+  execute(call: ApiCall, identity: Identity, signal?: AbortSignal, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse> {
     return this.run(call, identity, { signal }, onRetry);
   }
 
@@ -27,7 +27,7 @@ export class SymphonyClient {
    * For a loop that runs its own backoff (the datafeed reader): no HTTP-level retry, and a timeout of its own,
    * longer than the time a long poll is held open by the server. A 401 still re-authenticates once.
    */
-  async poll(call: ApiCall, identity: Identity, signal: AbortSignal, timeoutMs: number): Promise<HttpResponse> {
+  poll(call: ApiCall, identity: Identity, signal: AbortSignal, timeoutMs: number): Promise<HttpResponse> {
     return this.run(call, identity, { signal, timeoutMs, maxRetries: 0 });
   }
 
