@@ -91,13 +91,17 @@ export interface PerMessageOptions {
   concurrencies: readonly number[];
 }
 
+interface BenchMsg {
+  ref?: string;
+  error?: { message?: string; source?: { id?: string } };
+}
+
 interface NodeRed {
   init(server: http.Server, settings: Record<string, unknown>): void;
   start(): Promise<void>;
   stop(): Promise<void>;
   events: { once(event: string, listener: () => void): void };
-  hooks: { add(hook: string, listener: (event: { msg: { ref?: string }; error?: unknown; node: { id: string } }) => void): void };
-  nodes: { getNode(id: string): { receive(msg: unknown): void } | null };
+  nodes: { getNode(id: string): { receive(msg: unknown): void; on(event: 'input', listener: (msg: BenchMsg) => void): void } | null };
 }
 
 /** Node-RED embedded with the package installed in a fresh user directory, running `flows` (credentials apart). */
@@ -154,7 +158,8 @@ export async function measurePerMessage(
       { name: 'OBO message send', nodeId: 'obo-send', baseline: send({ sessionToken: oboToken }) },
     ];
 
-    // The nodes: one flow with the config node and the three nodes, each wired to a node that passes msgs on.
+    // The nodes: one flow with the config node and the three nodes, each wired to a junction, as a node in a flow
+    // always has something after it; a catch node takes failures to a second junction.
     const onTab = { z: 'tab', x: 100, y: 100, config: 'cfg', wires: [['out']] };
     const message = { message: 'payload', messageType: 'msg' };
     const started = await startNodeRed(root, packageName, [
@@ -164,18 +169,22 @@ export async function measurePerMessage(
       { id: 'send', type: 'symphony-message-send', ...onTab, streamId: STREAM_ID, streamIdType: 'str', ...message },
       { id: 'obo-send', type: 'symphony-message-send', ...onTab, streamId: STREAM_ID, streamIdType: 'str', ...message, actAs: 'userId', oboUser: String(OBO_USER_ID), oboUserType: 'num' },
       { id: 'out', type: 'junction', z: 'tab', x: 300, y: 100, wires: [] },
+      { id: 'catch', type: 'catch', z: 'tab', x: 100, y: 200, scope: null, uncaught: false, wires: [['failed']] },
+      { id: 'failed', type: 'junction', z: 'tab', x: 300, y: 200, wires: [] },
     ], { cfg: { privateKey: pem(), appPrivateKey: pem() } });
     RED = started.RED;
     dir = started.dir;
-    // Each msg ends when its node calls done(): at once the bench stops on a failure.
+    // Each msg ends at one of the junctions (listened to beside their own handler): the bench stops on a failure.
     const pending = new Map<string, { resolve: () => void; reject: (err: unknown) => void }>();
-    RED.hooks.add('onComplete', ({ msg, error, node }) => {
+    const settle = (msg: BenchMsg, failed: boolean): void => {
       const waiting = pending.get(msg.ref ?? '');
       if (!waiting) return;
       pending.delete(msg.ref!);
-      if (error) waiting.reject(new Error(`the ${node.id} node failed: ${String(error)}`));
+      if (failed) waiting.reject(new Error(`the ${msg.error?.source?.id} node failed: ${msg.error?.message}`));
       else waiting.resolve();
-    });
+    };
+    RED.nodes.getNode('out')!.on('input', (msg) => settle(msg, false));
+    RED.nodes.getNode('failed')!.on('input', (msg) => settle(msg, true));
     const nodes = RED.nodes;
     const viaNode = (nodeId: string) => (i: number): Promise<void> => new Promise<void>((resolve, reject) => {
       const ref = `m${i}`;
