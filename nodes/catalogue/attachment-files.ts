@@ -67,7 +67,7 @@ function imageExtension(content: Buffer): string {
 let mimeTypes: typeof import('mime-types') | undefined;
 
 /** A part's media type: the one given with the file, else the one its name says (mime-types' table), else bytes. */
-function mediaTypeOf(name: string, given: string | undefined): string {
+export function mediaTypeOf(name: string, given: string | undefined): string {
   if (given !== undefined) return given;
   // The table is loaded with the first attachment that needs it, not when Node-RED starts.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -5,6 +5,7 @@ import { text, type Translate } from '../core/i18n';
 import { describeSchemaError } from './input-schema';
 import type { Node, NodeAPI, NodeMessage } from '../core/node-red';
 import { normalise, normaliseId } from './normalise';
+import { previousAnswer, requiredKey } from './answer-ids';
 import { pathSegmentProblem } from './value-checks';
 import type { Identity } from '../auth/token-manager';
 
@@ -145,15 +146,17 @@ export function planInputs(RED: NodeAPI, node: Node, config: OperationNodeConfig
   return { op, fields, options: resolveOptions(config, op), identity };
 }
 
-/** A raw value as the call takes it; throws naming the field. */
-function settle(param: ParamSpec, raw: unknown, op: OperationSpec, t: Translate): Settled {
+/** A raw value (`fromAnswer`: the previous node's answer) as the call takes it; throws naming the field. */
+function settle(param: ParamSpec, raw: unknown, op: OperationSpec, t: Translate, fromAnswer = false): Settled {
   // A query value of only spaces would go out as an empty filter: it counts as not set.
   if (isBlank(raw) || (param.in === 'query' && typeof raw === 'string' && raw.trim() === '')) {
-    if (param.required) throw inputError(op.id, param.name, t('runtime.errors.input.required', { field: param.name }));
+    if (param.required) throw inputError(op.id, param.name, t(requiredKey(param), { field: param.name }));
     return undefined;
   }
   const result = normalise(param, raw);
-  if (!result.ok) throw inputError(op.id, param.name, result.error);
+  if (!result.ok) {
+    throw inputError(op.id, param.name, fromAnswer ? t('runtime.errors.input.fromPayload', { field: param.name, error: result.error }) : result.error);
+  }
   return { value: result.value };
 }
 
@@ -172,7 +175,9 @@ export async function resolveInputs(
     else {
       let raw = readField(RED, node, msg, field.value, field.type, field.param.name, op.id);
       if (raw instanceof Pending) raw = await raw.promise;
-      settled = settle(field.param, raw, op, t);
+      // A blank user or stream field that finds nothing on msg takes the previous node's answer (msg.payload).
+      const answer = isBlank(raw) && isBlank(field.value) ? previousAnswer(field.param, msg.payload) : undefined;
+      settled = answer === undefined ? settle(field.param, raw, op, t) : settle(field.param, answer, op, t, true);
     }
     if (settled) values[field.param.name] = settled.value;
   }
