@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import mime from 'mime-types';
 import { inputError } from '../runtime/core/errors';
 import { text } from '../runtime/core/i18n';
 import type { Attachment, AttachmentSource } from '../runtime/operations/normalise';
@@ -66,9 +65,15 @@ function imageExtension(content: Buffer): string {
   return '';
 }
 
+let mimeTypes: typeof import('mime-types') | undefined;
+
 /** A part's media type: the one given with the file, else the one its name says (mime-types' table), else bytes. */
 export function mediaTypeOf(name: string, given: string | undefined): string {
-  return given ?? (mime.lookup(name) || 'application/octet-stream');
+  if (given !== undefined) return given;
+  // The table is loaded with the first attachment that needs it, not when Node-RED starts.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  mimeTypes ??= require('mime-types') as typeof import('mime-types');
+  return mimeTypes.lookup(name) || 'application/octet-stream';
 }
 
 async function readAll(operation: string, field: string, sources: AttachmentSource[], nameless: (index: number, content: Buffer) => string): Promise<Attachment[]> {
@@ -84,6 +89,8 @@ async function readAll(operation: string, field: string, sources: AttachmentSour
  * go with the attachments by position, so there cannot be more previews than attachments.
  */
 export async function readMessageFiles(operation: string, values: ParamValues): Promise<ParamValues> {
+  // Most messages have no files: nothing to read (the values' absent lists stay absent).
+  if (values.attachments === undefined && values.previews === undefined) return values;
   const attachments = (values.attachments ?? []) as AttachmentSource[];
   const previews = (values.previews ?? []) as AttachmentSource[];
   const unnamed = attachments.findIndex((a) => !a.name);
