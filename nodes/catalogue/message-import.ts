@@ -60,9 +60,9 @@ export const messageImportOperations: readonly OperationSpec[] = [
     method: 'POST',
     path: '/agent/v4/message/import',
     params: [
-      { name: 'streamId', in: 'none', kind: 'stream-id', types: TEXT },
+      { name: 'streamId', in: 'none', kind: 'stream-id', idOf: 'stream', types: TEXT },
       field('message', { kind: 'string', default: { value: 'payload', type: 'msg' } }),
-      { name: 'fromUserId', in: 'none', kind: 'id', types: TEXT },
+      { name: 'fromUserId', in: 'none', kind: 'id', idOf: 'user', types: TEXT },
       { name: 'timestamp', in: 'none', kind: 'integer', schema: { minimum: 0 }, types: NUM },
       field('originatingSystemId', { default: { value: 'node-red', type: 'str' } }),
       field('originalMessageId'),

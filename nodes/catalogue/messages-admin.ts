@@ -11,7 +11,7 @@ const LIST = ['str', 'json', 'msg', 'flow', 'global', 'env', 'jsonata'] as const
 const NUM = ['num', 'msg', 'flow', 'global', 'env', 'jsonata'] as const;
 
 /** Message ids are URL-safe base64 like stream ids, and take the same conversion. */
-const messageIdInPath: ParamSpec = { name: 'messageId', in: 'path', kind: 'stream-id', required: true, types: TEXT };
+const messageIdInPath: ParamSpec = { name: 'messageId', in: 'path', kind: 'stream-id', idOf: 'message', required: true, types: TEXT };
 const skip: ParamSpec = { name: 'skip', in: 'query', kind: 'integer', schema: { minimum: 0 }, types: NUM, advanced: true };
 const limit = (maximum: number): ParamSpec => ({ name: 'limit', in: 'query', kind: 'integer', schema: { minimum: 1, maximum }, types: NUM, advanced: true });
 
@@ -78,7 +78,7 @@ export const messagesAdminOperations: readonly OperationSpec[] = [
     params: [
       { name: 'text', in: 'body', kind: 'string', required: true, schema: { minLength: 1 }, types: TEXT },
       // SemanticSearchQuery names the stream threadId.
-      { name: 'streamId', in: 'body', wireName: 'threadId', kind: 'stream-id', types: TEXT },
+      { name: 'streamId', in: 'body', wireName: 'threadId', kind: 'stream-id', idOf: 'stream', types: TEXT },
       skip,
       // The spec gives 25 as the default and no maximum; 50 like the other message searches.
       limit(50),

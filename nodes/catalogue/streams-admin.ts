@@ -11,8 +11,8 @@ const LIST = ['str', 'json', 'msg', 'flow', 'global', 'env', 'jsonata'] as const
 const NUM = ['num', 'msg', 'flow', 'global', 'env', 'jsonata'] as const;
 const BOOL = ['bool', 'msg', 'flow', 'global', 'env'] as const;
 
-const roomId: ParamSpec = { name: 'roomId', in: 'path', wireName: 'id', kind: 'stream-id', required: true, types: TEXT };
-const memberId: ParamSpec = { name: 'userId', in: 'body', wireName: 'id', kind: 'id', required: true, types: TEXT };
+const roomId: ParamSpec = { name: 'roomId', in: 'path', wireName: 'id', kind: 'stream-id', idOf: 'stream', required: true, types: TEXT };
+const memberId: ParamSpec = { name: 'userId', in: 'body', wireName: 'id', kind: 'id', idOf: 'user', required: true, types: TEXT };
 
 const adminEntry = (entry: Omit<OperationSpec, 'type' | 'area' | 'api' | 'oboPermissions'>): OperationSpec =>
   ({ ...entry, type: `symphony-${entry.id}`, area: 'streams', api: 'pod', oboPermissions: null });
@@ -28,7 +28,7 @@ export const streamsAdminOperations: readonly OperationSpec[] = [
     id: 'admin-im-create',
     method: 'POST',
     path: '/pod/v1/admin/im/create',
-    params: [{ name: 'userIds', in: 'body-root', kind: 'id-list', required: true, schema: { minItems: 2 }, types: LIST }],
+    params: [{ name: 'userIds', in: 'body-root', kind: 'id-list', idOf: 'user', required: true, schema: { minItems: 2 }, types: LIST }],
     // The pod answers with the existing IM of the same members, so a repeat is harmless.
     idempotent: true,
   }),
@@ -65,7 +65,7 @@ export const streamsAdminOperations: readonly OperationSpec[] = [
     method: 'POST',
     path: '/pod/v1/admin/user/{uid}/streams/list',
     params: [
-      { name: 'userId', in: 'path', wireName: 'uid', kind: 'id', required: true, types: TEXT },
+      { name: 'userId', in: 'path', wireName: 'uid', kind: 'id', idOf: 'user', required: true, types: TEXT },
       // StreamFilter, sent only when something is set (the spec makes the body optional).
       { name: 'streamTypes', in: 'body', kind: 'string-list', schema: { items: { type: 'string', enum: [...STREAM_TYPES] } }, types: LIST },
       { name: 'includeInactiveStreams', in: 'body', kind: 'boolean', types: BOOL, advanced: true },

@@ -57,7 +57,7 @@ export const usersManageOperations: readonly OperationSpec[] = [
     method: 'PUT',
     path: '/pod/v1/admin/user/{userId}/suspension/update',
     params: [
-      { name: 'userId', in: 'path', kind: 'id', required: true, types: TEXT },
+      { name: 'userId', in: 'path', kind: 'id', idOf: 'user', required: true, types: TEXT },
       // Yes suspends, no lifts the suspension: one node for both, as the API has one call.
       { name: 'suspended', in: 'body', kind: 'boolean', required: true, types: BOOLEAN, default: { value: 'true', type: 'bool' } },
       { name: 'suspendedUntil', in: 'body', kind: 'integer', schema: { minimum: 0 }, types: INTEGER },
@@ -98,7 +98,7 @@ export const usersManageOperations: readonly OperationSpec[] = [
     path: '/pod/v1/admin/user/{uid}/delegates/update',
     params: [
       USER_ID_IN_PATH,
-      { name: 'delegateId', in: 'body', wireName: 'userId', kind: 'id', required: true, types: TEXT },
+      { name: 'delegateId', in: 'body', wireName: 'userId', kind: 'id', idOf: 'user', required: true, types: TEXT },
       { name: 'action', in: 'body', kind: 'enum', enum: ['ADD', 'REMOVE'], required: true, types: TEXT, default: { value: 'ADD', type: 'str' } },
     ],
     // Adding a delegate twice, or removing one already gone, leaves the same delegates.
