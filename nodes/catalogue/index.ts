@@ -7,6 +7,11 @@ import { connectionsOperations } from './connections';
 import { signalsOperations } from './signals';
 import { systemOperations } from './system';
 import { genericOperations } from './generic';
+import { infoBarrierOperations } from './info-barriers';
+import { disclaimerOperations } from './disclaimers';
+import { entitlementOperations } from './entitlements';
+import { applicationOperations } from './applications';
+import { podSettingsOperations } from './pod-settings';
 
 /** Every operation node type, in palette order. The single source of truth for node types. */
 export const catalogue: readonly OperationSpec[] = [
@@ -16,7 +21,12 @@ export const catalogue: readonly OperationSpec[] = [
   ...presenceOperations,
   ...connectionsOperations,
   ...signalsOperations,
+  ...infoBarrierOperations,
+  ...disclaimerOperations,
+  ...entitlementOperations,
+  ...applicationOperations,
   ...systemOperations,
+  ...podSettingsOperations,
   ...genericOperations,
 ];
 
