@@ -1,10 +1,14 @@
 /** The routers of the two ports. Adding an endpoint means registering it in its API area's file. */
+import { registerAppEntitlementRoutes } from './api/app-entitlements';
+import { registerAppsAdminRoutes } from './api/apps-admin';
 import { registerCertificateAuthRoutes } from './api/certificate-auth';
+import { registerComplianceRoutes } from './api/compliance';
 import { registerConnectionsRoutes } from './api/connections';
 import { registerDatafeedRoutes } from './api/datafeeds';
 import { registerLoginRoutes } from './api/login';
 import { registerMessageAdminRoutes } from './api/message-admin';
 import { registerMessageRoutes } from './api/messages';
+import { registerPodSettingsRoutes } from './api/pod-settings';
 import { registerPresenceRoutes } from './api/presence';
 import { registerSignalsRoutes } from './api/signals';
 import { registerStreamRoutes } from './api/streams';
@@ -18,7 +22,8 @@ export function createMainRouter(): Router {
   for (const register of [
     registerLoginRoutes, registerUserRoutes, registerStreamRoutes, registerPresenceRoutes, registerMessageRoutes,
     registerSystemRoutes, registerConnectionsRoutes, registerSignalsRoutes, registerMessageAdminRoutes,
-    registerDatafeedRoutes,
+    registerDatafeedRoutes, registerComplianceRoutes, registerAppEntitlementRoutes, registerAppsAdminRoutes,
+    registerPodSettingsRoutes,
   ]) register(router);
   return router;
 }

@@ -4,6 +4,9 @@ import type {
   SimApp, SimConnection, SimMessage, SimPresence, SimSession, SimStream, SimUser,
 } from './model';
 import type { SeedUserKey, SimulatorSeed } from './seed';
+import { AppsAdminState } from './state-apps';
+import { ComplianceState } from './state-compliance';
+import { PodSettingsState } from './state-pod-settings';
 import { PresenceTracking } from './state-presence';
 import { SignalsState } from './state-signals';
 import { StreamDetails } from './state-streams';
@@ -34,10 +37,19 @@ export class SimulatorState {
   readonly signals = new SignalsState();
   /** User administration, following and the privileged-user audit trail (simulator/state-users.ts). */
   readonly userAdmin = new UserAdminState();
+  /** Information barriers and disclaimers (simulator/state-compliance.ts). */
+  readonly compliance: ComplianceState;
+  /** Apps as administered, app entitlements, manifests (simulator/state-apps.ts). */
+  readonly appsAdmin = new AppsAdminState();
+  /** File extensions, URI protocols, SSO (simulator/state-pod-settings.ts). */
+  readonly podSettings = new PodSettingsState();
 
   constructor(seed: SimulatorSeed, now = Date.now()) {
     this.podId = seed.podId;
     const idOf = (key: SeedUserKey): number => seed.users[key].id;
+    this.compliance = new ComplianceState({
+      markets: [idOf('alice'), idOf('bob')], research: [idOf('frank')], marketsDisclaimer: [idOf('alice')],
+    }, now);
     for (const user of Object.values(seed.users)) {
       const copy = structuredClone(user) as SimUser;
       this.users.set(copy.id, copy);

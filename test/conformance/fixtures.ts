@@ -3,6 +3,7 @@
  * behalf of a user. Steps may save what a node returned (a room id, a message id) for later steps.
  */
 import { DEFAULT_SEED } from '../../simulator';
+import { ADMIN_STEPS } from './steps-admin';
 import { AGENT_MESSAGES_STEPS } from './steps-agent-messages';
 import { CONNECTIONS_PRESENCE_POD_STEPS } from './steps-connections-presence-pod';
 import { SIGNALS_AND_DELIVERY_STEPS } from './steps-signals-delivery';
@@ -51,4 +52,5 @@ export const STEPS: Step[] = [
   ...CONNECTIONS_PRESENCE_POD_STEPS,
   ...SIGNALS_AND_DELIVERY_STEPS,
   ...AGENT_MESSAGES_STEPS,
+  ...ADMIN_STEPS,
 ];
