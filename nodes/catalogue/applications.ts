@@ -107,7 +107,7 @@ export const applicationOperations: readonly OperationSpec[] = [
     api: 'pod',
     method: 'POST',
     path: '/pod/v1/user/manifest/own',
-    params: [{ name: 'manifest', in: 'body', kind: 'json', required: true, schema: { type: 'object' }, types: JSON_VALUE }],
+    params: [{ name: 'manifest', in: 'body', kind: 'json', required: true, schema: { type: 'object' }, types: JSON_VALUE, default: { value: 'manifest', type: 'msg' } }],
     oboPermissions: null,
     idempotent: true,
     // The API takes the manifest as JSON text, at most 6144 characters.

@@ -42,6 +42,9 @@ const USER_LIST: JsonSchema = {
   },
 };
 
+/** A new node reads the list from msg.entitlements. */
+const FROM_MSG = { value: 'entitlements', type: 'msg' } as const;
+
 /** TRUE/FALSE set the flag for the user, KEEP leaves it, REMOVE drops the user's own value (back to the company's). */
 const PATCH_FLAG = ['TRUE', 'FALSE', 'KEEP', 'REMOVE'] as const;
 const patchFlag = (name: string): ParamSpec => ({ name, in: 'none', kind: 'enum', enum: PATCH_FLAG, types: TEXT });
@@ -64,7 +67,7 @@ export const entitlementOperations: readonly OperationSpec[] = [
     id: 'app-entitlements-update',
     method: 'POST',
     path: '/pod/v1/admin/app/entitlement/list',
-    params: [{ name: 'entitlements', in: 'body-root', kind: 'json', required: true, schema: COMPANY_LIST, types: JSON_VALUE }],
+    params: [{ name: 'entitlements', in: 'body-root', kind: 'json', required: true, schema: COMPANY_LIST, types: JSON_VALUE, default: FROM_MSG }],
     idempotent: true,
   }),
   podAdminEntry('apps', {
@@ -78,7 +81,7 @@ export const entitlementOperations: readonly OperationSpec[] = [
     id: 'user-app-entitlements-replace',
     method: 'POST',
     path: '/pod/v1/admin/user/{uid}/app/entitlement/list',
-    params: [USER_ID_IN_PATH, { name: 'entitlements', in: 'body-root', kind: 'json', required: true, schema: USER_LIST, types: JSON_VALUE }],
+    params: [USER_ID_IN_PATH, { name: 'entitlements', in: 'body-root', kind: 'json', required: true, schema: USER_LIST, types: JSON_VALUE, default: FROM_MSG }],
     idempotent: true,
   }),
   podAdminEntry('apps', {
