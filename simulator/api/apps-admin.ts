@@ -6,7 +6,7 @@
 import { createPublicKey } from 'node:crypto';
 import { readJson } from '../http/body';
 import { badRequest, forbidden } from '../http/errors';
-import type { Reply, Router, UserContext } from '../http/router';
+import { NO_BODY, type Reply, type Router, type UserContext } from '../http/router';
 import type { SimApp } from '../model';
 import { check } from '../schemas';
 import { adminValidators } from '../schemas-admin';
@@ -144,7 +144,7 @@ async function updateManifest(ctx: UserContext): Promise<Reply> {
 export function registerAppsAdminRoutes(router: Router): void {
   router.user('POST', '/pod/v1/admin/app/create', createApp);
   router.user('POST', '/pod/v1/admin/app/{id}/update', updateApp);
-  router.user('POST', '/pod/v1/admin/app/{id}/delete', deleteApp);
+  router.user('POST', '/pod/v1/admin/app/{id}/delete', deleteApp, NO_BODY);
   router.user('GET', '/pod/v1/admin/app/{id}/get', getApp);
   router.user('GET', '/pod/v1/user/manifest/own', getManifest);
   router.user('POST', '/pod/v1/user/manifest/own', updateManifest);
