@@ -2,6 +2,7 @@
 import { registerAppEntitlementRoutes } from './api/app-entitlements';
 import { registerAppsAdminRoutes } from './api/apps-admin';
 import { registerCertificateAuthRoutes } from './api/certificate-auth';
+import { registerCertificateRoutes } from './api/certificates';
 import { registerComplianceRoutes } from './api/compliance';
 import { registerConnectionsRoutes } from './api/connections';
 import { registerDatafeedRoutes } from './api/datafeeds';
@@ -23,7 +24,7 @@ export function createMainRouter(): Router {
     registerLoginRoutes, registerUserRoutes, registerStreamRoutes, registerPresenceRoutes, registerMessageRoutes,
     registerSystemRoutes, registerConnectionsRoutes, registerSignalsRoutes, registerMessageAdminRoutes,
     registerDatafeedRoutes, registerComplianceRoutes, registerAppEntitlementRoutes, registerAppsAdminRoutes,
-    registerPodSettingsRoutes,
+    registerPodSettingsRoutes, registerCertificateRoutes,
   ]) register(router);
   return router;
 }

@@ -5,6 +5,7 @@
  */
 import { ajv } from './ajv';
 import type { ApplicationDetail, CompanyEntitlement, Product } from './state-apps';
+import type { CertStatus, CertType } from './state-certificates';
 import type { FileExtension, SsoConfiguration } from './state-pod-settings';
 
 const str = { type: 'string' } as const;
@@ -113,6 +114,23 @@ const ssoConfiguration = {
   additionalProperties: false,
 } as const;
 
+const certType = {
+  type: 'object', properties: { type: { type: 'string', enum: ['USERSIGNING', 'USER', 'OPERATIONSSIGNING', 'OPERATIONSUSER'] } }, required: ['type'],
+  additionalProperties: false,
+} as const;
+const certStatus = {
+  type: 'object', properties: { type: { type: 'string', enum: ['TRUSTED', 'KNOWN', 'REVOKED', 'DISABLED'] } }, required: ['type'],
+  additionalProperties: false,
+} as const;
+export interface CompanyCertAttributes { name?: string; type?: { type: CertType }; status?: { type: CertStatus } }
+const companyCertAttributes = {
+  type: 'object', properties: { name: { type: 'string', minLength: 1 }, type: certType, status: certStatus }, additionalProperties: false,
+} as const;
+const companyCert = {
+  type: 'object', properties: { pem: { type: 'string', minLength: 1 }, attributes: companyCertAttributes }, required: ['pem'], additionalProperties: false,
+} as const;
+const companyCertTypeList = { type: 'array', minItems: 1, items: certType } as const;
+
 export const adminValidators = {
   userIdList: ajv.compile<number[]>(userIdList),
   stringId: ajv.compile<{ id: string }>(stringId),
@@ -124,4 +142,7 @@ export const adminValidators = {
   fileExtension: ajv.compile<FileExtension>(fileExtension),
   protocol: ajv.compile<{ scheme: string }>(protocol),
   ssoConfiguration: ajv.compile<SsoConfiguration>(ssoConfiguration),
+  companyCert: ajv.compile<{ pem: string; attributes?: CompanyCertAttributes }>(companyCert),
+  companyCertAttributes: ajv.compile<CompanyCertAttributes>(companyCertAttributes),
+  companyCertTypeList: ajv.compile<Array<{ type: CertType }>>(companyCertTypeList),
 };

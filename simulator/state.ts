@@ -5,6 +5,7 @@ import type {
 } from './model';
 import type { SeedUserKey, SimulatorSeed } from './seed';
 import { AppsAdminState } from './state-apps';
+import { CertificatesState } from './state-certificates';
 import { ComplianceState } from './state-compliance';
 import { PodSettingsState } from './state-pod-settings';
 import { PresenceTracking } from './state-presence';
@@ -43,6 +44,8 @@ export class SimulatorState {
   readonly appsAdmin = new AppsAdminState();
   /** File extensions, URI protocols, SSO (simulator/state-pod-settings.ts). */
   readonly podSettings = new PodSettingsState();
+  /** Company certificates (simulator/state-certificates.ts). */
+  readonly certificates = new CertificatesState();
 
   constructor(seed: SimulatorSeed, now = Date.now()) {
     this.podId = seed.podId;

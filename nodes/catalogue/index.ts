@@ -12,6 +12,7 @@ import { disclaimerOperations } from './disclaimers';
 import { entitlementOperations } from './entitlements';
 import { applicationOperations } from './applications';
 import { podSettingsOperations } from './pod-settings';
+import { certificateOperations } from './certificates';
 
 /** Every operation node type, in palette order. The single source of truth for node types. */
 export const catalogue: readonly OperationSpec[] = [
@@ -27,6 +28,7 @@ export const catalogue: readonly OperationSpec[] = [
   ...applicationOperations,
   ...systemOperations,
   ...podSettingsOperations,
+  ...certificateOperations,
   ...genericOperations,
 ];
 

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_SEED } from '../../simulator';
 import { IDP, IDP_CERTIFICATE } from '../helpers/admin-fixtures';
+import { testCertificates } from '../helpers/certificates';
 import { keyPair } from '../helpers/keys';
 import type { Step } from './fixtures';
 
@@ -84,4 +85,25 @@ export const ADMIN_STEPS: Step[] = [
   },
   { type: 'symphony-sso-configuration-update', as: 'bot', msg: () => ({}), props: yes('forceAuthn') },
   { type: 'symphony-sso-configuration-get', as: 'bot', msg: () => ({}) },
+
+  {
+    type: 'symphony-company-cert-create', as: 'bot', msg: () => ({ pem: testCertificates().caPem, certName: 'Users CA', certType: 'USERSIGNING' }),
+    save: (s, p) => { s.caCert = (p as { companyCertInfo: { fingerPrint: string } }).companyCertInfo.fingerPrint; },
+  },
+  {
+    type: 'symphony-company-cert-create', as: 'bot', msg: () => ({ pem: testCertificates().userPem, attributes: { status: { type: 'KNOWN' } } }),
+    save: (s, p) => { s.userCert = (p as { companyCertInfo: { fingerPrint: string } }).companyCertInfo.fingerPrint; },
+  },
+  { type: 'symphony-company-certs-list', as: 'bot', msg: () => ({}) },
+  { type: 'symphony-company-certs-list', as: 'bot', msg: () => ({ limit: 1 }), props: ALL_PAGES },
+  { type: 'symphony-company-certs-pod-managed-list', as: 'bot', msg: () => ({}) },
+  { type: 'symphony-company-certs-pod-managed-list', as: 'bot', msg: () => ({ limit: 1 }), props: ALL_PAGES },
+  { type: 'symphony-company-certs-by-type', as: 'bot', msg: () => ({ certTypes: 'USERSIGNING,USER' }) },
+  { type: 'symphony-company-certs-by-type', as: 'bot', msg: () => ({ certTypes: ['USERSIGNING'], limit: 1 }), props: ALL_PAGES },
+  { type: 'symphony-company-cert-get', as: 'bot', msg: (s) => ({ fingerPrint: s.userCert }) },
+  { type: 'symphony-company-certs-issued-by', as: 'bot', msg: (s) => ({ fingerPrint: s.caCert }) },
+  { type: 'symphony-company-cert-update', as: 'bot', msg: (s) => ({ fingerPrint: s.userCert, certStatus: 'TRUSTED', certName: 'Report bot' }) },
+  { type: 'symphony-company-cert-delete', as: 'bot', msg: (s) => ({ fingerPrint: s.userCert }) },
+  { type: 'symphony-company-cert-delete', as: 'bot', msg: (s) => ({ fingerPrint: s.caCert }) },
+  { type: 'symphony-pod-cert', as: 'bot', msg: () => ({}) },
 ];
