@@ -123,6 +123,14 @@ describe('pod administration nodes: a bot without an admin role', function () {
     ['symphony-sso-configuration-get', {}],
     ['symphony-sso-configuration-set', { configuration: { ssoEnabled: false } }],
     ['symphony-sso-configuration-update', { configuration: { forceAuthn: true } }],
+    ['symphony-company-certs-list', {}],
+    ['symphony-company-certs-pod-managed-list', {}],
+    ['symphony-company-certs-by-type', { certTypes: 'USER' }],
+    ['symphony-company-cert-get', { fingerPrint: 'f' }],
+    ['symphony-company-certs-issued-by', { fingerPrint: 'f' }],
+    ['symphony-company-cert-create', { pem: '-----BEGIN CERTIFICATE-----' }],
+    ['symphony-company-cert-update', { fingerPrint: 'f', certStatus: 'REVOKED' }],
+    ['symphony-company-cert-delete', { fingerPrint: 'f' }],
   ];
 
   it('every admin node reaches Catch with the pod\'s 403, which names the roles that would do', async function () {
