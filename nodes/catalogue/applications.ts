@@ -5,6 +5,7 @@
 import { inputError } from '../runtime/core/errors';
 import { text as message } from '../runtime/core/i18n';
 import { podAdminEntry } from './admin-entry';
+import { withPemLines } from './pem';
 import type { OperationSpec, ParamSpec, ParamValues } from './types';
 import { JSON_VALUE, LIST, TEXT, defined } from './users-fields';
 
@@ -44,7 +45,7 @@ function applicationDetail(operation: string, needSomething: boolean): (values: 
     const info = defined(Object.fromEntries(Object.entries(INFO_FIELDS).map(([prop, wire]) => [wire, values[prop]])));
     const own = defined(Object.fromEntries(DETAIL_FIELDS.map((name) => [name, values[name]])));
     if (values.publicKey !== undefined) {
-      own.authenticationKeys = { ...(details.authenticationKeys as Record<string, unknown> | undefined), current: { key: values.publicKey, action: 'SAVE' } };
+      own.authenticationKeys = { ...(details.authenticationKeys as Record<string, unknown> | undefined), current: { key: withPemLines(String(values.publicKey)), action: 'SAVE' } };
     }
     const changes = Object.keys(info).length - (values.appId === undefined ? 0 : 1) + Object.keys(own).length;
     if (needSomething && changes === 0 && Object.keys(details).length === 0) {

@@ -5,6 +5,7 @@
 import { inputError } from '../runtime/core/errors';
 import { text as message } from '../runtime/core/i18n';
 import { podAdminEntry } from './admin-entry';
+import { withPemLines } from './pem';
 import type { OperationSpec, ParamSpec, ParamValues } from './types';
 import { JSON_VALUE, LIST, TEXT, defined, skipLimit } from './users-fields';
 
@@ -92,7 +93,7 @@ export const certificateOperations: readonly OperationSpec[] = [
     idempotent: false,
     prepare: (values) => {
       const attrs = attributes(values);
-      return { ...values, attributes: Object.keys(attrs).length > 0 ? attrs : undefined };
+      return { ...values, pem: withPemLines(String(values.pem)), attributes: Object.keys(attrs).length > 0 ? attrs : undefined };
     },
   }),
   podAdminEntry('system', {

@@ -5,6 +5,7 @@
 import { inputError } from '../runtime/core/errors';
 import { text as message } from '../runtime/core/i18n';
 import { podAdminEntry } from './admin-entry';
+import { withPemLines } from './pem';
 import type { OperationSpec, ParamSpec, ParamValues } from './types';
 import { BOOLEAN, JSON_VALUE, TEXT, cursorParams, defined } from './users-fields';
 
@@ -32,6 +33,7 @@ const SSO_FIELDS: readonly ParamSpec[] = [
 function ssoConfiguration(operation: string): (values: ParamValues) => ParamValues {
   return (values) => {
     const named = defined(Object.fromEntries(SSO_FIELDS.filter((f) => f.in === 'none').map((f) => [f.name, values[f.name]])));
+    if (typeof named.idpSigningCertificate === 'string') named.idpSigningCertificate = withPemLines(named.idpSigningCertificate);
     const configuration = { ...(values.configuration as Record<string, unknown> | undefined), ...named };
     if (Object.keys(configuration).length === 0) {
       throw inputError(operation, 'configuration', message('runtime.errors.sso-configuration.nothingToChange'));

@@ -4,6 +4,7 @@
  * GET|POST|PATCH /pod/v1/admin/sso/configuration. What they change is what GET /pod/v1/files/allowedTypes and
  * GET /pod/v1/admin/system/protocols/list answer.
  */
+import { X509Certificate } from 'node:crypto';
 import { readJson } from '../http/body';
 import { badRequest, notFound } from '../http/errors';
 import type { Reply, Router, UserContext } from '../http/router';
@@ -79,6 +80,14 @@ function getSso(ctx: UserContext): Reply {
   return { status: 200, body: { ...sso } };
 }
 
+function isCertificate(pem: string): boolean {
+  try {
+    return new X509Certificate(pem) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** A configuration as a whole: SSO on needs the identity provider's entity id, sign-in URL and certificate. */
 function checkSso(sso: SsoConfiguration): void {
   if (sso.ssoEnabled) {
@@ -87,7 +96,7 @@ function checkSso(sso: SsoConfiguration): void {
     }
   }
   if (sso.idpSsoEndpoint !== undefined && !/^https:\/\/[^/\s]+/.test(sso.idpSsoEndpoint)) throw badRequest(`idpSsoEndpoint must start with https://, got ${sso.idpSsoEndpoint}`);
-  if (sso.idpSigningCertificate !== undefined && !/^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----\s*$/.test(sso.idpSigningCertificate)) {
+  if (sso.idpSigningCertificate !== undefined && !isCertificate(sso.idpSigningCertificate)) {
     throw badRequest('idpSigningCertificate must be a PEM encoded certificate');
   }
 }

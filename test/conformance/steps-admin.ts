@@ -4,7 +4,7 @@
  * once more reading all pages. They leave the seeded settings as they were where a later step could care.
  */
 import { DEFAULT_SEED } from '../../simulator';
-import { IDP, IDP_CERTIFICATE } from '../helpers/admin-fixtures';
+import { IDP } from '../helpers/admin-fixtures';
 import { testCertificates } from '../helpers/certificates';
 import { keyPair } from '../helpers/keys';
 import type { Step } from './fixtures';
@@ -80,7 +80,7 @@ export const ADMIN_STEPS: Step[] = [
   { type: 'symphony-uri-protocol-delete', as: 'bot', msg: () => ({ scheme: 'bloomberg' }) },
   {
     type: 'symphony-sso-configuration-set', as: 'bot',
-    msg: () => ({ idpEntityId: IDP.entityId, idpSsoEndpoint: IDP.ssoEndpoint, idpSigningCertificate: IDP_CERTIFICATE }),
+    msg: () => ({ idpEntityId: IDP.entityId, idpSsoEndpoint: IDP.ssoEndpoint, idpSigningCertificate: IDP.certificate() }),
     props: yes('ssoEnabled'),
   },
   { type: 'symphony-sso-configuration-update', as: 'bot', msg: () => ({}), props: yes('forceAuthn') },

@@ -1,10 +1,9 @@
 /** Values the pod administration tests and conformance steps share. */
+import { testCertificates } from './certificates';
 
-/** A PEM-shaped identity provider certificate: the simulator checks its form, not its signature. */
-export const IDP_CERTIFICATE = [
-  '-----BEGIN CERTIFICATE-----',
-  'MIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGVGb3JUZXN0c0FuZERlbW9zMAoGCCqGSM49BAMCMBYxFDASBgNVBAMMC2lkcC5leGFtcGxl',
-  '-----END CERTIFICATE-----',
-].join('\n');
-
-export const IDP = { entityId: 'https://idp.simulated-bank.example', ssoEndpoint: 'https://idp.simulated-bank.example/sso' } as const;
+/** The identity provider of the SSO tests, its signing certificate a real one. */
+export const IDP = {
+  entityId: 'https://idp.simulated-bank.example',
+  ssoEndpoint: 'https://idp.simulated-bank.example/sso',
+  certificate: (): string => testCertificates().caPem,
+} as const;

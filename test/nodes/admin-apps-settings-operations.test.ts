@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { useSimulator, type Msg } from '../helpers/flow';
-import { IDP, IDP_CERTIFICATE } from '../helpers/admin-fixtures';
+import { IDP } from '../helpers/admin-fixtures';
 import { keyPair } from '../helpers/keys';
 import { USERS } from '../helpers/simulator';
 import { allPages, caught, onBehalfOf, out, set } from '../helpers/users-flow';
@@ -151,7 +151,7 @@ describe('pod settings nodes', function () {
     const incomplete = await caught(sim(), 'symphony-sso-configuration-set', set({ ssoEnabled: true, idpEntityId: IDP.entityId }));
     assert.equal(incomplete.error!.cause!.symphonyMessage, 'idpSsoEndpoint is required when ssoEnabled is true');
 
-    await out(sim(), 'symphony-sso-configuration-set', set({ ssoEnabled: true, idpEntityId: IDP.entityId, idpSsoEndpoint: IDP.ssoEndpoint }), { idpSigningCertificate: IDP_CERTIFICATE });
+    await out(sim(), 'symphony-sso-configuration-set', set({ ssoEnabled: true, idpEntityId: IDP.entityId, idpSsoEndpoint: IDP.ssoEndpoint }), { idpSigningCertificate: IDP.certificate() });
     await out(sim(), 'symphony-sso-configuration-update', set({ forceAuthn: true }));
     assert.equal(sim().count('PATCH', '/pod/v1/admin/sso/configuration'), 1);
     const sso = payload<Record<string, unknown>>(await out(sim(), 'symphony-sso-configuration-get'));
@@ -159,8 +159,15 @@ describe('pod settings nodes', function () {
     assert.equal(sso.idpEntityId, IDP.entityId, 'kept by the PATCH');
     assert.match(String(sso.symphonyAcsUrl), /^http:\/\/127\.0\.0\.1:\d+\/login\/saml\/acs$/);
 
+    // As the edit dialog saves a pasted certificate: on one line. The node puts the PEM's lines back.
+    const pem = IDP.certificate().replace(/\r\n/g, '\n').trim();
+    await out(sim(), 'symphony-sso-configuration-update', set({ idpSigningCertificate: pem.replace(/\n/g, '') }));
+    assert.equal(payload<Record<string, unknown>>(await out(sim(), 'symphony-sso-configuration-get')).idpSigningCertificate, pem);
+    const notCertificate = await caught(sim(), 'symphony-sso-configuration-update', set({ idpSigningCertificate: '-----BEGIN CERTIFICATE-----AAAA-----END CERTIFICATE-----' }));
+    assert.equal(notCertificate.error!.cause!.symphonyMessage, 'idpSigningCertificate must be a PEM encoded certificate');
+
     const noField = await caught(sim(), 'symphony-sso-configuration-update');
     assert.equal(noField.error!.cause!.field, 'configuration');
-    assert.equal(sim().count('PATCH', '/pod/v1/admin/sso/configuration'), 1);
+    assert.equal(sim().count('PATCH', '/pod/v1/admin/sso/configuration'), 3);
   });
 });
