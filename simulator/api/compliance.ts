@@ -80,8 +80,8 @@ async function changeMembers(ctx: UserContext, verb: 'add' | 'remove'): Promise<
 
 function listPolicies(ctx: UserContext): Reply {
   requireRole(ctx, USER_ADMIN_ROLES);
-  const policies = [...ctx.sim.state.compliance.policies.values()].map((p) => {
-    const { compliance } = ctx.sim.state;
+  const { compliance } = ctx.sim.state;
+  const policies = [...compliance.policies.values()].map((p) => {
     const memberCount = new Set(p.groups.flatMap((g) => [...compliance.groups.get(g)?.members ?? []])).size;
     return { id: p.id, policyType: p.policyType, active: p.active, memberCount, groups: [...p.groups], createdDate: p.createdDate, modifiedDate: p.modifiedDate };
   });
