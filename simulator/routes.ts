@@ -6,6 +6,7 @@ import { registerCertificateRoutes } from './api/certificates';
 import { registerComplianceRoutes } from './api/compliance';
 import { registerConnectionsRoutes } from './api/connections';
 import { registerDatafeedRoutes } from './api/datafeeds';
+import { registerDatahoseRoutes } from './api/datahose';
 import { registerLoginRoutes } from './api/login';
 import { registerMessageAdminRoutes } from './api/message-admin';
 import { registerMessageRoutes } from './api/messages';
@@ -23,8 +24,8 @@ export function createMainRouter(): Router {
   for (const register of [
     registerLoginRoutes, registerUserRoutes, registerStreamRoutes, registerPresenceRoutes, registerMessageRoutes,
     registerSystemRoutes, registerConnectionsRoutes, registerSignalsRoutes, registerMessageAdminRoutes,
-    registerDatafeedRoutes, registerComplianceRoutes, registerAppEntitlementRoutes, registerAppsAdminRoutes,
-    registerPodSettingsRoutes, registerCertificateRoutes,
+    registerDatafeedRoutes, registerDatahoseRoutes, registerComplianceRoutes, registerAppEntitlementRoutes,
+    registerAppsAdminRoutes, registerPodSettingsRoutes, registerCertificateRoutes,
   ]) register(router);
   return router;
 }

@@ -4,7 +4,7 @@ import type { OperationSpec, ParamSpec } from './types';
 import { LIST, TEXT, skipLimit } from './users-fields';
 
 const GROUP_ID: ParamSpec = { name: 'groupId', in: 'path', wireName: 'gid', kind: 'string', required: true, schema: { minLength: 1 }, types: TEXT };
-const USER_IDS: ParamSpec = { name: 'userIds', in: 'body-root', kind: 'id-list', required: true, types: LIST };
+const USER_IDS: ParamSpec = { name: 'userIds', in: 'body-root', kind: 'id-list', idOf: 'user', required: true, types: LIST };
 
 /** Add and remove take the same list of user ids and answer a BulkActionResult. */
 function membershipEntry(verb: 'add' | 'remove'): OperationSpec {
