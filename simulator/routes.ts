@@ -1,6 +1,10 @@
 /** The routers of the two ports. Adding an endpoint means registering it in its API area's file. */
 import { registerAgentUtilRoutes } from './api/agent-util';
+import { registerAppEntitlementRoutes } from './api/app-entitlements';
+import { registerAppsAdminRoutes } from './api/apps-admin';
 import { registerCertificateAuthRoutes } from './api/certificate-auth';
+import { registerCertificateRoutes } from './api/certificates';
+import { registerComplianceRoutes } from './api/compliance';
 import { registerConnectionsRoutes } from './api/connections';
 import { registerDatafeedRoutes } from './api/datafeeds';
 import { registerDatahoseRoutes } from './api/datahose';
@@ -11,6 +15,7 @@ import { registerMessageAdminViewRoutes } from './api/message-admin-views';
 import { registerMessageImportRoutes } from './api/message-import';
 import { registerSemanticSearchRoutes } from './api/message-search-semantic';
 import { registerMessageRoutes } from './api/messages';
+import { registerPodSettingsRoutes } from './api/pod-settings';
 import { registerPresenceRoutes } from './api/presence';
 import { registerSignalsRoutes } from './api/signals';
 import { registerStreamAdminRoutes } from './api/streams-admin';
@@ -29,7 +34,8 @@ export function createMainRouter(): Router {
     registerSystemRoutes, registerConnectionsRoutes, registerSignalsRoutes, registerMessageAdminRoutes,
     registerDatafeedRoutes, registerDatahoseRoutes, registerDlpRoutes, registerUserManageRoutes, registerUserSessionRoutes,
     registerStreamAdminRoutes, registerAgentUtilRoutes, registerMessageAdminViewRoutes, registerSemanticSearchRoutes,
-    registerMessageImportRoutes,
+    registerMessageImportRoutes, registerComplianceRoutes, registerAppEntitlementRoutes, registerAppsAdminRoutes,
+    registerPodSettingsRoutes, registerCertificateRoutes,
   ]) register(router);
   return router;
 }

@@ -15,6 +15,12 @@ import { dlpOperations } from './dlp';
 import { violationsOperations } from './violations';
 import { systemOperations } from './system';
 import { genericOperations } from './generic';
+import { infoBarrierOperations } from './info-barriers';
+import { disclaimerOperations } from './disclaimers';
+import { entitlementOperations } from './entitlements';
+import { applicationOperations } from './applications';
+import { podSettingsOperations } from './pod-settings';
+import { certificateOperations } from './certificates';
 
 /** Every operation node type, in palette order. The single source of truth for node types. */
 export const catalogue: readonly OperationSpec[] = [
@@ -31,7 +37,13 @@ export const catalogue: readonly OperationSpec[] = [
   ...signalsOperations,
   ...dlpOperations,
   ...violationsOperations,
+  ...infoBarrierOperations,
+  ...disclaimerOperations,
+  ...entitlementOperations,
+  ...applicationOperations,
   ...systemOperations,
+  ...podSettingsOperations,
+  ...certificateOperations,
   ...healthOperations,
   ...genericOperations,
 ];

@@ -6,10 +6,10 @@
 /** Which service base URL an operation is sent to. `login` goes to the pod URL, under `/login`. */
 export type Api = 'pod' | 'agent' | 'login';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Palette groups, one per API area. */
-export type Area = 'users' | 'streams' | 'messages' | 'presence' | 'connections' | 'signals' | 'compliance' | 'system';
+export type Area = 'users' | 'streams' | 'messages' | 'presence' | 'connections' | 'signals' | 'compliance' | 'apps' | 'system';
 
 /** Node-RED TypedInput types a field may offer. */
 export type TypedInputType = 'str' | 'num' | 'bool' | 'json' | 'msg' | 'flow' | 'global' | 'env' | 'jsonata' | 'bin';

@@ -19,6 +19,7 @@ export const AREA_COLORS: Readonly<Record<Area | 'events', string>> = {
   connections: '#B89BE0',
   signals: '#E8968A',
   compliance: '#D99ACB',
+  apps: '#B9B86A',
   system: '#A9B4BF',
   events: '#CFB24A',
 };

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_SEED } from '../../simulator';
 import { ADMIN_STEPS } from './steps-admin';
+import { POD_ADMIN_STEPS } from './steps-pod-admin';
 import { AGENT_MESSAGES_STEPS } from './steps-agent-messages';
 import { CONNECTIONS_PRESENCE_POD_STEPS } from './steps-connections-presence-pod';
 import { DLP_STEPS } from './steps-dlp';
@@ -54,6 +55,7 @@ export const STEPS: Step[] = [
   ...SIGNALS_AND_DELIVERY_STEPS,
   ...AGENT_MESSAGES_STEPS,
   ...DLP_STEPS,
+  ...POD_ADMIN_STEPS,
   // Last: they end alice's sessions.
   ...ADMIN_STEPS,
 ];
