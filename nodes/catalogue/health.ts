@@ -72,6 +72,14 @@ export const healthOperations: readonly OperationSpec[] = [
   },
   {
     ...agentRead,
+    type: 'symphony-agent-info',
+    id: 'agent-info',
+    method: 'GET',
+    path: '/agent/v1/info',
+    params: [],
+  },
+  {
+    ...agentRead,
     type: 'symphony-echo',
     id: 'echo',
     method: 'POST',

@@ -1,3 +1,4 @@
+import { skipLimit } from './users-fields';
 import type { OperationSpec, ParamSpec } from './types';
 
 /** A message id in a path: ids from the agent may be standard base64, the pod wants them URL-safe. */
@@ -30,6 +31,18 @@ export const systemOperations: readonly OperationSpec[] = [
     oboPermissions: ['SEND_MESSAGES'],
     oboEndpoints: ['GET /pod/v1/admin/system/protocols/list'],
     idempotent: true,
+  },
+  {
+    type: 'symphony-uri-protocols-supported',
+    id: 'uri-protocols-supported',
+    area: 'system',
+    api: 'pod',
+    method: 'GET',
+    path: '/pod/v2/system/protocols',
+    params: skipLimit(1000),
+    oboPermissions: null,
+    idempotent: true,
+    paging: { style: 'skip-limit', items: '', maxPageSize: 1000 },
   },
   {
     type: 'symphony-message-suppress',

@@ -1,11 +1,12 @@
 /**
  * Agent system endpoints. The health checks take no token (as in the spec, and as real agents serve them);
  * /agent/v1/info needs a session like any agent call, which makes it a fair "test connection" probe.
- * Pod settings every user may read: GET /pod/v1/files/allowedTypes and GET /pod/v1/admin/system/protocols/list
+ * Pod settings every user may read: GET /pod/v1/files/allowedTypes, GET /pod/v2/system/protocols and GET /pod/v1/admin/system/protocols/list
  * (an admin path, yet OBO-enabled with SEND_MESSAGES: clients need it to render links, so no admin role).
  */
 import { SIMULATED_VERSION } from '../version';
 import type { Router } from '../http/router';
+import { integerQuery } from './dlp-common';
 
 const UP = { status: 'UP', version: SIMULATED_VERSION } as const;
 
@@ -15,6 +16,12 @@ export function registerSystemRoutes(router: Router): void {
     status: 200, body: ctx.sim.state.podSettings.extensions().map((e) => e.extension),
   }));
   router.user('GET', '/pod/v1/admin/system/protocols/list', (ctx) => ({ status: 200, body: [...ctx.sim.state.podSettings.protocols] }));
+  // The same list for any user, by pages (skip, limit: default 100, at most 1000).
+  router.user('GET', '/pod/v2/system/protocols', (ctx) => {
+    const skip = integerQuery(ctx, 'skip', 0, 0) as number;
+    const limit = integerQuery(ctx, 'limit', 100, 1, 1000) as number;
+    return { status: 200, body: [...ctx.sim.state.podSettings.protocols].slice(skip, skip + limit) };
+  });
 
   router.public('GET', '/agent/v3/health', () => ({ status: 200, body: { status: 'UP' } }));
 

@@ -16,6 +16,7 @@ const get = (saved: Saved, key: string): string => String(saved[key]);
 
 export const ADMIN_STEPS: Step[] = [
   { type: 'symphony-agent-health', as: 'bot', msg: () => ({}) },
+  { type: 'symphony-agent-info', as: 'bot', msg: () => ({}) },
   { type: 'symphony-agent-health-extended', as: 'bot', msg: () => ({}) },
   { type: 'symphony-echo', as: 'bot', msg: () => ({ message: 'ping' }) },
   { type: 'symphony-features-list', as: 'bot', msg: () => ({}) },

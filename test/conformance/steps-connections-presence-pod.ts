@@ -36,6 +36,8 @@ export const CONNECTIONS_PRESENCE_POD_STEPS: Step[] = [
   { type: 'symphony-allowed-file-types', as: 'bob', msg: () => ({}) },
   { type: 'symphony-uri-protocols', as: 'bot', msg: () => ({}) },
   { type: 'symphony-uri-protocols', as: 'bob', msg: () => ({}) },
+  { type: 'symphony-uri-protocols-supported', as: 'bot', msg: () => ({ limit: 2 }) },
+  { type: 'symphony-uri-protocols-supported', as: 'bot', props: { pages: 'all', maxItems: 100 }, msg: () => ({ limit: 1 }) },
   { type: 'symphony-message-send', as: 'alice', msg: () => ({ streamId: rooms[0]!.id, message: 'to suppress' }), save: (s, p) => { s.toSuppress = field(p, 'messageId'); } },
   { type: 'symphony-message-status', as: 'bot', msg: (s) => ({ messageId: s.toSuppress }) },
   { type: 'symphony-message-suppress', as: 'alice', msg: (s) => ({ messageId: s.toSuppress }) },
