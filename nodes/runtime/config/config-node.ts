@@ -1,11 +1,14 @@
 import { SymphonyError, isSymphonyError } from '../core/errors';
 import { openConnection, type Connection } from '../http/connection';
-import { CONFIG_CREDENTIALS, parseConfig, type ConfigCredentials, type ConfigProperties } from './config-settings';
+import {
+  CONFIG_CREDENTIALS, parseConfig, usesBuiltInSimulator, type ConfigCredentials, type ConfigProperties,
+} from './config-settings';
 import type { Translate } from '../core/i18n';
 import type { Node, NodeAPI } from '../core/node-red';
 import { migrateOnLoad } from '../migrations/migrations-node';
-import type { SymphonyClient } from '../http/symphony-client';
+import type { SymphonyCalls } from '../http/symphony-client';
 import type { AuthState } from '../auth/token-manager';
+import { SimulatorConnection } from './simulator-connection';
 
 export const CONFIG_TYPE = 'symphony-config';
 
@@ -17,11 +20,13 @@ export interface ConfigUser {
 /** What operation nodes see of a config node. */
 export interface SymphonyConfigNode extends Node {
   /** Set when the config is valid. */
-  client?: SymphonyClient;
+  client?: SymphonyCalls;
   /** Set when the config is invalid; every call fails with it. */
   startupError?: SymphonyError;
   /** The deployed (non-secret) properties; the connection test sends stored secrets only to these URLs. */
   properties?: ConfigProperties;
+  /** True when it connects to the built-in simulator (demo data), not to a pod. */
+  simulated?: boolean;
   register(user: ConfigUser): void;
   deregister(user: ConfigUser): void;
 }
@@ -29,6 +34,7 @@ export interface SymphonyConfigNode extends Node {
 /**
  * The config node owns the HTTP clients and every token. Its settings are checked at deploy: a bad key or URL
  * is logged once with the field at fault and reported by every node that uses it, without crashing anything.
+ * Connected to the built-in simulator, it holds the simulator while it runs and needs no URL, key or identity.
  */
 export function registerConfigNode(RED: NodeAPI, t: Translate): void {
   function SymphonyConfig(this: SymphonyConfigNode, saved: ConfigProperties): void {
@@ -36,16 +42,24 @@ export function registerConfigNode(RED: NodeAPI, t: Translate): void {
     const props = migrateOnLoad(this, CONFIG_TYPE, saved, t);
     this.properties = props;
     const users = new Set<ConfigUser>();
-    let connection: Connection | undefined;
+    let connection: Pick<Connection, 'close'> | undefined;
     this.register = (user) => users.add(user);
     this.deregister = (user) => users.delete(user);
+    const onAuthState = (state: AuthState, error?: SymphonyError): void => {
+      for (const user of users) user.onAuthState(state, error);
+    };
 
     try {
-      const settings = parseConfig(props, (this.credentials ?? {}) as ConfigCredentials);
-      connection = openConnection(settings, (state, error) => {
-        for (const user of users) user.onAuthState(state, error);
-      });
-      this.client = connection.client;
+      if (usesBuiltInSimulator(props)) {
+        const simulator = new SimulatorConnection(props, onAuthState);
+        this.simulated = true;
+        connection = simulator;
+        this.client = simulator;
+      } else {
+        const opened = openConnection(parseConfig(props, (this.credentials ?? {}) as ConfigCredentials), onAuthState);
+        connection = opened;
+        this.client = opened.client;
+      }
     } catch (err) {
       this.startupError = isSymphonyError(err)
         ? err

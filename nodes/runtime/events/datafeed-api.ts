@@ -1,7 +1,7 @@
 /** The four datafeed v5 calls the loop makes, through the config node's client (the bot's tokens). */
 import type { ApiCall } from '../operations/request-builder';
 import { text } from '../core/i18n';
-import type { SymphonyClient } from '../http/symphony-client';
+import type { SymphonyCalls } from '../http/symphony-client';
 
 const BOT = { kind: 'bot' } as const;
 
@@ -19,7 +19,7 @@ function call(operation: string, method: string, path: string, body?: unknown, q
 const feedPath = (id: string): string => `/agent/v5/datafeeds/${encodeURIComponent(id)}`;
 
 export class DatafeedApi {
-  constructor(private readonly client: SymphonyClient, private readonly timeouts: { requestMs: number; readMs: number }) {}
+  constructor(private readonly client: SymphonyCalls, private readonly timeouts: { requestMs: number; readMs: number }) {}
 
   /** The id of the bot's feed with this tag, if one is alive. */
   async find(tag: string, signal: AbortSignal): Promise<string | undefined> {

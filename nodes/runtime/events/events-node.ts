@@ -74,8 +74,8 @@ export function registerEventsNode(RED: NodeAPI, t: Translate): void {
   function EventsNode(this: SendingNode, config: EventsNodeConfig): void {
     RED.nodes.createNode(this, config);
     const node = this;
-    const status = new EventsStatus(node, t);
     const symphony = (config.config ? RED.nodes.getNode(config.config) : null) as SymphonyConfigNode | null;
+    const status = new EventsStatus(node, t, symphony?.simulated === true);
     const client = symphony?.client;
     if (!symphony || !client) {
       status.failed(symphony?.startupError

@@ -16,13 +16,14 @@ export class EventsStatus {
   private shown = '';
   private loop: NodeStatus = {};
 
-  constructor(private readonly node: Node, private readonly t: Translate) {}
+  /** `simulated`: the config node connects to the built-in simulator, and "connected" says so. */
+  constructor(private readonly node: Node, private readonly t: Translate, private readonly simulated = false) {}
 
   loopState(state: LoopState, error?: SymphonyError): void {
     const { t } = this;
     const statuses: Record<LoopState, () => NodeStatus> = {
       connecting: () => ({ fill: 'blue', shape: 'ring', text: t('runtime.events.status.connecting') }),
-      connected: () => ({ fill: 'green', shape: 'dot', text: t('runtime.events.status.connected') }),
+      connected: () => ({ fill: 'green', shape: 'dot', text: t(this.simulated ? 'runtime.events.status.connectedSimulated' : 'runtime.events.status.connected') }),
       reconnecting: () => ({ fill: 'yellow', shape: 'ring', text: t('runtime.events.status.reconnecting', { reason: reason(error, t) }) }),
       failed: () => ({ fill: 'red', shape: 'ring', text: t('runtime.events.status.failed', { reason: reason(error, t) }) }),
     };

@@ -24,8 +24,8 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
     RED.nodes.createNode(this, saved);
     const node = this;
     const config = migrateOnLoad(node, op.type, saved, t);
-    const status = new StatusReporter(node, t);
     const symphony = (config.config ? RED.nodes.getNode(config.config) : null) as SymphonyConfigNode | null;
+    const status = new StatusReporter(node, t, symphony?.simulated === true);
     const outputProperty = config.outputProperty?.trim() || 'payload';
     const stopped = new AbortController();
     // Every request under way listens to this one signal; a busy node legitimately has many.

@@ -15,7 +15,8 @@ export class StatusReporter {
   /** Calls of this node under way: their own outcome will follow an authentication, so it is not restored. */
   private inFlight = 0;
 
-  constructor(private readonly node: Node, private readonly t: Translate) {}
+  /** `simulated`: the config node connects to the built-in simulator, and "ok" says so. */
+  constructor(private readonly node: Node, private readonly t: Translate, private readonly simulated = false) {}
 
   private show(status: NodeStatus): void {
     const key = `${status.fill}|${status.shape}|${status.text}`;
@@ -30,7 +31,7 @@ export class StatusReporter {
 
   succeeded(): void {
     this.inFlight--;
-    this.outcome = { fill: 'green', shape: 'dot', text: this.t('runtime.status.ok') };
+    this.outcome = { fill: 'green', shape: 'dot', text: this.t(this.simulated ? 'runtime.status.okSimulated' : 'runtime.status.ok') };
     this.show(this.outcome);
   }
 
@@ -61,6 +62,7 @@ export class StatusReporter {
       case 'INVALID_INPUT': return this.t('runtime.status.invalidInput', { field: error.cause.field ?? '' });
       case 'INVALID_CONFIG': return this.t('runtime.status.configInvalid', { field: error.cause.field ?? '' });
       case 'NOT_AUTHORIZED': return this.t('runtime.status.notAuthorized');
+      case 'SIMULATOR_UNAVAILABLE': return this.t('runtime.status.simulatorUnavailable');
       case 'RATE_LIMITED': return this.t('runtime.status.failed', { reason: 'HTTP 429' });
       case 'TIMEOUT': return this.t('runtime.status.failed', { reason: this.t('runtime.status.reasons.timeout') });
       case 'NETWORK': return this.t('runtime.status.failed', { reason: error.message.split(': ').pop() ?? this.t('runtime.status.reasons.network') });
