@@ -12,7 +12,7 @@ let englishCatalog: Catalog | undefined;
 function english(): Catalog {
   if (!englishCatalog) {
     try {
-      englishCatalog = JSON.parse(readFileSync(path.join(__dirname, '..', 'locales', 'en-US', 'symphony.json'), 'utf8')) as Catalog;
+      englishCatalog = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'locales', 'en-US', 'symphony.json'), 'utf8')) as Catalog;
     } catch {
       englishCatalog = {};
     }
