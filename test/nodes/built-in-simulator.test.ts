@@ -189,4 +189,17 @@ describe('config node: the built-in simulator', function () {
     const seen = [loggedText(), JSON.stringify(shown), JSON.stringify(failed), JSON.stringify(ok)].join('\n');
     for (const line of keyLines(running())) assert.ok(!seen.includes(line), 'a private key line was shown');
   });
+
+  it('Test connection checks the built-in simulator and says it is one; no secret in the answer', async function () {
+    await load([]);
+    const admin = (helper as unknown as { request(): { post(path: string): { send(body: object): Promise<{ body: Record<string, unknown>; text: string }> } } }).request();
+    const response = await admin.post('/symphony/test-connection').send({
+      id: 'not-deployed', config: { connectTo: 'simulator', authType: 'certificate', podUrl: '', botUsername: '', timeout: 10 }, credentials: {},
+    });
+    assert.equal(response.body.ok, true, response.text);
+    assert.equal(response.body.simulator, true);
+    assert.equal(response.body.botUsername, 'demo-bot');
+    assert.deepEqual(response.body.obo, { ok: true });
+    for (const line of keyLines(running())) assert.ok(!response.text.includes(line), 'a private key line was sent');
+  });
 });
