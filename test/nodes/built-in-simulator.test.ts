@@ -10,6 +10,7 @@ import {
 } from '../../nodes/runtime/simulator-host/built-in-simulator';
 import { CONFIG_ID, helper, loadFlow, nextMessage, send, statuses, type FlowNode, type Msg } from '../helpers/flow';
 import { DESK_ROOM_ID } from '../helpers/simulator';
+import { eventsNode, reading } from '../helpers/events-flow';
 import { until } from '../helpers/wait';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -105,6 +106,20 @@ describe('config node: the built-in simulator', function () {
     const { simulator } = running();
     assert.ok(simulator.count('POST', '/sessionauth/v1/authenticate') >= 1, 'session over mutual TLS');
     assert.ok(simulator.count('POST', '/keyauth/v1/authenticate') >= 1, 'key manager over mutual TLS');
+  });
+
+  it('feeds an events node: "connected (simulated)", and a message typed in the simulator reaches the flow', async function () {
+    const events = eventsNode();
+    await load([simulatorConfig(), events, { id: 'events', type: 'helper' }]);
+    const shown = statuses('ev');
+    await until('the simulator to run', () => currentBuiltInSimulator() !== undefined);
+    const { simulator } = running();
+    await reading(simulator, String(events.tag));
+    assert.deepEqual(shown.at(-1), { fill: 'green', shape: 'dot', text: 'connected (simulated)' });
+    const arrived = nextMessage('events', 15_000);
+    simulator.injectMessage({ from: 'alice', streamId: DESK_ROOM_ID, message: 'hello from the built-in simulator' });
+    const msg = await arrived;
+    assert.equal(msg.text, 'hello from the built-in simulator');
   });
 
   it('is shared by two config nodes, and outlives a redeploy with its state', async function () {
