@@ -25,9 +25,9 @@ namespace SymphonyEditor {
   }
 
   /** The connection chosen: the open dialog's choice, else the saved one (absent: a pod). */
-  function connectsToSimulator(node: SymphonyEditorNode): boolean {
+  function connectsToSimulator(node: SymphonyEditorNode | undefined): boolean {
     const fromDialog = $('#node-config-input-connectTo').val();
-    const choice = typeof fromDialog === 'string' && fromDialog !== '' ? fromDialog : node.connectTo;
+    const choice = typeof fromDialog === 'string' && fromDialog !== '' ? fromDialog : node && node.connectTo;
     return choice === 'simulator';
   }
 

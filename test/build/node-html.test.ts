@@ -186,6 +186,8 @@ describe('build: dist/nodes/symphony.html', () => {
         assert.equal(check('podUrl', { connectTo }, 'https://acme.symphony.com'), true);
         assert.equal(check('agentUrl', { connectTo }, ''), true, 'a blank optional URL passes');
       }
+      // Called without a node (as a plain function): checked as for a pod.
+      assert.match(String(defaults.proxyUrl?.validate?.call(undefined as never, 'http://user:secret@proxy.corp:8080', { label: 'proxyUrl' })), /user name or password/);
       for (const name of ['podUrl', 'botUsername', 'agentUrl', 'proxyUrl']) {
         assert.equal(check(name, { connectTo: 'simulator' }, name === 'agentUrl' ? 'not a url' : ''), true, `${name} with the built-in simulator`);
       }
