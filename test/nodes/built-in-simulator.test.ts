@@ -176,6 +176,7 @@ describe('config node: the built-in simulator', function () {
     assert.match(caughtMsg.error!.message, /^the built-in simulator could not start: listen EADDRINUSE/);
     assert.equal(caughtMsg.error!.cause!.field, 'connectTo');
     assert.deepEqual(shown[0]!.at(-1), { fill: 'red', shape: 'ring', text: 'simulator not started' });
+    assert.match(loggedText(), /Symphony config node cfg: the built-in simulator could not start: listen EADDRINUSE/, 'logged once by the config node');
 
     const msg = await lookedUp();
     assert.deepEqual(usernames(msg), ['alice'], 'tried again on the next call');

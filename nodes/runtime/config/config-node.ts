@@ -52,6 +52,11 @@ export function registerConfigNode(RED: NodeAPI, t: Translate): void {
     try {
       if (usesBuiltInSimulator(props)) {
         const simulator = new SimulatorConnection(props, onAuthState);
+        // Logged once here; each call made meanwhile gets the same error at its Catch node.
+        simulator.connection().catch((err: unknown) => {
+          if (isSymphonyError(err) && err.code === 'ABORTED') return;
+          this.error(t('runtime.errors.node.configFailed', { name: props.name || this.id, message: err instanceof Error ? err.message : String(err) }));
+        });
         this.simulated = true;
         connection = simulator;
         this.client = simulator;
