@@ -5,6 +5,8 @@ import { SimulatorConnection } from '../config/simulator-connection';
 import type { ApiCall } from '../operations/request-builder';
 import { openConnection, type Connection } from '../http/connection';
 import { BUILT_IN_APP_ID } from '../simulator-host/built-in-simulator';
+import { text } from '../core/i18n';
+import { networkReason } from './test-connection-reasons';
 
 /** What the "Test connection" button shows. Never holds a token, a key or a passphrase. */
 export type TestConnectionResult =
@@ -21,7 +23,14 @@ export type TestConnectionResult =
     /** True when this is the built-in simulator (demo data), not a pod. */
     simulator?: boolean;
   }
-  | { ok: false; reason: string; code?: string; field?: string };
+  | {
+    ok: false;
+    reason: string;
+    code?: string;
+    field?: string;
+    /** Stored credentials the dialog must be given again before this test (a URL changed since the deploy). */
+    reenter?: string[];
+  };
 
 /** A connection check waits at most this long for any one answer, and never retries. */
 export const TEST_TIMEOUT_MS = 10_000;
@@ -39,8 +48,13 @@ function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }
 
-export function failure(err: unknown): TestConnectionResult {
-  if (isSymphonyError(err)) return { ok: false, reason: err.message, code: err.code, field: err.cause.field };
+/** Why the test failed; a network failure in plain words, naming the field to check (test-connection-reasons.ts). */
+export function failure(err: unknown, props: ConfigProperties = {}): TestConnectionResult {
+  if (isSymphonyError(err)) {
+    const network = networkReason(err, props, text);
+    if (network) return { ok: false, reason: network.reason, code: err.code, field: network.field };
+    return { ok: false, reason: err.message, code: err.code, field: err.cause.field };
+  }
   return { ok: false, reason: err instanceof Error ? err.message : String(err) };
 }
 
@@ -97,7 +111,7 @@ export async function testConnection(props: ConfigProperties, credentials: Confi
     connection = openConnection({ ...settings, auth: { ...settings.auth, failureHoldMs: 0 } }, () => undefined);
     return await check(connection, settings.auth.urls.agent, settings.auth.appId);
   } catch (err) {
-    return failure(err);
+    return failure(err, props);
   } finally {
     connection?.close();
     simulator?.close();

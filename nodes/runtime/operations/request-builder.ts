@@ -3,7 +3,7 @@ import type { Api, OperationSpec, ParamValues } from '../../catalogue/types';
 import { inputError } from '../core/errors';
 import { text } from '../core/i18n';
 import type { Attachment } from './normalise';
-import { pathSegmentProblem } from './value-checks';
+import { describeValue, pathSegmentProblem, quoteText } from './value-checks';
 
 /** A call ready for the config node to authenticate and send. */
 export interface ApiCall {
@@ -66,7 +66,12 @@ function dynamicCall(op: OperationSpec, values: ParamValues): ApiCall {
   const api = DYNAMIC_PREFIXES.find(([prefix]) => path.startsWith(prefix))?.[1] ?? 'pod';
   const query: Record<string, string> = {};
   for (const [name, value] of Object.entries((values.query ?? {}) as Record<string, unknown>)) {
-    if (value !== undefined && value !== null) addQuery(query, name, value);
+    if (value === undefined || value === null) continue;
+    const items = Array.isArray(value) ? value : [value];
+    if (!items.every((item) => ['string', 'number', 'boolean'].includes(typeof item))) {
+      throw inputError(op.id, 'query', text('runtime.errors.input.queryValue', { name: quoteText(name), value: describeValue(value) }));
+    }
+    addQuery(query, name, value);
   }
   return {
     operation: op.id,

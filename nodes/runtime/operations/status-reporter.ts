@@ -29,9 +29,11 @@ export class StatusReporter {
     this.inFlight++;
   }
 
-  succeeded(): void {
+  /** A call worked: the status says so, or what came of it (`summary`, e.g. "3 users"). */
+  succeeded(summary?: NodeStatus): void {
     this.inFlight--;
-    this.outcome = { fill: 'green', shape: 'dot', text: this.t(this.simulated ? 'runtime.status.okSimulated' : 'runtime.status.ok') };
+    const shown = summary ?? { fill: 'green', shape: 'dot', text: this.t('runtime.status.ok') };
+    this.outcome = this.simulated ? { ...shown, text: this.t('runtime.status.simulated', { text: shown.text }) } : shown;
     this.show(this.outcome);
   }
 
