@@ -74,13 +74,18 @@ describe('config node: the built-in simulator', function () {
     await helper.stopServer();
   });
 
-  it('looks users up as the bot with no URL, key or bot set; the status says "ok (simulated)"', async function () {
-    await load([simulatorConfig(), lookup(), out]);
+  it('looks users up as the bot with no URL, key or bot set; the status says "(simulated)"', async function () {
+    const sessionInfo: FlowNode = { id: 'session', type: 'symphony-session-info', config: CONFIG_ID, wires: [['out']] };
+    await load([simulatorConfig(), lookup(), sessionInfo, out]);
     const shown = statuses('lookup');
+    const shownSession = statuses('session');
     const msg = await lookedUp();
     assert.deepEqual(usernames(msg), ['alice']);
     assert.equal(msg.topic, 'kept');
-    assert.deepEqual(shown.at(-1), { fill: 'green', shape: 'dot', text: 'ok (simulated)' });
+    assert.deepEqual(shown.at(-1), { fill: 'green', shape: 'dot', text: '1 user found (simulated)' });
+    const session = await lookedUp('session');
+    assert.equal((session.payload as { username: string }).username, 'demo-bot');
+    assert.deepEqual(shownSession.at(-1), { fill: 'green', shape: 'dot', text: 'ok (simulated)' });
     const { simulator } = running();
     assert.equal(simulator.count('POST', '/login/pubkey/authenticate'), 1, 'the bot logged in with its RSA key');
     assert.equal(process.env[SIMULATOR_URL_ENV], simulator.url, 'flows that simulate people find the control API');
