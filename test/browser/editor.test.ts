@@ -432,8 +432,21 @@ describe('the editor in a browser (npm start, Chromium)', function () {
   });
 
   it("'Test connection' after the pod URL changed names the stored secrets to enter again, and marks them", async function () {
+    // A config node for a pod, deployed with its secrets stored (the examples' own uses the built-in simulator).
+    const podConfigId = 'browser-deployed-pod';
+    const flows = await (await fetch(`${demo!.editor}/flows`)).json() as Array<Record<string, unknown>>;
+    const key = keyPair('bot').privatePem;
+    const deployed = await fetch(`${demo!.editor}/flows`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'Node-RED-Deployment-Type': 'nodes' },
+      body: JSON.stringify([...flows.filter((n) => n.id !== podConfigId), {
+        id: podConfigId, type: 'symphony-config', connectTo: 'pod', name: 'a deployed pod', podUrl: 'https://pod.example.com',
+        botUsername: 'demo-bot', appId: 'demo-obo-app', credentials: { privateKey: key, appPrivateKey: key },
+      }]),
+    });
+    assert.ok(deployed.ok, `POST /flows answered ${deployed.status} ${await deployed.text()}`);
     const { page, console: log } = await editor();
-    await page.evaluate((id) => (globalThis as unknown as EditorWindow).RED.editor.editConfig('', 'symphony-config', id), DEMO_CONFIG_ID);
+    await page.evaluate((id) => (globalThis as unknown as EditorWindow).RED.editor.editConfig('', 'symphony-config', id), podConfigId);
     await page.locator('#node-config-input-podUrl').waitFor({ state: 'visible' });
     await page.locator('#node-config-input-podUrl').fill('https://moved.example.com');
     const spot = page.locator('#node-config-symphony-test-connection');
