@@ -1,15 +1,14 @@
 /**
- * `npm start`: the offline demo. Starts the Symphony simulator on loopback, writes a Node-RED user directory in
- * `.demo/` (DEMO_DIR) with every example deployed against it, and runs Node-RED from this checkout.
+ * `npm start`: the offline demo. Writes a Node-RED user directory in `.demo/` (DEMO_DIR) with every example
+ * deployed as it is, and runs Node-RED from this checkout. The examples' config node connects to the built-in
+ * simulator, which runs inside Node-RED: there is no key, credential or separate simulator process to set up.
  *
- *   PORT (editor, 1880)  SIM_PORT (7400)  SIM_MTLS_PORT (7401)  DEMO_DIR (.demo)
+ *   PORT (editor, 1880)  DEMO_DIR (.demo)
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { startDemoSimulator } from './demo/demo-simulator';
-import { buildDemoFlows, DEMO_CONFIG_ID, demoIdentities, readExamples } from './demo/example-flows';
+import { buildDemoFlows, readExamples } from './demo/example-flows';
 import { ensureCredentialSecret } from './demo/credential-secret';
-import { ensureKeyPair } from './demo/keys';
 import { runNodeRed } from './demo/node-red-process';
 import { demoOptions } from './demo/options';
 import { ensurePrivateDir } from './demo/private-files';
@@ -26,46 +25,34 @@ async function main(): Promise<number> {
   const examples = readExamples(path.join(root, 'examples'));
 
   ensurePrivateDir(options.demoDir);
-  const keysDir = path.join(options.demoDir, 'keys');
-  const botKeys = ensureKeyPair(keysDir, 'bot');
-  const appKeys = ensureKeyPair(keysDir, 'obo-app');
+  // For credentials a user adds in the editor (a config node for a real pod): Node-RED encrypts them with it.
   const credentialSecret = ensureCredentialSecret(options.demoDir);
-
-  const sim = await startDemoSimulator({
-    port: options.simPort, mtlsPort: options.simMtlsPort, ...demoIdentities(examples), botKeys, appKeys,
+  writeUserDir({
+    userDir: options.demoDir,
+    packageRoot: root,
+    packageName,
+    uiPort: options.uiPort,
+    credentialSecret,
+    flows: buildDemoFlows(examples),
   });
-  let exitCode = 1;
-  try {
-    writeUserDir({
-      userDir: options.demoDir,
-      packageRoot: root,
-      packageName,
-      uiPort: options.uiPort,
-      credentialSecret,
-      flows: buildDemoFlows(examples, sim.url),
-      credentials: { [DEMO_CONFIG_ID]: { privateKey: botKeys.privatePem, appPrivateKey: appKeys.privatePem } },
-    });
-    console.log(`[demo] reset ${options.demoDir}: flows.json and flows_cred.json rewritten from examples/ (edits made in the editor are discarded on every start; keys and credential secret kept)`);
+  console.log(`[demo] reset ${options.demoDir}: flows.json rewritten from examples/ and flows_cred.json removed (edits made in the editor are discarded on every start; the credential secret is kept)`);
 
-    let exited = false;
-    const nodeRed = runNodeRed(root, options.demoDir, sim.url).finally(() => {
-      exited = true;
-    });
-    const editorUrl = `http://127.0.0.1:${options.uiPort}`;
-    let editorUp = false;
-    void waitForHttp(`${editorUrl}/`, EDITOR_START_TIMEOUT_MS, () => exited).then((up) => {
-      editorUp = up;
-      if (up) {
-        const labels = examples.map((e) => `"${e.label}"`).join(', ');
-        console.log(`[demo] editor at ${editorUrl}/ | simulator at ${sim.url} | examples deployed: ${labels} | Ctrl-C stops both`);
-      }
-    });
-    exitCode = await nodeRed;
-    if (exitCode !== 0 && !editorUp) {
-      console.error(`[demo] Node-RED stopped (exit code ${exitCode}) before the editor answered; if port ${options.uiPort} is in use, set PORT`);
+  let exited = false;
+  const nodeRed = runNodeRed(root, options.demoDir).finally(() => {
+    exited = true;
+  });
+  const editorUrl = `http://127.0.0.1:${options.uiPort}`;
+  let editorUp = false;
+  void waitForHttp(`${editorUrl}/`, EDITOR_START_TIMEOUT_MS, () => exited).then((up) => {
+    editorUp = up;
+    if (up) {
+      const labels = examples.map((e) => `"${e.label}"`).join(', ');
+      console.log(`[demo] editor at ${editorUrl}/ | simulator: built into Node-RED | examples deployed: ${labels} | Ctrl-C stops it`);
     }
-  } finally {
-    await sim.close();
+  });
+  const exitCode = await nodeRed;
+  if (exitCode !== 0 && !editorUp) {
+    console.error(`[demo] Node-RED stopped (exit code ${exitCode}) before the editor answered; if port ${options.uiPort} is in use, set PORT`);
   }
   return exitCode;
 }

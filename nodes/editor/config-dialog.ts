@@ -15,18 +15,36 @@ namespace SymphonyEditor {
     });
   }
 
-  /** Rows marked `data-symphony-when="<input>=<value>"` show only while that input has that value. */
-  function showRowsWhen(inputName: string, matches: (rowValue: string, current: string) => boolean): void {
-    const input = $('#node-config-input-' + inputName);
-    const update = (): void => {
-      const current = String(input.val() || '').trim();
-      $('[data-symphony-when^="' + inputName + '="]').each(function () {
-        const rowValue = (this.getAttribute('data-symphony-when') || '').slice(inputName.length + 1);
-        $(this).toggle(matches(rowValue, current));
-      });
-    };
-    input.on('change input', update);
-    update();
+  function inputValue(name: string): string {
+    return String($('#node-config-input-' + name).val() || '').trim();
+  }
+
+  /**
+   * A row marked `data-symphony-when="<input>=<value>"` shows only while that input has that value (`<input>=`:
+   * any non-blank value); one marked `data-symphony-pod-only` only while a pod is chosen, one marked
+   * `data-symphony-simulator-only` only while the built-in simulator is.
+   */
+  function updateRows(): void {
+    const simulator = inputValue('connectTo') === 'simulator';
+    $('[data-symphony-when], [data-symphony-pod-only], [data-symphony-simulator-only]').each(function () {
+      const when = this.getAttribute('data-symphony-when') || '';
+      const at = when.indexOf('=');
+      const wanted = when.slice(at + 1);
+      const current = at > 0 ? inputValue(when.slice(0, at)) : '';
+      const matches = at <= 0 || (wanted === '' ? current !== '' : current === wanted);
+      const forConnection = this.hasAttribute('data-symphony-pod-only') ? !simulator
+        : this.hasAttribute('data-symphony-simulator-only') ? simulator : true;
+      $(this).toggle(matches && forConnection);
+    });
+  }
+
+  /** Switching between pod and simulator checks the pod's fields again (they pass while the simulator is chosen). */
+  function setupConnectionChoice(): void {
+    $('#node-config-input-connectTo').on('change', () => {
+      $('[data-symphony-pod-only] input, [data-symphony-pod-only] textarea').trigger('change');
+    });
+    $('#node-config-input-connectTo, #node-config-input-authType, #node-config-input-appId').on('change input', updateRows);
+    updateRows();
   }
 
   function toBase64(buffer: ArrayBuffer): string {
@@ -70,9 +88,8 @@ namespace SymphonyEditor {
   export function prepareConfig(node: SymphonyEditorNode): void {
     upgradeDialog(node, 'node-config-input');
     setupTabs();
-    showRowsWhen('authType', (rowValue, current) => rowValue === current);
-    // The OBO app key rows matter once an app id is set.
-    showRowsWhen('appId', (_rowValue, current) => current !== '');
+    // The auth type's rows, the OBO app key rows once an app id is set, the pod's rows while a pod is chosen.
+    setupConnectionChoice();
     setupFileButtons();
     setupTestConnection(node);
   }
@@ -81,14 +98,17 @@ namespace SymphonyEditor {
     stampVersion(node);
   }
 
-  /** The name, else bot@pod-host, else a generic label. */
   export function configPaletteLabel(): string {
     return t('config.label.palette');
   }
 
+  /** The name, else "built-in simulator", else bot@pod-host, else a generic label. */
   export function configLabel(node: SymphonyEditorNode): string {
     if (node.name) {
       return node.name;
+    }
+    if (node.connectTo === 'simulator') {
+      return t('config.label.simulator');
     }
     let host = '';
     try {

@@ -23,4 +23,24 @@ namespace SymphonyEditor {
       return (parsed.username === '' && parsed.password === '') || invalid(t('editor.validation.urlCredentials'), opt);
     };
   }
+
+  /** The connection chosen: the open dialog's choice, else the saved one (absent: a pod). */
+  function connectsToSimulator(node: SymphonyEditorNode | undefined): boolean {
+    const fromDialog = $('#node-config-input-connectTo').val();
+    const choice = typeof fromDialog === 'string' && fromDialog !== '' ? fromDialog : node && node.connectTo;
+    return choice === 'simulator';
+  }
+
+  /** A pod's field: checked (and required when `required`) only while a pod is chosen. */
+  export function podOnly(validator: RedValidator | undefined, required: boolean): RedValidator {
+    return function (value, opt) {
+      if (connectsToSimulator(this)) {
+        return true;
+      }
+      if (text(value).trim() === '') {
+        return !required || invalid(t('editor.validation.required'), opt);
+      }
+      return validator ? validator.call(this, value, opt) : true;
+    };
+  }
 }

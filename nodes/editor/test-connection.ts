@@ -11,6 +11,7 @@ namespace SymphonyEditor {
     agentVersion?: string;
     podVersion?: string;
     obo?: { ok?: boolean; reason?: string };
+    simulator?: boolean;
   }
 
   /** What the dialog holds for a property or credential; a stored secret reads as Node-RED's '__PWRD__'. */
@@ -48,6 +49,9 @@ namespace SymphonyEditor {
     }
     const who = outcome.botDisplayName || outcome.botUsername || '';
     spot.append(line(t('config.test.connected', { name: who, username: outcome.botUsername || '' }), 'check-circle', '#3a7f3a'));
+    if (outcome.simulator) {
+      spot.append(line(t('config.test.simulator'), 'info-circle', '#777'));
+    }
     const versions = [
       outcome.podVersion ? t('config.test.podVersion', { version: outcome.podVersion }) : '',
       outcome.agentVersion ? t('config.test.agentVersion', { version: outcome.agentVersion }) : '',

@@ -1,5 +1,5 @@
 import { SCHEMA_VERSION } from '../../nodes/runtime/migrations/migrations';
-import { CONFIG_TABS, type ConfigField, configFieldEntries } from './config-fields';
+import { CONFIG_TABS, type ConfigField, type PropertyField, configFieldEntries } from './config-fields';
 import { formRow, selectControl } from './form';
 import { escapeHtml } from './html';
 import { type DefaultEntry, registerTypeScript, renderDefaults, returning } from './register-type';
@@ -20,6 +20,15 @@ const INPUT_ICONS: Record<ConfigField['input'], string> = {
   'secret-base64': 'certificate',
 };
 
+/**
+ * A pod-only field is checked only while a pod is chosen: its rule (and `required`) goes into a validator that
+ * passes while the built-in simulator is chosen, as Node-RED checks `required` before any validator.
+ */
+function defaultEntry(field: PropertyField): DefaultEntry {
+  if (!field.podOnly || (!field.required && !field.validate)) return { value: field.value, required: field.required, validate: field.validate };
+  return { value: field.value, validate: `SymphonyEditor.podOnly(${field.validate ?? 'undefined'}, ${field.required === true})` };
+}
+
 export function configScript(): string {
   const defaults: Array<[string, DefaultEntry]> = [];
   const credentials: string[] = [];
@@ -27,7 +36,7 @@ export function configScript(): string {
     if (field.credential) {
       credentials.push(`      ${name}: { type: 'password' }`);
     } else {
-      defaults.push([name, { value: field.value, required: field.required, validate: field.validate }]);
+      defaults.push([name, defaultEntry(field)]);
     }
   }
   defaults.push(['schemaVersion', { value: SCHEMA_VERSION }]);
@@ -77,9 +86,13 @@ function configRow(name: string, field: ConfigField, texts: Texts): string {
     labelKey: texts.key(OWNER, `config.properties.${name}.label`),
     titleKey: texts.key(OWNER, `config.properties.${name}.description`),
     required: !field.credential && field.required === true,
-    rowAttributes: field.when ? ` data-symphony-when="${escapeHtml(field.when)}"` : '',
+    rowAttributes: (field.when ? ` data-symphony-when="${escapeHtml(field.when)}"` : '') + (field.podOnly ? ' data-symphony-pod-only' : ''),
     control: control(name, field, texts),
   });
+}
+
+function simulatorTip(texts: Texts): string {
+  return `  <div class="form-tips" data-symphony-simulator-only style="margin-bottom: 12px;"><span data-i18n="${texts.key(OWNER, 'config.simulatorTip')}"></span></div>`;
 }
 
 /** Tabbed dialog; the editor helper builds the tab bar from the `data-symphony-tab` divs. */
@@ -88,6 +101,8 @@ export function configTemplate(texts: Texts): string {
     const rows = configFieldEntries().filter(([, field]) => field.tab === tab).map(([name, field]) => configRow(name, field, texts));
     // The Test connection button goes here (nodes/editor/test-connection.ts): the end of the connection tab.
     const extra = tab === 'connection' ? '\n  <div class="form-row" id="node-config-symphony-test-connection"></div>' : '';
+    // Under the connection choice: what the built-in simulator is, while it is chosen.
+    if (tab === 'connection') rows.splice(1, 0, simulatorTip(texts));
     return `<div id="node-config-symphony-tab-${tab}" data-symphony-tab="${texts.key(OWNER, `config.tabs.${tab}`)}" style="display: none;">
 ${rows.join('\n')}${extra}
 </div>`;

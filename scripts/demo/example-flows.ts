@@ -31,10 +31,10 @@ export function readExamples(examplesDir: string): Example[] {
 }
 
 /**
- * One flows.json holding every example, with a single copy of the shared config node pointing at `podUrl`.
- * Any other id used twice is an error: Node-RED would silently keep only one of the nodes.
+ * One flows.json holding every example as it is, with a single copy of the config node they share (it connects to
+ * the built-in simulator). Any other id used twice is an error: Node-RED would silently keep only one of the nodes.
  */
-export function buildDemoFlows(examples: readonly Example[], podUrl: string): FlowNode[] {
+export function buildDemoFlows(examples: readonly Example[]): FlowNode[] {
   const flows: FlowNode[] = [];
   const seen = new Map<string, string>();
   for (const example of examples) {
@@ -43,20 +43,9 @@ export function buildDemoFlows(examples: readonly Example[], podUrl: string): Fl
       const first = seen.get(node.id);
       if (first !== undefined) throw new Error(`node id ${node.id} is used in both "${first}" and "${example.label}"`);
       seen.set(node.id, example.label);
-      flows.push(node.id === DEMO_CONFIG_ID ? { ...node, podUrl } : node);
+      flows.push(node);
     }
   }
   if (!seen.has(DEMO_CONFIG_ID)) throw new Error(`no example holds the config node ${DEMO_CONFIG_ID}`);
   return flows;
-}
-
-/** The bot username and OBO app id the examples' config node expects, so the simulator registers the same. */
-export function demoIdentities(examples: readonly Example[]): { botUsername: string; appId: string } {
-  const config = examples.flatMap((e) => e.nodes).find((node) => node.id === DEMO_CONFIG_ID);
-  const botUsername = config?.botUsername;
-  const appId = config?.appId;
-  if (typeof botUsername !== 'string' || !botUsername || typeof appId !== 'string' || !appId) {
-    throw new Error(`the examples' config node ${DEMO_CONFIG_ID} needs a botUsername and an appId`);
-  }
-  return { botUsername, appId };
 }

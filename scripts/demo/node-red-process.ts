@@ -4,20 +4,15 @@ import path from 'node:path';
 
 const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
-/** Where the example flows that simulate people find the simulator's control API (read with JSONata `$env`). */
-export const SIMULATOR_URL_ENV = 'SYMPHONY_SIMULATOR_URL';
-
 /**
- * Runs Node-RED from this checkout's node_modules with the demo user directory, output shown as is, and
- * SYMPHONY_SIMULATOR_URL set to `simulatorUrl` in its environment. SIGINT and SIGTERM sent to this process are
- * passed on (Node-RED stops its flows, then exits). Resolves with the exit code to use: Node-RED's own, or
+ * Runs Node-RED from this checkout's node_modules with the demo user directory, output shown as is. SIGINT and
+ * SIGTERM sent to this process are passed on (Node-RED stops its flows, then exits). Resolves with the exit code to use: Node-RED's own, or
  * 128 + the signal number when a signal killed it.
  */
-export function runNodeRed(packageRoot: string, userDir: string, simulatorUrl: string): Promise<number> {
+export function runNodeRed(packageRoot: string, userDir: string): Promise<number> {
   const redJs = require.resolve('node-red/red.js', { paths: [packageRoot] });
   const child = spawn(process.execPath, [redJs, '--userDir', userDir, '--settings', path.join(userDir, 'settings.js')], {
     cwd: userDir,
-    env: { ...process.env, [SIMULATOR_URL_ENV]: simulatorUrl },
     stdio: 'inherit',
   });
   const forward = (signal: NodeJS.Signals): void => {

@@ -4,12 +4,10 @@ import path from 'node:path';
 export interface DemoOptions {
   /** The package root (the git checkout). */
   root: string;
-  /** Work directory: keys, credential secret and the Node-RED user directory. */
+  /** Work directory: the credential secret and the Node-RED user directory. */
   demoDir: string;
   /** Editor port. */
   uiPort: number;
-  simPort: number;
-  simMtlsPort: number;
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -22,13 +20,11 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
-/** Reads PORT, SIM_PORT, SIM_MTLS_PORT and DEMO_DIR (default `<root>/.demo`). */
+/** Reads PORT and DEMO_DIR (default `<root>/.demo`). */
 export function demoOptions(root: string, env: NodeJS.ProcessEnv): DemoOptions {
   return {
     root,
     demoDir: path.resolve(root, env.DEMO_DIR?.trim() || '.demo'),
     uiPort: port(env, 'PORT', 1880),
-    simPort: port(env, 'SIM_PORT', 7400),
-    simMtlsPort: port(env, 'SIM_MTLS_PORT', 7401),
   };
 }

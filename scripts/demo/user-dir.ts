@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { encryptCredentials } from './encrypt-credentials';
 import type { FlowNode } from './example-flows';
 import { linkPackage } from './link-package';
 import { writePrivateFile } from './private-files';
@@ -13,16 +12,17 @@ export interface UserDirContent {
   uiPort: number;
   credentialSecret: string;
   flows: FlowNode[];
-  /** Node id -> credential values, stored encrypted. */
-  credentials: Record<string, Record<string, string>>;
 }
 
-/** Writes the Node-RED user directory from scratch: settings.js, flows.json, flows_cred.json, the package link. */
+/**
+ * Writes the Node-RED user directory from scratch: settings.js, flows.json, the package link. The examples need no
+ * credentials: a flows_cred.json left by an earlier start (credentials added in the editor) goes with the edits.
+ */
 export function writeUserDir(content: UserDirContent): void {
   const { userDir } = content;
-  // settings.js holds the credential secret, so it is as private as the keys.
+  // settings.js holds the credential secret: only its owner may read it.
   writePrivateFile(path.join(userDir, 'settings.js'), settingsFileSource(content));
   fs.writeFileSync(path.join(userDir, 'flows.json'), `${JSON.stringify(content.flows, null, 4)}\n`);
-  writePrivateFile(path.join(userDir, 'flows_cred.json'), `${JSON.stringify(encryptCredentials(content.credentials, content.credentialSecret), null, 4)}\n`);
+  fs.rmSync(path.join(userDir, 'flows_cred.json'), { force: true });
   linkPackage(userDir, content.packageRoot, content.packageName);
 }

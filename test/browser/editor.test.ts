@@ -5,11 +5,12 @@
  * imported from the menu, deployed and run. Screenshots go to test-artifacts/browser/.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import type { Simulator } from '../../simulator';
 import { catalogue, type OperationSpec } from '../../nodes/catalogue/index';
 import { delay, launchDemo, type Demo } from '../helpers/demo';
+import { keyPair } from '../helpers/keys';
+import { startTestSimulator } from '../helpers/simulator';
 import { launchChromium } from './chromium';
 import {
   clearFailureScreenshots,
@@ -28,7 +29,7 @@ import { filledOperation, invariantNodes } from './node-variants';
 import { expectedNodeTypes, type NodeTypeInfo } from './node-types';
 
 const PACKAGE_NAME = '@symphony-nodes/node-red-symphony';
-/** The config node every example uses, with the demo's keys (scripts/demo/example-flows.ts). */
+/** The config node every example uses: the built-in simulator (scripts/demo/example-flows.ts). */
 const DEMO_CONFIG_ID = 'symphony-demo-config';
 /** The dialog kept as a screenshot. */
 const DIALOG_SHOWN = 'symphony-message-send';
@@ -42,6 +43,8 @@ describe('the editor in a browser (npm start, Chromium)', function () {
   let finished = false;
   let editors: EditorPage[] = [];
   let types: NodeTypeInfo[] = [];
+  /** Simulators started outside Node-RED, to stand for a pod; stopped after the suite. */
+  const pods: Simulator[] = [];
 
   /** A fresh editor (its own browser context) for the test; closed, with a screenshot if the test failed, after it. */
   async function editor(viewport?: { width: number; height: number }): Promise<EditorPage> {
@@ -75,6 +78,7 @@ describe('the editor in a browser (npm start, Chromium)', function () {
   after(async function () {
     this.timeout(30_000);
     finished = true;
+    await Promise.all(pods.map((pod) => pod.close()));
     // Each step bounded, so a hung browser cannot keep the demo (and its ports) alive.
     const open = browser ?? (launching && await Promise.race([launching.catch(() => undefined), delay(10_000).then(() => undefined)]));
     if (open) await Promise.race([open.close().catch(() => undefined), delay(10_000)]);
@@ -311,9 +315,12 @@ describe('the editor in a browser (npm start, Chromium)', function () {
     assert.deepEqual(verdicts.slice(2), [['http://proxy.corp:8080', true], ['', true]]);
   });
 
-  it("creates a config node through its dialog and 'Test connection' reaches the simulator as Demo Bot", async function () {
+  it("creates a config node for a pod through its dialog and 'Test connection' reaches it as Demo Bot", async function () {
     const { page, console: log } = await editor();
-    const privateKey = fs.readFileSync(path.join(demo!.demoDir, 'keys', 'bot-private.pem'), 'utf8');
+    // A pod of its own: a simulator outside Node-RED, with the test keys registered.
+    const pod = await startTestSimulator();
+    pods.push(pod);
+    const privateKey = keyPair('bot').privatePem;
 
     // A users-lookup node on a new tab, its dialog open, then "add new Symphony connection" (the + button).
     await page.evaluate(() => {
@@ -328,7 +335,7 @@ describe('the editor in a browser (npm start, Chromium)', function () {
     await page.locator('#node-config-input-podUrl').waitFor({ state: 'visible' });
 
     await page.locator('#node-config-input-name').fill('made in the browser test');
-    await page.locator('#node-config-input-podUrl').fill(demo!.simulator);
+    await page.locator('#node-config-input-podUrl').fill(pod.url);
     await page.locator('#node-config-input-botUsername').fill('demo-bot');
     await delay(TAB_CLICK_GAP_MS);
     await page.locator('#red-ui-tab-node-config-symphony-tab-authentication a').click();
@@ -374,13 +381,72 @@ describe('the editor in a browser (npm start, Chromium)', function () {
       };
     }, configId);
     assert.notEqual(configId, DEMO_CONFIG_ID, 'a new config node, not the demo one');
-    assert.deepEqual(made, { lookupConfig: configId, type: 'symphony-config', podUrl: demo!.simulator, botUsername: 'demo-bot', hasKey: true });
+    assert.deepEqual(made, { lookupConfig: configId, type: 'symphony-config', podUrl: pod.url, botUsername: 'demo-bot', hasKey: true });
+    assert.deepEqual(log.errorsSince(0), [], `console errors:\n${describeEntries(log.errorsSince(0))}`);
+  });
+
+  it("offers the built-in simulator: the pod's fields hide, nothing else is needed, and 'Test connection' says it is one", async function () {
+    const { page, console: log } = await editor();
+    await page.evaluate(() => {
+      const { RED } = globalThis as unknown as EditorWindow;
+      const tab = RED.workspaces.add(null);
+      RED.view.importNodes([{ id: 'browser-sim-lookup', type: 'symphony-users-lookup', z: tab.id, x: 200, y: 100, wires: [] }], { generateIds: false, applyNodeDefaults: true, notify: false });
+      RED.editor.edit(RED.nodes.node('browser-sim-lookup')!);
+    });
+    await page.locator('#node-dialog-cancel').waitFor({ state: 'visible' });
+    await page.locator('#node-input-btn-config-add').click();
+    await page.locator('#node-config-dialog-ok').waitFor({ state: 'visible' });
+    await page.locator('#node-config-input-podUrl').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('#node-config-input-connectTo').inputValue(), 'pod', 'a new config node connects to a pod');
+
+    await page.locator('#node-config-input-connectTo').selectOption('simulator');
+    await page.locator('#node-config-input-podUrl').waitFor({ state: 'hidden' });
+    for (const field of ['botUsername', 'agentUrl']) assert.equal(await page.locator(`#node-config-input-${field}`).isVisible(), false, `${field} is hidden`);
+    await page.locator('[data-symphony-simulator-only]').waitFor({ state: 'visible' });
+
+    const spot = page.locator('#node-config-symphony-test-connection');
+    await spot.locator('button').click();
+    await page.waitForFunction(() => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document;
+      const busy = doc.querySelector('#node-config-symphony-test-connection .fa-spin');
+      const text = doc.querySelector('#node-config-symphony-test-connection')?.textContent ?? '';
+      return !busy && text.replace(/test connection/i, '').trim() !== '';
+    }, undefined, { timeout: 30_000 });
+    const outcome = (await spot.innerText()).trim();
+    await screenshot(page, 'config-built-in-simulator');
+    assert.match(outcome, /Demo Bot/, `"Test connection" says: ${outcome}`);
+    assert.match(outcome, /built-in simulator/, `"Test connection" says: ${outcome}`);
+
+    await page.locator('#node-config-dialog-ok').click();
+    await page.locator('#node-config-dialog-ok').waitFor({ state: 'detached' });
+    const configId = await page.locator('#node-input-config').inputValue();
+    await page.locator('#node-dialog-ok').click();
+    await waitForTraysClosed(page);
+    const made = await page.evaluate((configId) => {
+      const { RED } = globalThis as unknown as EditorWindow;
+      const config = RED.nodes.node(configId) as unknown as { connectTo?: string; valid?: boolean; _def: { label(this: unknown): string } } | null;
+      return { connectTo: config?.connectTo, valid: config?.valid, label: config ? config._def.label.call(config) : '' };
+    }, configId);
+    assert.deepEqual(made, { connectTo: 'simulator', valid: true, label: 'built-in simulator' });
     assert.deepEqual(log.errorsSince(0), [], `console errors:\n${describeEntries(log.errorsSince(0))}`);
   });
 
   it("'Test connection' after the pod URL changed names the stored secrets to enter again, and marks them", async function () {
+    // A config node for a pod, deployed with its secrets stored (the examples' own uses the built-in simulator).
+    const podConfigId = 'browser-deployed-pod';
+    const flows = await (await fetch(`${demo!.editor}/flows`)).json() as Array<Record<string, unknown>>;
+    const key = keyPair('bot').privatePem;
+    const deployed = await fetch(`${demo!.editor}/flows`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'Node-RED-Deployment-Type': 'nodes' },
+      body: JSON.stringify([...flows.filter((n) => n.id !== podConfigId), {
+        id: podConfigId, type: 'symphony-config', connectTo: 'pod', name: 'a deployed pod', podUrl: 'https://pod.example.com',
+        botUsername: 'demo-bot', appId: 'demo-obo-app', credentials: { privateKey: key, appPrivateKey: key },
+      }]),
+    });
+    assert.ok(deployed.ok, `POST /flows answered ${deployed.status} ${await deployed.text()}`);
     const { page, console: log } = await editor();
-    await page.evaluate((id) => (globalThis as unknown as EditorWindow).RED.editor.editConfig('', 'symphony-config', id), DEMO_CONFIG_ID);
+    await page.evaluate((id) => (globalThis as unknown as EditorWindow).RED.editor.editConfig('', 'symphony-config', id), podConfigId);
     await page.locator('#node-config-input-podUrl').waitFor({ state: 'visible' });
     await page.locator('#node-config-input-podUrl').fill('https://moved.example.com');
     const spot = page.locator('#node-config-symphony-test-connection');
@@ -440,7 +506,7 @@ describe('the editor in a browser (npm start, Chromium)', function () {
       };
     }, newTab);
     assert.equal(imported.inject.length, 1, `"${exampleName}" has one inject node`);
-    assert.deepEqual(imported.configs, [DEMO_CONFIG_ID], 'the copy uses the demo config node (with its keys)');
+    assert.deepEqual(imported.configs, [DEMO_CONFIG_ID], 'the copy uses the demo config node (the built-in simulator)');
 
     await page.locator('#red-ui-header-button-deploy').click();
     await page.locator('.red-ui-notification', { hasText: 'Successfully deployed' }).waitFor({ state: 'visible', timeout: 20_000 });

@@ -187,11 +187,31 @@ describe('build: dist/nodes/symphony.html', () => {
       for (const [name, credential] of Object.entries(credentials)) assert.equal(credential.type, 'password', name);
     });
 
+    it("requires and checks a pod's fields only while a pod is chosen", () => {
+      const defaults = definition('symphony-config').defaults;
+      const check = (name: string, node: Record<string, unknown>, value: unknown): unknown => {
+        assert.equal(defaults[name]?.required, undefined, `${name}: no plain "required", which Node-RED checks whatever the choice`);
+        return defaults[name]?.validate?.call(node, value, { label: name });
+      };
+      for (const connectTo of [undefined, 'pod']) {
+        assert.match(String(check('podUrl', { connectTo }, '')), /required/, `podUrl, connectTo ${connectTo}`);
+        assert.match(String(check('botUsername', { connectTo }, '')), /required/, `botUsername, connectTo ${connectTo}`);
+        assert.match(String(check('agentUrl', { connectTo }, 'not a url')), /URL/i, `agentUrl, connectTo ${connectTo}`);
+        assert.equal(check('podUrl', { connectTo }, 'https://acme.symphony.com'), true);
+        assert.equal(check('agentUrl', { connectTo }, ''), true, 'a blank optional URL passes');
+      }
+      // Called without a node (as a plain function): checked as for a pod.
+      assert.match(String(defaults.proxyUrl?.validate?.call(undefined as never, 'http://user:secret@proxy.corp:8080', { label: 'proxyUrl' })), /user name or password/);
+      for (const name of ['podUrl', 'botUsername', 'agentUrl', 'proxyUrl']) {
+        assert.equal(check(name, { connectTo: 'simulator' }, name === 'agentUrl' ? 'not a url' : ''), true, `${name} with the built-in simulator`);
+      }
+    });
+
     it('declares the documented properties and defaults', () => {
       const defaults = definition('symphony-config').defaults;
       const values = Object.fromEntries(Object.entries(defaults).map(([name, prop]) => [name, prop.value]));
       assert.deepEqual(values, {
-        name: '', podUrl: '', agentUrl: '', keyManagerUrl: '', botUsername: '', authType: 'rsa', sessionAuthUrl: '',
+        connectTo: 'pod', name: '', podUrl: '', agentUrl: '', keyManagerUrl: '', botUsername: '', authType: 'rsa', sessionAuthUrl: '',
         keyAuthUrl: '', appId: '', oboCacheSize: 100, proxyUrl: '', proxyUsername: '', caCertificates: '', timeout: 30,
         maxRetries: 3, retryUnsafe: false, schemaVersion: SCHEMA_VERSION,
       });

@@ -10,7 +10,8 @@ import { settingsFileSource } from '../../scripts/demo/settings-file';
 /**
  * What a user of the palette manager gets: `npm pack`, then `npm install <tarball> --omit=dev` into a plain
  * Node-RED user directory, then Node-RED started on it. The package must be listed with every node type its
- * editor HTML registers, load without error and log no warning about itself.
+ * editor HTML registers, load without error and log no warning about itself, and a flow whose config node uses the
+ * built-in simulator must work there with nothing else installed or set.
  */
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const PACKAGE = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string };
@@ -19,6 +20,23 @@ const RED_JS = require.resolve('node-red/red.js', { paths: [ROOT] });
 interface PackedFile {
   path: string;
 }
+
+/** A flow as a newcomer makes it: GET /lookup-alice looks alice up through the built-in simulator and answers it. */
+const SIMULATED_FLOW = [
+  { id: 'pack-tab', type: 'tab', label: 'built-in simulator' },
+  { id: 'pack-config', type: 'symphony-config', connectTo: 'simulator', name: '' },
+  { id: 'pack-in', type: 'http in', z: 'pack-tab', url: '/lookup-alice', method: 'get', x: 100, y: 100, wires: [['pack-lookup']] },
+  {
+    id: 'pack-lookup', type: 'symphony-users-lookup', z: 'pack-tab', config: 'pack-config', actAs: 'bot', oboUser: '', oboUserType: 'str',
+    usernames: 'alice', usernamesType: 'str', outputProperty: 'payload', x: 300, y: 100, wires: [['pack-out']],
+  },
+  { id: 'pack-catch', type: 'catch', z: 'pack-tab', scope: null, uncaught: false, x: 100, y: 200, wires: [['pack-error']] },
+  {
+    id: 'pack-error', type: 'change', z: 'pack-tab', x: 300, y: 200, wires: [['pack-out']],
+    rules: [{ t: 'set', p: 'payload', pt: 'msg', to: 'error', tot: 'msg' }],
+  },
+  { id: 'pack-out', type: 'http response', z: 'pack-tab', statusCode: '', headers: {}, x: 500, y: 100, wires: [] },
+];
 
 function run(command: string, args: string[], cwd: string, timeout = 90_000): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -90,14 +108,16 @@ describe('conventions: installs from the packed tarball into a plain Node-RED', 
   this.timeout(120_000);
   let tmp = '';
   let packed: string[] = [];
+  let tarballBytes = 0;
   let child: ChildProcess | undefined;
   let log = '';
   let url = '';
 
   before(async function () {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'nr-pack-'));
-    const packInfo = JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', tmp], ROOT)) as Array<{ filename: string; files: PackedFile[] }>;
+    const packInfo = JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', tmp], ROOT)) as Array<{ filename: string; size: number; files: PackedFile[] }>;
     const tarball = path.join(tmp, packInfo[0]?.filename ?? '');
+    tarballBytes = packInfo[0]?.size ?? 0;
     packed = (packInfo[0]?.files ?? []).map((f) => f.path);
 
     const userDir = path.join(tmp, 'user');
@@ -108,6 +128,7 @@ describe('conventions: installs from the packed tarball into a plain Node-RED', 
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     writeFileSync(path.join(userDir, 'settings.js'), settingsFileSource({ uiPort: port, credentialSecret: 'pack-install-test' }));
+    writeFileSync(path.join(userDir, 'flows.json'), JSON.stringify(SIMULATED_FLOW));
     child = spawn(process.execPath, [RED_JS, '--userDir', userDir, '--settings', path.join(userDir, 'settings.js')], { cwd: userDir, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -125,11 +146,16 @@ describe('conventions: installs from the packed tarball into a plain Node-RED', 
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('ships the built nodes, locales, icons, examples, README and licence, and nothing else', () => {
-    const outside = packed.filter((f) => !/^(dist\/nodes\/|examples\/[^/]+\.json$|README\.md$|LICENSE$|package\.json$)/.test(f));
-    assert.deepEqual(outside, [], 'files outside dist/nodes, examples, README, LICENSE');
-    assert.deepEqual(packed.filter((f) => /\.(map|ts)$|(^|\/)(test|simulator|scripts)\//.test(f)), [], 'no sources, maps, tests, simulator or scripts');
-    for (const needed of ['dist/nodes/symphony.js', 'dist/nodes/symphony.html', 'dist/nodes/catalogue.json', 'dist/nodes/locales/en-US/symphony.json', 'dist/nodes/locales/en-US/symphony.html', 'README.md', 'LICENSE']) {
+  it('ships the built nodes, the built simulator, locales, icons, examples, README and licence, and nothing else', () => {
+    const outside = packed.filter((f) => !/^(dist\/nodes\/|dist\/simulator\/|examples\/[^/]+\.json$|README\.md$|LICENSE$|package\.json$)/.test(f));
+    assert.deepEqual(outside, [], 'files outside dist/nodes, dist/simulator, examples, README, LICENSE');
+    assert.deepEqual(packed.filter((f) => /\.(map|ts)$|(^|\/)(test|scripts)\/|\.test\.js$/.test(f)), [], 'no sources, maps, tests or scripts');
+    assert.deepEqual(packed.filter((f) => f === 'dist/simulator/cli.js'), [], 'no simulator command line: the package runs it in Node-RED');
+    console.log(`      (tarball: ${tarballBytes} bytes, ${packed.length} files)`);
+    for (const needed of [
+      'dist/nodes/symphony.js', 'dist/nodes/symphony.html', 'dist/nodes/catalogue.json', 'dist/nodes/locales/en-US/symphony.json', 'dist/nodes/locales/en-US/symphony.html',
+      'dist/nodes/runtime/simulator-host/built-in-simulator.js', 'dist/simulator/index.js', 'README.md', 'LICENSE',
+    ]) {
       assert.ok(packed.includes(needed), `${needed} is packed`);
     }
     assert.ok(packed.some((f) => /^dist\/nodes\/icons\/.+\.svg$/.test(f)), 'icons beside the runtime entry');
@@ -151,6 +177,13 @@ describe('conventions: installs from the packed tarball into a plain Node-RED', 
     const { body } = await getJson(`${url}/icons`);
     const icons = (body as Record<string, string[]>)[PACKAGE.name] ?? [];
     assert.ok(icons.length > 0 && icons.every((icon) => /^symphony-.+\.svg$/.test(icon)), JSON.stringify(icons));
+  });
+
+  it('runs a flow whose config node uses the built-in simulator: lookup users for alice returns her', async () => {
+    const { status, body } = await getJson(`${url}/lookup-alice`);
+    const users = (body as { users?: Array<{ username: string }> }).users;
+    assert.equal(status, 200, JSON.stringify(body));
+    assert.deepEqual(users?.map((u) => u.username), ['alice'], `the answer: ${JSON.stringify(body)}; the log:\n${log}`);
   });
 
   it('logs no warning or error about the package', () => {

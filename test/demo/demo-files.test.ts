@@ -1,11 +1,9 @@
-/** What the demo launcher keeps between starts (keys, credential secret) and the Node-RED files it writes. */
+/** What the demo launcher keeps between starts (the credential secret) and the Node-RED files it writes. */
 import assert from 'node:assert/strict';
-import { createPrivateKey, createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureCredentialSecret } from '../../scripts/demo/credential-secret';
-import { ensureKeyPair } from '../../scripts/demo/keys';
 import { linkPackage } from '../../scripts/demo/link-package';
 import { demoOptions } from '../../scripts/demo/options';
 import { settingsFileSource } from '../../scripts/demo/settings-file';
@@ -24,20 +22,6 @@ describe('demo files', function () {
   });
   afterEach(function () {
     fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('generates an RSA key pair once, private to the owner, and reuses it', function () {
-    const keys = path.join(dir, 'keys');
-    const first = ensureKeyPair(keys, 'bot');
-    assert.match(first.privatePem, /BEGIN PRIVATE KEY/);
-    assert.equal(createPublicKey(createPrivateKey(first.privatePem)).export({ type: 'spki', format: 'pem' }), first.publicPem);
-    if (isPosix) {
-      assert.equal(mode(path.join(keys, 'bot-private.pem')), 0o600);
-      assert.equal(mode(path.join(keys, 'bot-public.pem')), 0o600);
-      assert.equal(mode(keys), 0o700);
-    }
-    assert.deepEqual(ensureKeyPair(keys, 'bot'), first, 'the second start finds the same keys');
-    assert.notEqual(ensureKeyPair(keys, 'obo-app').privatePem, first.privatePem, 'each name has its own pair');
   });
 
   it('keeps one credential secret', function () {
@@ -73,11 +57,10 @@ describe('demo files', function () {
     assert.equal(fs.realpathSync(link), fs.realpathSync(target));
   });
 
-  it('reads ports and the demo folder from the environment', function () {
+  it('reads the editor port and the demo folder from the environment', function () {
     const root = path.join(dir, 'repo');
-    assert.deepEqual(demoOptions(root, {}), { root, demoDir: path.join(root, '.demo'), uiPort: 1880, simPort: 7400, simMtlsPort: 7401 });
-    assert.deepEqual(demoOptions(root, { PORT: '18080', SIM_PORT: '17400', SIM_MTLS_PORT: '17401', DEMO_DIR: dir }),
-      { root, demoDir: dir, uiPort: 18080, simPort: 17400, simMtlsPort: 17401 });
-    assert.throws(() => demoOptions(root, { SIM_PORT: 'abc' }), /SIM_PORT must be a port number/);
+    assert.deepEqual(demoOptions(root, {}), { root, demoDir: path.join(root, '.demo'), uiPort: 1880 });
+    assert.deepEqual(demoOptions(root, { PORT: '18080', DEMO_DIR: dir }), { root, demoDir: dir, uiPort: 18080 });
+    assert.throws(() => demoOptions(root, { PORT: 'abc' }), /PORT must be a port number/);
   });
 });

@@ -1,20 +1,23 @@
 /**
  * The example flows, read as Node-RED reads them: each is one importable tab whose operation nodes set every
- * field explicitly, sharing the one config node the demo deploys.
+ * field explicitly, sharing the one config node, which connects to the built-in simulator.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { findOperation } from '../../nodes/catalogue/index';
 import { dedicatedNodes } from '../../nodes/dedicated/index';
 import { buildDemoFlows, DEMO_CONFIG_ID, readExamples, type Example, type FlowNode } from '../../scripts/demo/example-flows';
-import { SIMULATOR_URL_ENV } from '../../scripts/demo/node-red-process';
+import { SIMULATOR_URL_ENV } from '../../nodes/runtime/simulator-host/built-in-simulator';
 
 const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', '..', 'examples');
 
-/** The config node each example carries: no credentials, exported flows never hold secrets. */
+/**
+ * The config node each example carries: the built-in simulator, so an import runs as it is; no credentials (none
+ * needed, and exported flows never hold secrets); the pod's fields blank for whoever switches it to a pod.
+ */
 const CONFIG_NODE = {
-  id: DEMO_CONFIG_ID, type: 'symphony-config', name: 'Symphony simulator', podUrl: 'http://127.0.0.1:7400', agentUrl: '',
-  keyManagerUrl: '', authType: 'rsa', sessionAuthUrl: '', keyAuthUrl: '', botUsername: 'demo-bot', appId: 'demo-obo-app',
+  id: DEMO_CONFIG_ID, type: 'symphony-config', connectTo: 'simulator', name: '', podUrl: '', agentUrl: '',
+  keyManagerUrl: '', authType: 'rsa', sessionAuthUrl: '', keyAuthUrl: '', botUsername: '', appId: '',
   proxyUrl: '', proxyUsername: '', caCertificates: '', timeout: 30, maxRetries: 3, retryUnsafe: false, oboCacheSize: 100,
 };
 
@@ -36,9 +39,9 @@ function targets(n: FlowNode): string[] {
   return (n.wires as string[][]).flat();
 }
 
-/** How the flows that simulate a person find the simulator: the variable `npm start` gives Node-RED. */
+/** How the flows that simulate a person find the simulator: the variable the built-in simulator sets. */
 const SIMULATOR_URL = `$env('${SIMULATOR_URL_ENV}')`;
-/** A simulator address written into a node (only the config node may hold one; the demo rewrites it). */
+/** A simulator address written into a node: none may hold one, the built-in simulator's port is free. */
 const HARD_CODED_ADDRESS = /127\.0\.0\.1|localhost|:7400\b/;
 
 describe('examples', function () {
@@ -158,9 +161,9 @@ describe('examples', function () {
     assert.deepEqual(new Set(actAs(examples[1]!).map((a) => JSON.stringify(a))), new Set([JSON.stringify({ actAs: 'username', oboUser: 'alice', oboUserType: 'str' })]));
   });
 
-  it('hold no simulator address but in the config node', function () {
+  it('hold no simulator address, not even in the config node', function () {
     for (const example of examples) {
-      for (const n of example.nodes.filter((d) => d.id !== DEMO_CONFIG_ID)) {
+      for (const n of example.nodes) {
         assert.doesNotMatch(JSON.stringify(n), HARD_CODED_ADDRESS, `${example.label}: ${n.id}`);
       }
     }
@@ -173,16 +176,16 @@ describe('examples', function () {
   });
 
   describe('deployed together by the demo', function () {
-    it('keep one config node, pointed at the running simulator', function () {
-      const flows = buildDemoFlows(examples, 'http://127.0.0.1:17400');
+    it('keep one config node, as the examples hold it', function () {
+      const flows = buildDemoFlows(examples);
       const configs = flows.filter((n) => n.id === DEMO_CONFIG_ID);
-      assert.deepEqual(configs, [{ ...CONFIG_NODE, podUrl: 'http://127.0.0.1:17400' }]);
+      assert.deepEqual(configs, [CONFIG_NODE]);
       assert.equal(flows.length, examples.reduce((sum, e) => sum + e.nodes.length, 0) - (examples.length - 1));
     });
 
     it('refuse an id used by two examples', function () {
       const clash: Example = { label: 'clash', nodes: [{ id: 'ex01-inject', type: 'inject' }] };
-      assert.throws(() => buildDemoFlows([...examples, clash], 'http://127.0.0.1:1'), /ex01-inject is used in both/);
+      assert.throws(() => buildDemoFlows([...examples, clash]), /ex01-inject is used in both/);
     });
   });
 });

@@ -1,6 +1,7 @@
 /**
- * `npm start` end to end: the demo launcher starts the simulator and Node-RED, the examples run from the
- * editor's inject buttons, and the debug sidebar (the editor's websocket) shows what a newcomer would see.
+ * `npm start` end to end: the demo launcher starts Node-RED with the examples as they are (their config node runs
+ * the built-in simulator inside Node-RED), the examples run from the editor's inject buttons, and the debug sidebar
+ * (the editor's websocket) shows what a newcomer would see.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -68,7 +69,7 @@ describe('npm start (the demo)', function () {
 
   let demo: Demo | undefined;
   let demoDir = '';
-  let ports = { ui: 0, sim: 0, mtls: 0 };
+  let ports = { ui: 0 };
   let editor = '';
   let socket: ClientSocket | undefined;
   const debug: DebugMessage[] = [];
@@ -142,18 +143,18 @@ describe('npm start (the demo)', function () {
     await demo?.stop();
   });
 
-  it('says where the editor and the simulator are and which examples are deployed', async function () {
+  it('says where the editor is, that the simulator is built in, and which examples are deployed', async function () {
     await demo!.waitForOutput(/^\[demo\] editor at /);
     const line = output().split('\n').find((l) => l.startsWith('[demo] editor at ')) ?? assert.fail(`no start line${tail()}`);
     assert.ok(line.includes(`${editor}/`), line);
-    assert.ok(line.includes(`simulator at http://127.0.0.1:${ports.sim}`), line);
+    assert.ok(line.includes('simulator: built into Node-RED'), line);
     for (const file of fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'))) {
       assert.ok(line.includes(file.replace(/\.json$/, '')), `${line} names ${file}`);
     }
     assert.match(output(), /\[demo\] reset .*rewritten from examples/);
   });
 
-  it('deploys every example as a tab, with one config node pointing at the simulator, without secrets', async function () {
+  it('deploys every example as a tab, with one config node connecting to the built-in simulator', async function () {
     const { status, body } = await http('GET', '/flows');
     assert.equal(status, 200);
     const flows = JSON.parse(body) as FlowNode[];
@@ -165,33 +166,18 @@ describe('npm start (the demo)', function () {
     const configs = flows.filter((n) => n.type === 'symphony-config');
     assert.equal(configs.length, 1, 'a single config node shared by every example');
     assert.equal(configs[0]!.id, 'symphony-demo-config');
-    assert.equal(configs[0]!.podUrl, `http://127.0.0.1:${ports.sim}`);
-
-    const botKey = fs.readFileSync(path.join(demoDir, 'keys', 'bot-private.pem'), 'utf8');
-    const keyLine = botKey.split('\n')[5]!;
-    assert.ok(!body.includes('PRIVATE KEY') && !body.includes(keyLine), 'GET /flows carries no private key');
+    assert.equal(configs[0]!.connectTo, 'simulator');
+    assert.ok(!body.includes('PRIVATE KEY'), 'GET /flows carries no private key');
   });
 
-  it('gives the config node both keys, which Node-RED decrypted but never shows', async function () {
+  it('needs no key: the config node has no credential, and no key or credentials file is written', async function () {
     const { status, body } = await http('GET', '/credentials/symphony-config/symphony-demo-config');
     assert.equal(status, 200);
     const flags = JSON.parse(body) as Record<string, unknown>;
-    assert.equal(flags.has_privateKey, true);
-    assert.equal(flags.has_appPrivateKey, true);
-    assert.ok(!body.includes('PRIVATE KEY'));
-  });
-
-  it('keeps the credentials encrypted on disk and the keys readable by the owner only', function () {
-    const stored = fs.readFileSync(path.join(demoDir, 'flows_cred.json'), 'utf8');
-    assert.ok(!stored.includes('PRIVATE KEY'), 'flows_cred.json is encrypted');
-    const parsed = JSON.parse(stored) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(parsed), ['$']);
-    assert.match(String(parsed.$), /^[0-9a-f]{32}[A-Za-z0-9+/]+=*$/, 'init vector (hex) + base64 ciphertext');
-    if (process.platform !== 'win32') {
-      for (const file of ['bot-private.pem', 'obo-app-private.pem']) {
-        assert.equal(fs.statSync(path.join(demoDir, 'keys', file)).mode & 0o777, 0o600, file);
-      }
-    }
+    assert.equal(flags.has_privateKey ?? false, false);
+    assert.equal(flags.has_appPrivateKey ?? false, false);
+    assert.equal(fs.existsSync(path.join(demoDir, 'keys')), false, 'no keys folder');
+    assert.equal(fs.existsSync(path.join(demoDir, 'flows_cred.json')), false, 'no flows_cred.json');
   });
 
   it('runs example 01 as the bot: bob found, an IM, the message sent, presence BUSY', async function () {
@@ -236,7 +222,7 @@ describe('npm start (the demo)', function () {
     assert.deepEqual(debug.filter((m) => m.id.endsWith('-errors')), [], 'nothing reached an "errors" debug node');
   });
 
-  it('stops Node-RED and the simulator on SIGTERM, exiting 0', async function () {
+  it('stops Node-RED (and the simulator inside it) on SIGTERM, exiting 0', async function () {
     process.kill(demo!.child.pid!, 'SIGTERM');
     // The bound only turns a hang into a failure with the output; a node whose close handler hangs is seen
     // whatever the speed: Node-RED gives up on it after its close timeout and logs "Error stopping node".
@@ -245,6 +231,5 @@ describe('npm start (the demo)', function () {
     assert.deepEqual(result, { code: 0, signal: null }, tail());
     assert.doesNotMatch(output(), /Error stopping node/, tail());
     assert.equal(await canConnect(ports.ui), false, 'the editor port is closed');
-    assert.equal(await canConnect(ports.sim), false, 'the simulator port is closed');
   });
 });

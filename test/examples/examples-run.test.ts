@@ -1,13 +1,14 @@
 /**
- * Every example flow runs against the simulator as a user would run it in the demo: the config node points at the
- * simulator, each inject is clicked in file order (then all of them once more, as a user clicking again would),
+ * Every example flow runs as imported, as a user would run it from Import > Examples: its config node connects to
+ * the built-in simulator (no URL, no key), each inject is clicked in file order (then all of them once more, as a user clicking again would),
  * and every debug node of the chain it starts must show a msg while nothing reaches the "errors" debug node.
  * Debug nodes are swapped for helper nodes of the same id so the msgs can be collected.
  *
  * Event-driven examples: their events nodes must be reading the bot's datafeed before the first click. An inject
  * whose chain posts to the simulator's control API (an http request node, "simulating a person") must also make
  * some debug node after an events node show a msg; and in every pass, each debug node after an events node must
- * show one. The simulator's address reaches the flows as in the demo: SYMPHONY_SIMULATOR_URL, read with $env.
+ * show one. The simulator's address reaches the flows as in any Node-RED: SYMPHONY_SIMULATOR_URL, read with $env,
+ * set by the built-in simulator while it runs.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -16,10 +17,12 @@ import { dedicatedNodes } from '../../nodes/dedicated/index';
 import { DATAHOSE_TYPE, datahoseTag } from '../../nodes/runtime/events/datahose-node';
 import { EVENTS_TYPE, feedTag } from '../../nodes/runtime/events/events-node';
 import { DEMO_CONFIG_ID, readExamples, type Example, type FlowNode } from '../../scripts/demo/example-flows';
-import { SIMULATOR_URL_ENV } from '../../scripts/demo/node-red-process';
+import {
+  SIMULATOR_URL_ENV, acquireBuiltInSimulator, stopBuiltInSimulator, type BuiltInSimulatorLease,
+} from '../../nodes/runtime/simulator-host/built-in-simulator';
 import type { Simulator } from '../../simulator';
 import { reading } from '../helpers/events-flow';
-import { CONFIG_ID, configCredentials, helper, symphonyNodes, unloadReportingErrors, useSimulator, type Msg } from '../helpers/flow';
+import { helper, symphonyNodes, unloadReportingErrors, type Msg } from '../helpers/flow';
 import { trackActivity, type FlowActivity } from '../helpers/flow-activity';
 import { until } from '../helpers/wait';
 
@@ -132,10 +135,9 @@ async function eventsNodesReading(example: Example, sim: Simulator): Promise<voi
   }
 }
 
-/** The example as the test loads it: the config node at the simulator, debug nodes as helper nodes. */
-function runnableFlow(example: Example, podUrl: string): FlowNode[] {
+/** The example as the test loads it: as imported, with debug nodes as helper nodes. */
+function runnableFlow(example: Example): FlowNode[] {
   return example.nodes.map((n) => {
-    if (n.id === DEMO_CONFIG_ID) return { ...n, podUrl };
     if (n.type === 'debug') return { id: n.id, type: 'helper', z: n.z, name: n.name, x: n.x, y: n.y, wires: [] };
     return n;
   });
@@ -256,20 +258,41 @@ async function unloadedWithoutReads(example: Example, sim: Simulator): Promise<v
   assert.deepEqual(reads.map((r) => `${r.method} ${r.path}`), [], `${example.label}: no datafeed request after the flows stopped`);
 }
 
-describe('example flows run against the simulator', function () {
+describe('example flows run as imported, against the built-in simulator', function () {
   this.timeout(180_000);
-  const sim = useSimulator();
   const examples = readExamples(EXAMPLES_DIR);
-  const credentials = { [DEMO_CONFIG_ID]: configCredentials()[CONFIG_ID]! };
-  const envBefore = process.env[SIMULATOR_URL_ENV];
+  // The suite holds the simulator too, so that one runs throughout, as in a Node-RED where flows are redeployed.
+  let lease: BuiltInSimulatorLease | undefined;
+  const sim = (): Simulator => {
+    if (!lease) throw new Error('the built-in simulator is not started yet');
+    return lease.instance.simulator;
+  };
 
-  // As `npm start` does for Node-RED: the flows that simulate people read the simulator's address from here.
-  before(function () {
-    process.env[SIMULATOR_URL_ENV] = sim().url;
+  before(async function () {
+    await helper.startServer();
+    lease = await acquireBuiltInSimulator();
   });
-  after(function () {
-    if (envBefore === undefined) delete process.env[SIMULATOR_URL_ENV];
-    else process.env[SIMULATOR_URL_ENV] = envBefore;
+  after(async function () {
+    lease?.release();
+    await stopBuiltInSimulator();
+    await helper.stopServer();
+  });
+  beforeEach(function () {
+    sim().clearRequests();
+    sim().clearFaults();
+  });
+  afterEach(async function () {
+    await helper.unload();
+  });
+
+  it('connect to the built-in simulator, with no URL, bot, app or key, and find it through SYMPHONY_SIMULATOR_URL', function () {
+    for (const example of examples) {
+      const config = example.nodes.find((n) => n.id === DEMO_CONFIG_ID);
+      assert.ok(config, `${example.label}: holds the config node ${DEMO_CONFIG_ID}`);
+      assert.equal(config.connectTo, 'simulator', `${example.label}: connectTo`);
+      for (const field of ['podUrl', 'botUsername', 'appId']) assert.equal(config[field] ?? '', '', `${example.label}: ${field} is blank`);
+    }
+    assert.equal(process.env[SIMULATOR_URL_ENV], sim().url);
   });
 
   it('are there', function () {
@@ -288,7 +311,8 @@ describe('example flows run against the simulator', function () {
       if (eventDebugsOf(example).length > 0) {
         assert.ok(injects.some((inject) => simulatesPerson(example, inject)), 'an inject simulates a person, so the bot has something to react to');
       }
-      await helper.load([symphonyNodes, ...coreModulesFor(example.nodes)], runnableFlow(example, sim().url), credentials);
+      // No credentials: the built-in simulator needs none.
+      await helper.load([symphonyNodes, ...coreModulesFor(example.nodes)], runnableFlow(example), {});
       const activity = trackActivity(asyncNodesOf(example));
       try {
         const recorder = record(example, activity);

@@ -45,8 +45,6 @@ export function canConnect(port: number): Promise<boolean> {
 
 export interface DemoPorts {
   ui: number;
-  sim: number;
-  mtls: number;
 }
 
 export interface DemoExit {
@@ -54,13 +52,11 @@ export interface DemoExit {
   signal: NodeJS.Signals | null;
 }
 
-/** A running demo launcher (simulator + Node-RED). */
+/** A running demo launcher (Node-RED, the built-in simulator inside it). */
 export interface Demo {
   ports: DemoPorts;
   /** The editor's base URL, without a trailing slash. */
   editor: string;
-  /** The simulator's base URL. */
-  simulator: string;
   demoDir: string;
   child: ChildProcess;
   /** Settles when the launcher exits. */
@@ -81,12 +77,11 @@ export interface Demo {
 }
 
 /**
- * Spawns the launcher on three distinct free ports with a fresh temporary DEMO_DIR. It returns as soon as the
+ * Spawns the launcher on a free port with a fresh temporary DEMO_DIR. It returns as soon as the
  * process runs, so a caller can keep the handle for its `after` hook before waiting for the editor.
  */
 export async function launchDemo(): Promise<Demo> {
-  const [ui, sim, mtls] = await distinctFreePorts(3);
-  const ports: DemoPorts = { ui: ui!, sim: sim!, mtls: mtls! };
+  const ports: DemoPorts = { ui: await freePort() };
   const editor = `http://127.0.0.1:${ports.ui}`;
   const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'symphony-demo-'));
   // Its own process group, so stop() can end Node-RED too should the launcher be stuck.
@@ -94,7 +89,7 @@ export async function launchDemo(): Promise<Demo> {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(ports.ui), SIM_PORT: String(ports.sim), SIM_MTLS_PORT: String(ports.mtls), DEMO_DIR: demoDir },
+    env: { ...process.env, PORT: String(ports.ui), DEMO_DIR: demoDir },
   });
   let output = '';
   let exited = false;
@@ -150,7 +145,6 @@ export async function launchDemo(): Promise<Demo> {
   return {
     ports,
     editor,
-    simulator: `http://127.0.0.1:${ports.sim}`,
     demoDir,
     child,
     exit,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { parseConfig } from '../../nodes/runtime/config/config-settings';
+import { createPrivateKey } from 'node:crypto';
+import { checkSimulatorProperties, parseConfig, simulatorConfig, usesBuiltInSimulator } from '../../nodes/runtime/config/config-settings';
 import { encryptedPem, keyPair } from '../helpers/keys';
 
 const base = { podUrl: 'https://acme.symphony.com/', botUsername: 'bot' };
@@ -67,5 +68,45 @@ describe('config node settings', function () {
     const settings = parseConfig({ ...base, proxyUrl: 'http://proxy.corp:8080', proxyUsername: 'user' }, { privateKey: pair.privatePem, proxyPassword: 'secret' });
     assert.equal(settings.http.proxy?.username, 'user');
     assert.equal(settings.http.proxy?.password, 'secret');
+  });
+
+  describe('the built-in simulator', function () {
+    const access = {
+      url: 'http://127.0.0.1:40001', mtlsUrl: 'https://127.0.0.1:40002', caCertificate: '-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----',
+      botUsername: 'demo-bot', botKey: createPrivateKey(pair.privatePem), appId: 'demo-obo-app', appKey: createPrivateKey(pair.privatePem),
+    };
+
+    it('is chosen by connectTo "simulator"; absent, blank and "pod" mean a pod; anything else names connectTo', function () {
+      assert.equal(usesBuiltInSimulator({ connectTo: 'simulator' }), true);
+      for (const connectTo of [undefined, '', 'pod']) assert.equal(usesBuiltInSimulator({ connectTo }), false, String(connectTo));
+      assert.equal(fieldOf(() => usesBuiltInSimulator({ connectTo: 'Simulator' })), 'connectTo');
+    });
+
+    it("takes the simulator's URLs and identities, whatever the dialog holds, and trusts its CA alone", function () {
+      const settings = simulatorConfig({ podUrl: 'https://acme.symphony.com', botUsername: 'someone', appId: 'other', proxyUrl: 'http://proxy:8080' }, access);
+      assert.deepEqual(settings.auth.urls, {
+        pod: access.url, agent: access.url, keyManager: access.url, sessionAuth: access.mtlsUrl, keyAuth: access.mtlsUrl,
+      });
+      assert.equal(settings.auth.botUsername, 'demo-bot');
+      assert.equal(settings.auth.appId, 'demo-obo-app');
+      assert.deepEqual(settings.http.caCertificates, [access.caCertificate]);
+      assert.equal(settings.http.onlyTheseCas, true);
+      assert.equal(settings.http.proxy, undefined, 'no proxy to a loopback simulator');
+      assert.equal(settings.mtlsHttp, undefined, 'no client certificate in RSA mode');
+    });
+
+    it('uses the client certificate it is given in certificate mode', function () {
+      const clientTls = { cert: 'CERT', key: 'KEY' };
+      const settings = simulatorConfig({ authType: 'certificate' }, { ...access, clientTls });
+      assert.equal(settings.auth.authType, 'certificate');
+      assert.deepEqual(settings.mtlsHttp?.clientTls, clientTls);
+    });
+
+    it('still checks what applies to it, naming the field', function () {
+      assert.equal(fieldOf(() => checkSimulatorProperties({ connectTo: 'simulator', timeout: 0 })), 'timeout');
+      assert.equal(fieldOf(() => checkSimulatorProperties({ connectTo: 'simulator', authType: 'kerberos' })), 'authType');
+      assert.equal(fieldOf(() => checkSimulatorProperties({ connectTo: 'simulator', oboCacheSize: -1 })), 'oboCacheSize');
+      assert.doesNotThrow(() => checkSimulatorProperties({ connectTo: 'simulator' }));
+    });
   });
 });

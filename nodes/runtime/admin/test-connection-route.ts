@@ -75,6 +75,8 @@ export function resolveRequest(RED: AdminHost, body: unknown, t: Translate): { p
   const request = objectOf(body);
   const id = typeof request.id === 'string' ? request.id : '';
   const props = objectOf(request.config) as ConfigProperties;
+  // The built-in simulator needs no secret: none is looked up or sent.
+  if (props.connectTo === 'simulator') return { props, credentials: {} };
   const given = objectOf(request.credentials);
   const stored = (id && RED.nodes.getCredentials(id)) || {};
   const deployed = (id ? RED.nodes.getNode(id) : null) as SymphonyConfigNode | null;

@@ -1,8 +1,10 @@
 import { SymphonyError, isSymphonyError } from '../core/errors';
 import { HttpClient } from '../http/http-client';
-import { parseConfig, type ConfigCredentials, type ConfigProperties } from '../config/config-settings';
+import { parseConfig, usesBuiltInSimulator, type ConfigCredentials, type ConfigProperties } from '../config/config-settings';
+import { SimulatorConnection } from '../config/simulator-connection';
 import type { ApiCall } from '../operations/request-builder';
 import { openConnection, type Connection } from '../http/connection';
+import { BUILT_IN_APP_ID } from '../simulator-host/built-in-simulator';
 import { text } from '../core/i18n';
 import { networkReason } from './test-connection-reasons';
 
@@ -16,8 +18,10 @@ export type TestConnectionResult =
     agentVersion?: string;
     /** The pod version as the agent reports it, when it does. */
     podVersion?: string;
-    /** Only when an OBO app id is set. */
+    /** Only when an OBO app id is set (always with the built-in simulator). */
     obo?: { ok: true } | { ok: false; reason: string };
+    /** True when this is the built-in simulator (demo data), not a pod. */
+    simulator?: boolean;
   }
   | {
     ok: false;
@@ -64,40 +68,52 @@ async function podVersion(http: HttpClient, agentUrl: string): Promise<string | 
   }
 }
 
+/** Reads the bot's session info and the agent's version, and authenticates the OBO app when there is one. */
+async function check(connection: Connection, agentUrl: string, appId: string | undefined): Promise<Extract<TestConnectionResult, { ok: true }>> {
+  const { client, tokens, http } = connection;
+  const bot = { kind: 'bot' } as const;
+  const session = record((await client.execute(get('/pod/v2/sessioninfo', 'pod'), bot)).data);
+  const info = record((await client.execute(get('/agent/v1/info', 'agent'), bot)).data);
+  const result: Extract<TestConnectionResult, { ok: true }> = {
+    ok: true,
+    botDisplayName: optionalString(session.displayName),
+    botUsername: optionalString(session.username),
+    botUserId: typeof session.id === 'number' ? session.id : undefined,
+    agentVersion: optionalString(info.version),
+    podVersion: await podVersion(http, agentUrl),
+  };
+  if (appId) {
+    result.obo = await tokens.authenticateApp().then(
+      () => ({ ok: true as const }),
+      (err: unknown) => ({ ok: false as const, reason: err instanceof SymphonyError ? err.message : String(err) }),
+    );
+  }
+  return result;
+}
+
 /**
  * Authenticates with the given settings through the same parseConfig/HttpClient/TokenManager code as the
  * config node (bot session and key manager, and the OBO app when set), reads the bot's session info and the
- * agent's version, then closes everything it opened.
+ * agent's version, then closes everything it opened. With the built-in simulator chosen, the same checks run
+ * against it (started for the test if no flow runs it) and the result says so.
  */
 export async function testConnection(props: ConfigProperties, credentials: ConfigCredentials): Promise<TestConnectionResult> {
   const timeout = Math.min(Number(props.timeout) || TEST_TIMEOUT_MS / 1000, TEST_TIMEOUT_MS / 1000);
   let connection: Connection | undefined;
+  let simulator: SimulatorConnection | undefined;
   try {
+    if (usesBuiltInSimulator(props)) {
+      simulator = new SimulatorConnection({ ...props, timeout, maxRetries: 0 }, () => undefined);
+      const opened = await simulator.connection();
+      return { ...(await check(opened, opened.urls.agent, BUILT_IN_APP_ID)), simulator: true };
+    }
     const settings = parseConfig({ ...props, timeout, maxRetries: 0 }, credentials);
     connection = openConnection({ ...settings, auth: { ...settings.auth, failureHoldMs: 0 } }, () => undefined);
-    const { client, tokens, http } = connection;
-    const bot = { kind: 'bot' } as const;
-
-    const session = record((await client.execute(get('/pod/v2/sessioninfo', 'pod'), bot)).data);
-    const info = record((await client.execute(get('/agent/v1/info', 'agent'), bot)).data);
-    const result: TestConnectionResult = {
-      ok: true,
-      botDisplayName: optionalString(session.displayName),
-      botUsername: optionalString(session.username),
-      botUserId: typeof session.id === 'number' ? session.id : undefined,
-      agentVersion: optionalString(info.version),
-      podVersion: await podVersion(http, settings.auth.urls.agent),
-    };
-    if (settings.auth.appId) {
-      result.obo = await tokens.authenticateApp().then(
-        () => ({ ok: true as const }),
-        (err: unknown) => ({ ok: false as const, reason: err instanceof SymphonyError ? err.message : String(err) }),
-      );
-    }
-    return result;
+    return await check(connection, settings.auth.urls.agent, settings.auth.appId);
   } catch (err) {
     return failure(err, props);
   } finally {
     connection?.close();
+    simulator?.close();
   }
 }

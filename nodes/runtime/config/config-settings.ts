@@ -11,6 +11,8 @@ import type { AuthSettings, ServiceUrls } from '../auth/token-manager';
 /** Properties of a `symphony-config` node, as the editor saves them. */
 export interface ConfigProperties {
   name?: string;
+  /** `pod` (or absent: nodes saved before the choice existed) or `simulator`, the built-in simulator. */
+  connectTo?: string;
   podUrl?: string;
   agentUrl?: string;
   keyManagerUrl?: string;
@@ -96,6 +98,79 @@ function clientTls(credentials: ConfigCredentials): ClientTls {
   return { cert, key };
 }
 
+/** The saved connection choice: true for the built-in simulator; anything but `pod`, blank or absent is refused. */
+export function usesBuiltInSimulator(props: ConfigProperties): boolean {
+  const choice = props.connectTo ?? '';
+  if (choice === 'simulator') return true;
+  if (choice === '' || choice === 'pod') return false;
+  throw configError('connectTo', text('runtime.errors.config.connectTo'));
+}
+
+/** Timeout and retries: what every connection takes from the dialog, whatever it connects to. */
+function callSettings(props: ConfigProperties): Pick<HttpClientSettings, 'timeoutMs' | 'retry'> {
+  const retryUnsafe = props.retryUnsafe === true || props.retryUnsafe === 'true';
+  return {
+    timeoutMs: positiveNumber(props.timeout, 'timeout', 30, 1) * 1000,
+    retry: { ...DEFAULT_RETRY_SETTINGS, maxRetries: positiveNumber(props.maxRetries, 'maxRetries', 3, 0), retryUnsafe },
+  };
+}
+
+/** RSA (the default) or certificate; any other value is refused. */
+export function authTypeOf(props: ConfigProperties): 'rsa' | 'certificate' {
+  if (props.authType && props.authType !== 'rsa' && props.authType !== 'certificate') {
+    throw configError('authType', text('runtime.errors.config.authType'));
+  }
+  return props.authType === 'certificate' ? 'certificate' : 'rsa';
+}
+
+function oboCacheSize(props: ConfigProperties): number {
+  return Math.floor(positiveNumber(props.oboCacheSize, 'oboCacheSize', 100, 1));
+}
+
+/** What the built-in simulator gives a config node: its addresses, its CA and the identities it registered. */
+export interface SimulatorAccess {
+  url: string;
+  mtlsUrl: string;
+  caCertificate: string;
+  botUsername: string;
+  botKey: KeyObject;
+  appId: string;
+  appKey: KeyObject;
+  /** Certificate mode: the bot's client certificate, signed by the simulator's CA. */
+  clientTls?: ClientTls;
+}
+
+/** Checks what the built-in simulator takes from the dialog (auth type, timeout, retries, OBO sessions) at deploy. */
+export function checkSimulatorProperties(props: ConfigProperties): void {
+  authTypeOf(props);
+  callSettings(props);
+  oboCacheSize(props);
+}
+
+/**
+ * Client settings for the built-in simulator: its identities in place of the dialog's URLs, bot, app and keys.
+ * Its CA is trusted by these clients alone, which only ever call the simulator's own URLs (no proxy, no redirect).
+ */
+export function simulatorConfig(props: ConfigProperties, access: SimulatorAccess): ClientSettings {
+  const authType = authTypeOf(props);
+  const { url, mtlsUrl } = access;
+  const http: HttpClientSettings = { ...callSettings(props), caCertificates: [access.caCertificate], onlyTheseCas: true };
+  return {
+    auth: {
+      authType,
+      botUsername: access.botUsername,
+      botKey: access.botKey,
+      appId: access.appId,
+      appKey: access.appKey,
+      urls: { pod: url, agent: url, keyManager: url, sessionAuth: mtlsUrl, keyAuth: mtlsUrl },
+      oboCacheSize: oboCacheSize(props),
+      failureHoldMs: AUTH_FAILURE_HOLD_MS,
+    },
+    http,
+    mtlsHttp: authType === 'certificate' && access.clientTls ? { ...http, clientTls: access.clientTls } : undefined,
+  };
+}
+
 /** Validates a config node's properties and secrets into client settings; throws an error naming the field. */
 export function parseConfig(props: ConfigProperties, credentials: ConfigCredentials): ClientSettings {
   const pod = serviceUrl(props.podUrl, 'podUrl');
@@ -109,10 +184,7 @@ export function parseConfig(props: ConfigProperties, credentials: ConfigCredenti
   };
   const botUsername = (props.botUsername ?? '').trim();
   if (!botUsername) throw configError('botUsername', text('runtime.errors.config.required'));
-  const authType = props.authType === 'certificate' ? 'certificate' : 'rsa';
-  if (props.authType && props.authType !== 'rsa' && props.authType !== 'certificate') {
-    throw configError('authType', text('runtime.errors.config.authType'));
-  }
+  const authType = authTypeOf(props);
 
   let botKey: KeyObject | undefined;
   if (authType === 'rsa') {
@@ -125,13 +197,11 @@ export function parseConfig(props: ConfigProperties, credentials: ConfigCredenti
     : undefined;
   if (appId && !appKey) throw configError('appPrivateKey', text('runtime.errors.config.appKeyRequired'));
 
-  const timeoutMs = positiveNumber(props.timeout, 'timeout', 30, 1) * 1000;
-  const retryUnsafe = props.retryUnsafe === true || props.retryUnsafe === 'true';
+  const calls = callSettings(props);
   const http: HttpClientSettings = {
-    timeoutMs,
-    retry: { ...DEFAULT_RETRY_SETTINGS, maxRetries: positiveNumber(props.maxRetries, 'maxRetries', 3, 0), retryUnsafe },
+    ...calls,
     caCertificates: props.caCertificates?.trim() ? parseCaCertificates(props.caCertificates, 'caCertificates') : undefined,
-    proxy: proxySettings(props, credentials, timeoutMs),
+    proxy: proxySettings(props, credentials, calls.timeoutMs),
   };
   return {
     auth: {
@@ -141,7 +211,7 @@ export function parseConfig(props: ConfigProperties, credentials: ConfigCredenti
       appId,
       appKey,
       urls,
-      oboCacheSize: Math.floor(positiveNumber(props.oboCacheSize, 'oboCacheSize', 100, 1)),
+      oboCacheSize: oboCacheSize(props),
       failureHoldMs: AUTH_FAILURE_HOLD_MS,
     },
     http,

@@ -30,6 +30,8 @@ export type ErrorCode =
   | 'NETWORK'
   | 'ABORTED'
   | 'BAD_RESPONSE'
+  /** The built-in simulator the config node connects to could not start. */
+  | 'SIMULATOR_UNAVAILABLE'
   | `HTTP_${number}`;
 
 /**

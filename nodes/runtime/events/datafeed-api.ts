@@ -4,7 +4,7 @@
  */
 import type { ApiCall } from '../operations/request-builder';
 import { text } from '../core/i18n';
-import type { SymphonyClient } from '../http/symphony-client';
+import type { SymphonyCalls } from '../http/symphony-client';
 
 const BOT = { kind: 'bot' } as const;
 
@@ -43,7 +43,7 @@ export function eventBatch(data: unknown): EventBatch {
 export class DatafeedApi implements FeedSource {
   readonly readOperation = 'datafeed-read';
 
-  constructor(private readonly client: SymphonyClient, private readonly timeouts: { requestMs: number; readMs: number }) {}
+  constructor(private readonly client: SymphonyCalls, private readonly timeouts: { requestMs: number; readMs: number }) {}
 
   /** The id of the bot's feed with this tag, if one is alive. */
   async find(tag: string, signal: AbortSignal): Promise<string | undefined> {

@@ -6,7 +6,7 @@
  * reads: each answer's ackId is sent back with the next read.
  */
 import { agentCall, eventBatch, type EventBatch, type FeedSource } from './datafeed-api';
-import type { SymphonyClient } from '../http/symphony-client';
+import type { SymphonyCalls } from '../http/symphony-client';
 
 const BOT = { kind: 'bot' } as const;
 
@@ -23,7 +23,7 @@ export class DatahoseApi implements FeedSource {
   readonly readOperation = 'datahose-read';
 
   constructor(
-    private readonly client: SymphonyClient,
+    private readonly client: SymphonyCalls,
     private readonly settings: DatahoseSettings,
     private readonly readTimeoutMs: number,
   ) {}

@@ -16,13 +16,23 @@ export class EventsStatus {
   private shown = '';
   private loop: NodeStatus = {};
 
+  /** The config node connects to the built-in simulator: "connected" says so. */
+  private simulated = false;
+
   constructor(private readonly node: Node, private readonly t: Translate) {}
+
+  /** Marks the feed as read from the built-in simulator. */
+  readsSimulator(): void {
+    this.simulated = true;
+  }
 
   loopState(state: LoopState, error?: SymphonyError): void {
     const { t } = this;
     const statuses: Record<LoopState, () => NodeStatus> = {
       connecting: () => ({ fill: 'blue', shape: 'ring', text: t('runtime.events.status.connecting') }),
-      connected: () => ({ fill: 'green', shape: 'dot', text: t('runtime.events.status.connected') }),
+      connected: () => ({ fill: 'green', shape: 'dot', text: this.simulated
+        ? t('runtime.status.simulated', { text: t('runtime.events.status.connected') })
+        : t('runtime.events.status.connected') }),
       reconnecting: () => ({ fill: 'yellow', shape: 'ring', text: t('runtime.events.status.reconnecting', { reason: reason(error, t) }) }),
       failed: () => ({ fill: 'red', shape: 'ring', text: t('runtime.events.status.failed', { reason: reason(error, t) }) }),
     };

@@ -59,7 +59,10 @@ export function backoffSettings(config: FeedNodeConfig): BackoffSettings {
 /** The config node and its client, or undefined after showing why the node cannot run. */
 export function feedConfig(RED: NodeAPI, config: FeedNodeConfig, status: EventsStatus, t: Translate): SymphonyConfigNode | undefined {
   const symphony = (config.config ? RED.nodes.getNode(config.config) : null) as SymphonyConfigNode | null;
-  if (symphony?.client) return symphony;
+  if (symphony?.client) {
+    if (symphony.simulated) status.readsSimulator();
+    return symphony;
+  }
   status.failed(symphony?.startupError
     ? t('runtime.status.configInvalid', { field: symphony.startupError.cause.field ?? '' })
     : t('runtime.status.noConfig'));

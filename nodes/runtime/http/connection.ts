@@ -2,7 +2,7 @@ import type { SymphonyError } from '../core/errors';
 import type { ClientSettings } from '../config/config-settings';
 import { HttpClient } from './http-client';
 import { SymphonyClient } from './symphony-client';
-import { TokenManager, type AuthState } from '../auth/token-manager';
+import { TokenManager, type AuthState, type ServiceUrls } from '../auth/token-manager';
 
 /** Everything one set of config settings talks to Symphony with; `close()` releases every socket. */
 export interface Connection {
@@ -10,6 +10,8 @@ export interface Connection {
   tokens: TokenManager;
   /** The plain (non mutual-TLS) client, for calls outside an operation (e.g. a public health check). */
   http: HttpClient;
+  /** Where it calls. */
+  urls: ServiceUrls;
   close(): void;
 }
 
@@ -22,6 +24,7 @@ export function openConnection(settings: ClientSettings, onAuthState: (state: Au
     client: new SymphonyClient(settings.auth.urls, http, tokens, mtlsHttp),
     tokens,
     http,
+    urls: settings.auth.urls,
     close: () => {
       http.close();
       mtlsHttp?.close();

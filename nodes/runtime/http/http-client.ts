@@ -19,8 +19,10 @@ export type ClientTls =
 export interface HttpClientSettings {
   timeoutMs: number;
   retry: RetrySettings;
-  /** Extra trusted CAs, added to Node's default trust store (not replacing it). */
+  /** Extra trusted CAs, added to Node's default trust store (not replacing it, unless `onlyTheseCas`). */
   caCertificates?: string[];
+  /** Trust `caCertificates` alone (the built-in simulator's own CA), not Node's default trust store. */
+  onlyTheseCas?: boolean;
   proxy?: ProxySettings;
   /** Client certificate for mutual TLS (certificate authentication only). */
   clientTls?: ClientTls;
@@ -144,7 +146,9 @@ export class HttpClient {
       keepAlive: true,
       maxSockets: 64,
       timeout: IDLE_SOCKET_MS,
-      ...(settings.caCertificates?.length ? { ca: [...rootCertificates, ...settings.caCertificates] } : {}),
+      ...(settings.caCertificates?.length
+        ? { ca: settings.onlyTheseCas ? [...settings.caCertificates] : [...rootCertificates, ...settings.caCertificates] }
+        : {}),
       ...(settings.clientTls ?? {}),
     };
     const plainOptions: http.AgentOptions = { keepAlive: true, maxSockets: 64, timeout: IDLE_SOCKET_MS };

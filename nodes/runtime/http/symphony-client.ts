@@ -7,12 +7,18 @@ import { untilAborted } from './until-aborted';
 import { bounded } from '../operations/value-checks';
 import type { Identity, ServiceUrls, TokenManager } from '../auth/token-manager';
 
+/** What nodes call Symphony through: a config node's client, ready at once or once its connection is open. */
+export interface SymphonyCalls {
+  execute(call: ApiCall, identity: Identity, signal?: AbortSignal, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse>;
+  poll(call: ApiCall, identity: Identity, signal: AbortSignal, timeoutMs: number): Promise<HttpResponse>;
+}
+
 /**
  * Sends an operation's call with the right tokens for the identity it runs as. A 401 means the session ended
  * (expiry, pod restart): the tokens used are dropped, authentication runs again (shared with every other
  * caller) and the call is sent once more. A second 401 is reported, never looped on.
  */
-export class SymphonyClient {
+export class SymphonyClient implements SymphonyCalls {
   constructor(
     private readonly urls: ServiceUrls,
     private readonly http: HttpClient,

@@ -31,8 +31,8 @@ export function operationNodeConstructor(RED: NodeAPI, op: OperationSpec, t: Tra
     const validate = inputValidator(op);
     // Constant fields are read and checked here, once; their errors still reach Catch with each msg.
     const plan = planInputs(RED, node, config, op, t);
-    const status = new StatusReporter(node, t);
     const symphony = (config.config ? RED.nodes.getNode(config.config) : null) as SymphonyConfigNode | null;
+    const status = new StatusReporter(node, t, symphony?.simulated === true);
     const outputProperty = config.outputProperty?.trim() || 'payload';
     const summarise = statusSummary(op, t, (msg) => RED.util.getMessageProperty(msg, outputProperty));
     const stopped = new AbortController();

@@ -15,7 +15,8 @@ export class StatusReporter {
   /** Calls of this node under way: their own outcome will follow an authentication, so it is not restored. */
   private inFlight = 0;
 
-  constructor(private readonly node: Node, private readonly t: Translate) {}
+  /** `simulated`: the config node connects to the built-in simulator, and "ok" says so. */
+  constructor(private readonly node: Node, private readonly t: Translate, private readonly simulated = false) {}
 
   private show(status: NodeStatus): void {
     const key = `${status.fill}|${status.shape}|${status.text}`;
@@ -31,7 +32,8 @@ export class StatusReporter {
   /** A call worked: the status says so, or what came of it (`summary`, e.g. "3 users"). */
   succeeded(summary?: NodeStatus): void {
     this.inFlight--;
-    this.outcome = summary ?? { fill: 'green', shape: 'dot', text: this.t('runtime.status.ok') };
+    const shown = summary ?? { fill: 'green', shape: 'dot', text: this.t('runtime.status.ok') };
+    this.outcome = this.simulated ? { ...shown, text: this.t('runtime.status.simulated', { text: shown.text }) } : shown;
     this.show(this.outcome);
   }
 
@@ -62,6 +64,7 @@ export class StatusReporter {
       case 'INVALID_INPUT': return this.t('runtime.status.invalidInput', { field: error.cause.field ?? '' });
       case 'INVALID_CONFIG': return this.t('runtime.status.configInvalid', { field: error.cause.field ?? '' });
       case 'NOT_AUTHORIZED': return this.t('runtime.status.notAuthorized');
+      case 'SIMULATOR_UNAVAILABLE': return this.t('runtime.status.simulatorUnavailable');
       case 'RATE_LIMITED': return this.t('runtime.status.failed', { reason: 'HTTP 429' });
       case 'TIMEOUT': return this.t('runtime.status.failed', { reason: this.t('runtime.status.reasons.timeout') });
       case 'NETWORK': return this.t('runtime.status.failed', { reason: error.message.split(': ').pop() ?? this.t('runtime.status.reasons.network') });

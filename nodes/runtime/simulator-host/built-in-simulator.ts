@@ -11,6 +11,12 @@ import { DEFAULT_SEED, OBO_PERMISSIONS, startSimulator, type Simulator } from '.
 /** The OBO app id the built-in simulator registers. */
 export const BUILT_IN_APP_ID = 'demo-obo-app';
 
+/**
+ * While the simulator runs, its address is in this environment variable: flows that simulate a person post to its
+ * control API at `$env('SYMPHONY_SIMULATOR_URL') & '/_sim/…'` (see the examples).
+ */
+export const SIMULATOR_URL_ENV = 'SYMPHONY_SIMULATOR_URL';
+
 /** How long the simulator outlives its last user (a redeploy takes far less). */
 export const BUILT_IN_LINGER_MS = 10_000;
 
@@ -32,6 +38,8 @@ let starting: Promise<BuiltInSimulator> | undefined;
 let running: BuiltInSimulator | undefined;
 let holders = 0;
 let stopTimer: NodeJS.Timeout | undefined;
+/** The variable's value before the simulator set it, restored when it stops. */
+let envBefore: { value: string | undefined } | undefined;
 
 function pemPair(): { privateKeyPem: string; publicKeyPem: string } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -66,7 +74,10 @@ export async function acquireBuiltInSimulator(): Promise<BuiltInSimulatorLease> 
   }
   if (!starting) {
     const pending: Promise<BuiltInSimulator> = start().then((instance) => {
-      if (starting === pending) running = instance;
+      if (starting === pending) {
+        running = instance;
+        announce(instance.simulator.url);
+      }
       return instance;
     });
     starting = pending;
@@ -113,8 +124,23 @@ export async function stopBuiltInSimulator(): Promise<void> {
   await stopNow();
 }
 
+function announce(url: string): void {
+  envBefore = { value: process.env[SIMULATOR_URL_ENV] };
+  process.env[SIMULATOR_URL_ENV] = url;
+}
+
+/** Puts the variable back as it was, unless someone else has set it since. */
+function withdraw(url: string | undefined): void {
+  const before = envBefore;
+  envBefore = undefined;
+  if (!before || url === undefined || process.env[SIMULATOR_URL_ENV] !== url) return;
+  if (before.value === undefined) delete process.env[SIMULATOR_URL_ENV];
+  else process.env[SIMULATOR_URL_ENV] = before.value;
+}
+
 async function stopNow(): Promise<void> {
   const pending = starting;
+  withdraw(running?.simulator.url);
   starting = undefined;
   running = undefined;
   if (!pending) return;
