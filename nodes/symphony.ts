@@ -7,6 +7,7 @@ import { createTranslator, useTranslator } from './runtime/core/i18n';
 import type { NodeAPI } from './runtime/core/node-red';
 import { registerOperationNode } from './runtime/operations/operation-node';
 import { registerTestConnectionRoute } from './runtime/admin/test-connection-route';
+import { registerChatRoutes } from './runtime/chat/chat-routes';
 
 /** Node-RED entry: the config node and one node type per catalogue entry. */
 export = function symphonyNodes(RED: NodeAPI): void {
@@ -14,6 +15,7 @@ export = function symphonyNodes(RED: NodeAPI): void {
   useTranslator(t);
   registerConfigNode(RED, t);
   registerTestConnectionRoute(RED, t);
+  registerChatRoutes(RED, t);
   for (const op of catalogue) registerOperationNode(RED, op, t);
   registerEventsNode(RED, t);
   registerMessageParseNode(RED, t);
