@@ -6,7 +6,7 @@
 namespace SymphonyEditor {
   const POLL_MS = 1500;
   /** While the simulator is not running: a deploy may start it. */
-  const IDLE_POLL_MS = 4000;
+  const IDLE_POLL_MS = 2500;
   const BASE = 'symphony/chat/';
 
   type Failure = (message: string, status: number) => void;
@@ -82,6 +82,7 @@ namespace SymphonyEditor {
     private readonly composer = element('div', 'symphony-chat-composer');
     private readonly input = document.createElement('textarea');
     private readonly sendButton = element('button', 'red-ui-button', t('editor.chat.send')) as HTMLButtonElement;
+    private readonly hint = element('div', 'symphony-chat-hint');
     private readonly error = element('div', 'symphony-chat-error');
 
     private running: boolean | undefined;
@@ -111,7 +112,8 @@ namespace SymphonyEditor {
       this.chatControls.appendChild(row(t('editor.chat.chatWith'), this.contactSelect, this.openButton));
       this.composer.appendChild(this.input);
       this.composer.appendChild(this.sendButton);
-      [row(t('editor.chat.actAs'), this.userSelect), this.notice, this.people, this.chatControls, this.messages, this.composer, this.error]
+      this.hint.textContent = t('editor.chat.hint');
+      [row(t('editor.chat.actAs'), this.userSelect), this.notice, this.people, this.chatControls, this.messages, this.composer, this.hint, this.error]
         .forEach((part) => this.root.appendChild(part));
 
       this.userSelect.addEventListener('change', () => {
@@ -161,6 +163,10 @@ namespace SymphonyEditor {
 
     private tick(): void {
       this.timer = undefined;
+      if (!this.visible()) {
+        // Hidden since the poll was planned: stop until wake().
+        return;
+      }
       this.busy = true;
       this.again = false;
       if (this.running) {
@@ -215,6 +221,7 @@ namespace SymphonyEditor {
       this.people.open = !running;
       this.chatControls.style.display = running ? '' : 'none';
       this.composer.style.display = running ? '' : 'none';
+      this.hint.style.display = running ? '' : 'none';
       this.messages.style.display = running ? '' : 'none';
       this.userSelect.disabled = !running;
     }

@@ -61,7 +61,7 @@ const STYLE = `<style>
   .symphony-chat-field-label { display: block; font-size: 11px; }
   .symphony-chat-field input[type="text"], .symphony-chat-field textarea, .symphony-chat-field select { width: 100%; box-sizing: border-box; margin: 0; }
   .symphony-chat-form-button { margin: 4px 4px 0 0; }
-  .symphony-chat-form-status, .symphony-chat-empty { font-size: 11px; color: var(--red-ui-secondary-text-color, #777); }
+  .symphony-chat-form-status, .symphony-chat-empty, .symphony-chat-hint { font-size: 11px; color: var(--red-ui-secondary-text-color, #777); }
   .symphony-chat-composer { display: flex; gap: 6px; align-items: flex-end; }
   .symphony-chat-composer textarea { flex: 1; resize: vertical; margin: 0; }
   .symphony-chat-error { color: #c0392b; }
