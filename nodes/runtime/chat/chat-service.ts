@@ -5,6 +5,7 @@
  * checked first; a bad one is a ChatError(400) naming the field.
  */
 import { DEFAULT_SEED, type Simulator, type SimMessage, type SimStream, type SimUser, type V4MessageJson } from '../../../simulator';
+import { toUrlSafeId } from '../../../simulator/ids';
 import type { Translate } from '../core/i18n';
 import { composeMessageML } from './chat-compose';
 import { formFields, messageContent } from './chat-content';
@@ -130,7 +131,7 @@ export class ChatService {
   private memberStream(user: SimUser, raw: unknown): SimStream {
     const id = typeof raw === 'string' ? raw.trim() : '';
     if (id === '') throw refuse(this.t('runtime.errors.chat.streamRequired'));
-    const stream = this.sim.state.streams.get(id.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
+    const stream = this.sim.state.streams.get(toUrlSafeId(id));
     if (!stream) throw refuse(this.t('runtime.errors.chat.unknownStream', { stream: id }));
     if (!stream.members.includes(user.id)) throw refuse(this.t('runtime.errors.chat.notMember', { user: user.username }));
     return stream;
