@@ -1,36 +1,33 @@
 /**
  * The "Symphony chat" sidebar tab in a real browser (Debian's Chromium, headless), against Node-RED running in
- * this process: it says when the built-in simulator is not running, comes alive once it runs, and lets a person
+ * a child process with the built-in simulator (chat-node-red.ts): it says when the built-in simulator is not running, comes alive once it runs, and lets a person
  * type as alice (the message appears with its mention and hashtag), see the bot's form arrive live, and submit
  * it (the bot receives the SYMPHONYELEMENTSACTION). Hidden, it asks the server nothing.
  */
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import type { V4EventJson } from '../../simulator';
-import {
-  acquireBuiltInSimulator, stopBuiltInSimulator, type BuiltInSimulatorLease,
-} from '../../nodes/runtime/simulator-host/built-in-simulator';
+import { DEFAULT_SEED, type V4EventJson, type V4MessageJson } from '../../simulator';
 import { delay } from '../helpers/demo';
-import { until } from '../helpers/wait';
 import { launchChromium } from './chromium';
+import { startChatHost, type ChatHost } from './chat-host';
+import type { ChatHostState } from './chat-node-red';
 import { describeEntries, openEditor, screenshot, type EditorPage, type EditorWindow } from './editor-page';
-import { startEmbeddedNodeRed, type EmbeddedNodeRed } from './embedded-node-red';
 
 const TAB = '#red-ui-sidebar-content .symphony-chat';
 
 describe('the Symphony chat tab in a browser (Chromium)', function () {
   this.timeout(60_000);
 
-  let nodeRed: EmbeddedNodeRed | undefined;
+  let host: ChatHost | undefined;
   let browser: Browser | undefined;
   let editor: EditorPage | undefined;
-  let lease: BuiltInSimulatorLease | undefined;
+  let finished = false;
 
   before(async function () {
-    await stopBuiltInSimulator();
+    // Chromium starts while Node-RED does; a browser that arrives after the suite gave up is closed at once.
     const starting = launchChromium();
-    starting.catch(() => undefined);
-    nodeRed = await startEmbeddedNodeRed([{ id: 'tab1', type: 'tab', label: 'Flow 1' }]);
+    starting.then((launched) => (finished ? launched.close() : undefined), () => undefined);
+    host = await startChatHost();
     browser = await starting;
   });
 
@@ -40,11 +37,10 @@ describe('the Symphony chat tab in a browser (Chromium)', function () {
 
   after(async function () {
     this.timeout(30_000);
+    finished = true;
     await editor?.context.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
-    lease?.release();
-    await stopBuiltInSimulator();
-    await nodeRed?.stop();
+    await host?.stop();
   });
 
   async function showTab(page: Page, id: string): Promise<void> {
@@ -52,7 +48,7 @@ describe('the Symphony chat tab in a browser (Chromium)', function () {
   }
 
   it('says the built-in simulator is not running, with how to start it and who is in it', async function () {
-    editor = await openEditor(browser!, nodeRed!.editor);
+    editor = await openEditor(browser!, host!.editor);
     const { page } = editor;
     await showTab(page, 'symphony-chat');
     const tab = page.locator(TAB);
@@ -64,19 +60,17 @@ describe('the Symphony chat tab in a browser (Chromium)', function () {
 
   it('comes alive when the simulator starts; alice types, the message appears; the bot\'s form arrives and is submitted', async function () {
     const { page } = editor!;
-    const events: V4EventJson[] = [];
-    lease = await acquireBuiltInSimulator();
-    const sim = lease.instance.simulator;
-    sim.onEvent((event) => events.push(event));
+    const { bot } = await host!.call<{ bot: string }>({ type: 'start-simulator' });
     const tab = page.locator(TAB);
     await tab.locator('.symphony-chat-controls').waitFor({ state: 'visible', timeout: 10_000 });
     assert.equal(await tab.locator('select.symphony-chat-user').inputValue(), 'alice');
 
-    await tab.locator('select.symphony-chat-contact').selectOption('demo-bot');
+    await tab.locator('select.symphony-chat-contact').selectOption(bot);
     await tab.getByRole('button', { name: 'Open' }).click();
-    await until('the IM with the bot', () => [...sim.state.streams.values()].some((s) => s.type === 'IM'));
-    const im = [...sim.state.streams.values()].find((s) => s.type === 'IM')!;
     await tab.locator('select.symphony-chat-stream option', { hasText: 'Demo Bot (IM)' }).waitFor({ state: 'attached' });
+    const { streams } = await host!.call<ChatHostState>({ type: 'state' });
+    const im = streams.find((s) => s.type === 'IM')!;
+    assert.deepEqual(im.members, [DEFAULT_SEED.users.bot.id, DEFAULT_SEED.users.alice.id].sort((a, b) => a - b));
     assert.equal(await tab.locator('select.symphony-chat-stream').inputValue(), im.id);
 
     const input = tab.locator('.symphony-chat-composer textarea');
@@ -88,25 +82,30 @@ describe('the Symphony chat tab in a browser (Chromium)', function () {
     assert.equal(await mine.locator('.symphony-chat-entity').count(), 2);
     assert.equal(await mine.locator('img').count(), 0);
     assert.equal(await input.inputValue(), '', 'the composer is emptied');
-    assert.equal(sim.state.messages.get(im.id)!.at(-1)!.userId, lease.instance.simulator.state.userByUsername('alice')!.id);
+    const after = (await host!.call<ChatHostState>({ type: 'state' })).streams.find((s) => s.id === im.id)!;
+    assert.deepEqual(after.senders, [DEFAULT_SEED.users.alice.id], 'sent as alice, once');
 
     // The bot's message arrives without any click: the tab polls.
-    const form = sim.injectMessage({
-      from: lease.instance.bot.username, streamId: im.id,
-      message: '<messageML>Your order?<form id="trade"><text-field name="ticker" label="Currency pair">EURUSD</text-field>'
-        + '<select name="side"><option value="buy" selected="true">Buy</option><option value="sell">Sell</option></select>'
-        + '<button name="place" type="action">Place order</button></form></messageML>',
+    const form = await host!.call<V4MessageJson>({
+      type: 'inject-message',
+      input: {
+        from: bot, streamId: im.id,
+        message: '<messageML>Your order?<form id="trade"><text-field name="ticker" label="Currency pair">EURUSD</text-field>'
+          + '<select name="side"><option value="buy" selected="true">Buy</option><option value="sell">Sell</option></select>'
+          + '<button name="place" type="action">Place order</button></form></messageML>',
+      },
     });
     const formBox = tab.locator(`[data-message-id="${form.messageId}"] .symphony-chat-form`);
     await formBox.waitFor({ timeout: 5_000 });
     await formBox.locator('input[data-name="ticker"]').fill('GBPUSD');
     await formBox.locator('select[data-name="side"]').selectOption('sell');
     await formBox.getByRole('button', { name: 'Place order' }).click();
-    await until('the form reply', () => events.some((e) => e.type === 'SYMPHONYELEMENTSACTION'));
-    const action = events.find((e) => e.type === 'SYMPHONYELEMENTSACTION')!;
+    await formBox.getByText(/^Sent/).waitFor();
+    const events = await host!.call<V4EventJson[]>({ type: 'events' });
+    const action = events.find((e) => e.type === 'SYMPHONYELEMENTSACTION');
+    assert.ok(action, `a form reply among ${events.map((e) => e.type).join(', ')}`);
     assert.deepEqual((action.payload.symphonyElementsAction as { formValues: unknown }).formValues, { ticker: 'GBPUSD', side: 'sell', action: 'place' });
     assert.equal((action.initiator.user as { username?: string }).username, 'alice');
-    await formBox.getByText(/^Sent/).waitFor();
     await screenshot(page.locator('#red-ui-sidebar'), 'chat-view');
 
     assert.equal(await page.evaluate(() => (globalThis as unknown as { hacked?: number }).hacked), undefined);
@@ -124,7 +123,8 @@ describe('the Symphony chat tab in a browser (Chromium)', function () {
     // Longer than a poll interval (1.5 s): a tab still polling would ask at least once.
     await delay(2_000);
     assert.deepEqual(asked, []);
+    const polled = page.waitForRequest((request) => request.url().includes('/symphony/chat/'), { timeout: 5_000 });
     await showTab(page, 'symphony-chat');
-    await until('a poll once shown again', () => asked.length > 0, 5_000);
+    await polled;
   });
 });
