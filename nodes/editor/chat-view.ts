@@ -7,48 +7,6 @@ namespace SymphonyEditor {
   const POLL_MS = 1500;
   /** While the simulator is not running: a deploy may start it. */
   const IDLE_POLL_MS = 2500;
-  const BASE = 'symphony/chat/';
-
-  type Failure = (message: string, status: number) => void;
-
-  function reasonOf(xhr: { status: number; responseText?: string }): string {
-    if (xhr.status === 401 || xhr.status === 403) {
-      return t('editor.chat.denied');
-    }
-    try {
-      const body = JSON.parse(xhr.responseText || '') as { error?: unknown };
-      if (typeof body.error === 'string') {
-        return body.error;
-      }
-    } catch (err) {
-      // not JSON: the status says it
-    }
-    return t('editor.chat.unreachable', { status: String(xhr.status) });
-  }
-
-  /** $.ajax, so that the editor's own authentication goes with every request. A 204 answers undefined. */
-  function call<T>(method: 'GET' | 'POST', path: string, body: Record<string, unknown> | null, done: (answer: T | undefined) => void, fail: Failure): void {
-    $.ajax({
-      url: BASE + path,
-      method: method,
-      contentType: body ? 'application/json' : undefined,
-      data: body ? JSON.stringify(body) : undefined,
-      dataType: 'json',
-      timeout: 15000,
-    })
-      .done((data) => done(data as T | undefined))
-      .fail((xhr) => fail(reasonOf(xhr), xhr.status));
-  }
-
-  function query(values: Record<string, string>): string {
-    return Object.keys(values).filter((key) => values[key] !== '')
-      .map((key) => encodeURIComponent(key) + '=' + encodeURIComponent(values[key])).join('&');
-  }
-
-  function formatTime(timestamp: number): string {
-    const when = new Date(timestamp);
-    return when.toDateString() === new Date().toDateString() ? when.toLocaleTimeString() : when.toLocaleString();
-  }
 
   function typeText(type: SymphonyChatData.Stream['type']): string {
     return type === 'ROOM' ? t('editor.chat.streamType.room') : type === 'MIM' ? t('editor.chat.streamType.mim') : t('editor.chat.streamType.im');
@@ -78,7 +36,10 @@ namespace SymphonyEditor {
     private readonly contactSelect = document.createElement('select');
     private readonly openButton = element('button', 'red-ui-button', t('editor.chat.open')) as HTMLButtonElement;
     private readonly chatControls = element('div', 'symphony-chat-controls');
-    private readonly messages = element('div', 'symphony-chat-messages');
+    private readonly messages = new ChatMessages((messageId, formId, values, done) => {
+      chatCall<{ ok: boolean }>('POST', 'forms', { user: this.user, messageId: messageId, formId: formId, values: values },
+        () => done(), (reason) => done(reason));
+    });
     private readonly composer = element('div', 'symphony-chat-composer');
     private readonly input = document.createElement('textarea');
     private readonly sendButton = element('button', 'red-ui-button', t('editor.chat.send')) as HTMLButtonElement;
@@ -95,9 +56,6 @@ namespace SymphonyEditor {
     private busy = false;
     /** A change (user, stream, message sent) came while a request was out: poll again right after it. */
     private again = false;
-    /** Rendered messages by id, with what they were rendered from (a changed message is rendered anew). */
-    private shown: Record<string, { key: string; node: HTMLElement }> = {};
-    private shownFor = '';
 
     constructor() {
       this.people.appendChild(element('summary', '', t('editor.chat.people')));
@@ -113,7 +71,7 @@ namespace SymphonyEditor {
       this.composer.appendChild(this.input);
       this.composer.appendChild(this.sendButton);
       this.hint.textContent = t('editor.chat.hint');
-      [row(t('editor.chat.actAs'), this.userSelect), this.notice, this.people, this.chatControls, this.messages, this.composer, this.hint, this.error]
+      [row(t('editor.chat.actAs'), this.userSelect), this.notice, this.people, this.chatControls, this.messages.box, this.composer, this.hint, this.error]
         .forEach((part) => this.root.appendChild(part));
 
       this.userSelect.addEventListener('change', () => {
@@ -195,7 +153,7 @@ namespace SymphonyEditor {
     }
 
     private loadUsers(): void {
-      call<SymphonyChatData.UsersAnswer>('GET', 'users', null, (answer) => {
+      chatCall<SymphonyChatData.UsersAnswer>('GET', 'users', null, (answer) => {
         this.running = Boolean(answer && answer.running);
         this.showUsers(answer ? answer.users : []);
         this.showRunning(this.running);
@@ -214,15 +172,14 @@ namespace SymphonyEditor {
       if (!running) {
         this.notice.appendChild(element('strong', '', t('editor.chat.notRunning')));
         this.notice.appendChild(element('p', '', t('editor.chat.howToStart')));
-        this.shown = {};
-        this.messages.textContent = '';
+        this.messages.clear();
       }
       this.notice.style.display = running ? 'none' : '';
       this.people.open = !running;
       this.chatControls.style.display = running ? '' : 'none';
       this.composer.style.display = running ? '' : 'none';
       this.hint.style.display = running ? '' : 'none';
-      this.messages.style.display = running ? '' : 'none';
+      this.messages.box.style.display = running ? '' : 'none';
       this.userSelect.disabled = !running;
     }
 
@@ -256,7 +213,7 @@ namespace SymphonyEditor {
         return;
       }
       const asked = this.user;
-      call<SymphonyChatData.StreamsAnswer>('GET', 'streams?' + query({ user: asked, revision: this.revision }), null, (answer) => {
+      chatCall<SymphonyChatData.StreamsAnswer>('GET', 'streams?' + chatQuery({ user: asked, revision: this.revision }), null, (answer) => {
         if (!answer || asked !== this.user || this.again) {
           this.next();
           return;
@@ -264,7 +221,7 @@ namespace SymphonyEditor {
         this.showStreams(answer);
         if (!this.streamId) {
           this.revision = answer.revision;
-          this.showMessages(undefined);
+          this.messages.note(t('editor.chat.noConversation', { name: this.displayName(this.user) }));
           this.next();
           return;
         }
@@ -296,71 +253,13 @@ namespace SymphonyEditor {
 
     private loadMessages(revision: string): void {
       const asked = this.user + ' ' + this.streamId;
-      call<SymphonyChatData.MessagesAnswer>('GET', 'messages?' + query({ user: this.user, stream: this.streamId }), null, (answer) => {
+      chatCall<SymphonyChatData.MessagesAnswer>('GET', 'messages?' + chatQuery({ user: this.user, stream: this.streamId }), null, (answer) => {
         if (answer && asked === this.user + ' ' + this.streamId && !this.again) {
           this.revision = revision;
-          this.showMessages(answer);
+          this.messages.show(this.user, answer);
         }
         this.next();
       }, (message, status) => this.failed(message, status));
-    }
-
-    private showMessages(answer: SymphonyChatData.MessagesAnswer | undefined): void {
-      const box = this.messages;
-      const forView = answer ? this.user + ' ' + answer.stream.id : '';
-      if (forView !== this.shownFor) {
-        this.shown = {};
-        box.textContent = '';
-        this.shownFor = forView;
-      }
-      if (!answer) {
-        box.textContent = '';
-        box.appendChild(element('div', 'symphony-chat-empty', t('editor.chat.noConversation', { name: this.displayName(this.user) })));
-        return;
-      }
-      const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
-      const wanted: Record<string, { key: string; node: HTMLElement }> = {};
-      const nodes = answer.messages.map((message) => {
-        const key = JSON.stringify(message);
-        const before = this.shown[message.id];
-        const node = before && before.key === key ? before.node : this.messageNode(message);
-        wanted[message.id] = { key: key, node: node };
-        return node;
-      });
-      Array.prototype.slice.call(box.children).forEach((child: HTMLElement) => {
-        if (nodes.indexOf(child) < 0) {
-          box.removeChild(child);
-        }
-      });
-      nodes.forEach((node, i) => {
-        if (box.children[i] !== node) {
-          box.insertBefore(node, box.children[i] || null);
-        }
-      });
-      if (nodes.length === 0) {
-        box.appendChild(element('div', 'symphony-chat-empty', t('editor.chat.noMessages')));
-      }
-      const grew = answer.messages.some((message) => !this.shown[message.id]);
-      this.shown = wanted;
-      if (atBottom || grew) {
-        box.scrollTop = box.scrollHeight;
-      }
-    }
-
-    private messageNode(message: SymphonyChatData.Message): HTMLElement {
-      const node = element('div', 'symphony-chat-message' + (message.mine ? ' symphony-chat-mine' : ''));
-      node.setAttribute('data-message-id', message.id);
-      const head = element('div', 'symphony-chat-head');
-      head.appendChild(element('span', 'symphony-chat-sender', message.sender.displayName));
-      head.appendChild(element('span', 'symphony-chat-time', formatTime(message.timestamp)));
-      node.appendChild(head);
-      const body = element('div', 'symphony-chat-body');
-      renderParts(message.content, body, (formId, values, done) => {
-        call<{ ok: boolean }>('POST', 'forms', { user: this.user, messageId: message.id, formId: formId, values: values },
-          () => done(), (reason) => done(reason));
-      });
-      node.appendChild(body);
-      return node;
     }
 
     private send(): void {
@@ -369,7 +268,7 @@ namespace SymphonyEditor {
         return;
       }
       this.sendButton.disabled = true;
-      call<SymphonyChatData.Message>('POST', 'messages', { user: this.user, stream: this.streamId, text: text }, () => {
+      chatCall<SymphonyChatData.Message>('POST', 'messages', { user: this.user, stream: this.streamId, text: text }, () => {
         this.sendButton.disabled = false;
         this.input.value = '';
         this.refreshNow();
@@ -384,7 +283,7 @@ namespace SymphonyEditor {
       if (!other) {
         return;
       }
-      call<SymphonyChatData.Stream>('POST', 'ims', { user: this.user, with: other }, (stream) => {
+      chatCall<SymphonyChatData.Stream>('POST', 'ims', { user: this.user, with: other }, (stream) => {
         this.streamId = stream ? stream.id : this.streamId;
         this.refreshNow();
       }, (message) => {
