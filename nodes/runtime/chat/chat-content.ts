@@ -4,7 +4,7 @@
  * tables, links, mentions/hashtags/cashtags, Elements forms), never HTML. Unknown elements give their text only;
  * scripts, styles, images and attributes other than the few read here are dropped.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseMessage } from '../messages/message-text';
 
 type Part = SymphonyChatData.Part;
@@ -140,17 +140,17 @@ function entityData(data: string): Record<string, unknown> {
 /** The parts of a message (`presentationML` as the agent returns it, `data` its EntityJSON text). */
 export function messageContent(presentationML: string, data: string): Part[] {
   const entities = entityData(data);
-  let nodes: XmlNode[];
   try {
-    nodes = parser.parse(presentationML) as XmlNode[];
+    // The parser reads broken markup without a word: check first.
+    if (XMLValidator.validate(presentationML) !== true) throw new Error('not well-formed');
+    const nodes = parser.parse(presentationML) as XmlNode[];
+    // The PresentationML root <div data-format=…> is the message itself, not a block in it.
+    const root = nodes.length === 1 && nameOf(nodes[0]!).toLowerCase() === 'div' ? childrenOf(nodes[0]!, nameOf(nodes[0]!)) : nodes;
+    return new ContentReader(entities).parts(root);
   } catch {
-    // Not well-formed: the tolerant reader still finds its text.
+    // Not well-formed (or nested too deep to walk): the tolerant reader still finds its text.
     return [{ text: parseMessage(presentationML, data).text }];
   }
-  const reader = new ContentReader(entities);
-  // The PresentationML root <div data-format=…> is the message itself, not a block in it.
-  const root = nodes.length === 1 && nameOf(nodes[0]!).toLowerCase() === 'div' ? childrenOf(nodes[0]!, nameOf(nodes[0]!)) : nodes;
-  return reader.parts(root);
 }
 
 /** The form's fields by name and its action buttons' names, for checking what a submit may carry. */
