@@ -47,6 +47,8 @@ namespace SymphonyEditor {
     private readonly error = element('div', 'symphony-chat-error');
 
     private running: boolean | undefined;
+    /** What the tab shows: the chat, or that the simulator is not running. */
+    private shownRunning: boolean | undefined;
     private users: SymphonyChatData.User[] = [];
     private user = '';
     private streamId = '';
@@ -168,6 +170,10 @@ namespace SymphonyEditor {
     }
 
     private showRunning(running: boolean): void {
+      if (running === this.shownRunning) {
+        return;
+      }
+      this.shownRunning = running;
       this.notice.textContent = '';
       if (!running) {
         this.notice.appendChild(element('strong', '', t('editor.chat.notRunning')));
