@@ -1,6 +1,7 @@
 // Imported as catalogue/index: the build writes dist/nodes/catalogue.json, which a bare './catalogue' would resolve to.
 import { catalogue } from './catalogue/index';
 import { registerConfigNode } from './runtime/config/config-node';
+import { registerDatahoseNode } from './runtime/events/datahose-node';
 import { registerEventsNode } from './runtime/events/events-node';
 import { registerMessageParseNode } from './runtime/messages/message-parse-node';
 import { createTranslator, useTranslator } from './runtime/core/i18n';
@@ -18,5 +19,6 @@ export = function symphonyNodes(RED: NodeAPI): void {
   registerChatRoutes(RED, t);
   for (const op of catalogue) registerOperationNode(RED, op, t);
   registerEventsNode(RED, t);
+  registerDatahoseNode(RED, t);
   registerMessageParseNode(RED, t);
 };

@@ -1,5 +1,6 @@
 /** What every request handler can reach: state, token store, PKI, faults, request log and the served URLs. */
 import type { DatafeedStore } from './datafeeds';
+import type { DatahoseStore } from './datahose';
 import type { EventBus } from './events';
 import type { FaultInjector } from './faults';
 import type { SimulatorPki } from './pki';
@@ -16,6 +17,8 @@ export interface SimulatorCore {
   /** State changes as real-time events (simulator/events.ts), and the users' datafeeds that queue them. */
   readonly events: EventBus;
   readonly datafeeds: DatafeedStore;
+  /** The pod-wide feeds of the datahose, shared by tag, types and scopes. */
+  readonly datahose: DatahoseStore;
   /** Base URLs, known once both servers listen. */
   readonly urls: { main: string; mtls: string };
   /** A delay that close() cancels, so injected delays never hold a closing simulator open. */

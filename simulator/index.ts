@@ -11,6 +11,7 @@ import {
   type RawDatafeedEvents, type ReadFailure,
 } from './control-events';
 import { DatafeedStore } from './datafeeds';
+import { DatahoseStore, type DatahoseFeedInfo } from './datahose';
 import { EventBus, type EventListener } from './events';
 import {
   injectConnectionRequest, injectFormReply, injectIm, injectMessage, injectSystemEvent, type InjectConnectionRequest, type InjectFormReply,
@@ -33,7 +34,7 @@ export { DEFAULT_SEED } from './seed';
 export type { SimulatorSeed, SeedUserKey } from './seed';
 export { SimulatorState } from './state';
 export type * from './model';
-export type { FaultSpec, RequestRecord, ClientCertificate };
+export type { FaultSpec, RequestRecord, ClientCertificate, DatahoseFeedInfo };
 export type {
   DatafeedFilter, DatafeedInfo, LostAnswers, RawDatafeedEvents, ReadFailure, InjectConnectionRequest, InjectFormReply, InjectIm, InjectMessage,
   InjectSystemEvent, EventListener,
@@ -109,7 +110,12 @@ export interface Simulator {
   queueDatafeedEvents(input: RawDatafeedEvents): number;
   /** The next answers with events of the matching feeds are taken and lost on the way; returns how many feeds. */
   loseDatafeedAnswers(input?: LostAnswers): number;
+  /** How long datafeed and datahose reads wait for events before answering an empty list. */
   setDatafeedHoldMs(ms: number): void;
+  /** Datahose feeds as they stand: tag, owner, events queued and answers not yet acknowledged. */
+  datahoseFeeds(): DatahoseFeedInfo[];
+  /** How long a datahose answer may stay unacknowledged before its events are given to the next read. */
+  setDatahoseVisibilityTimeoutMs(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -124,6 +130,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const urls = { main: '', mtls: '' };
   const events = new EventBus(state);
   const datafeeds = new DatafeedStore(events, options.datafeedHoldMs ?? 30_000);
+  const datahose = new DatahoseStore(events, options.datafeedHoldMs ?? 30_000);
   const core: SimulatorCore = {
     state,
     sessions: new SessionStore(state, options.tokenLifetimeMs ?? FOURTEEN_DAYS_MS),
@@ -132,6 +139,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     recorder: new RequestRecorder(),
     events,
     datafeeds,
+    datahose,
     urls,
     sleep: (ms) => new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -194,11 +202,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     loseDatafeedAnswers: (input = {}) => loseAnswers(core, input),
     setDatafeedHoldMs: (ms) => {
       datafeeds.holdMs = ms;
+      datahose.holdMs = ms;
+    },
+    datahoseFeeds: () => datahose.stats(),
+    setDatahoseVisibilityTimeoutMs: (ms) => {
+      datahose.visibilityTimeoutMs = ms;
     },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       datafeeds.close();
+      datahose.close();
       await Promise.all([main.close(), mtls.close()]);
     },
   };

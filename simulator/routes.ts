@@ -2,6 +2,7 @@
 import { registerCertificateAuthRoutes } from './api/certificate-auth';
 import { registerConnectionsRoutes } from './api/connections';
 import { registerDatafeedRoutes } from './api/datafeeds';
+import { registerDatahoseRoutes } from './api/datahose';
 import { registerLoginRoutes } from './api/login';
 import { registerMessageAdminRoutes } from './api/message-admin';
 import { registerMessageRoutes } from './api/messages';
@@ -18,7 +19,7 @@ export function createMainRouter(): Router {
   for (const register of [
     registerLoginRoutes, registerUserRoutes, registerStreamRoutes, registerPresenceRoutes, registerMessageRoutes,
     registerSystemRoutes, registerConnectionsRoutes, registerSignalsRoutes, registerMessageAdminRoutes,
-    registerDatafeedRoutes,
+    registerDatafeedRoutes, registerDatahoseRoutes,
   ]) register(router);
   return router;
 }

@@ -66,7 +66,7 @@ function imageExtension(content: Buffer): string {
 }
 
 /** A part's media type: the one given with the file, else the one its name says (mime-types' table), else bytes. */
-function mediaTypeOf(name: string, given: string | undefined): string {
+export function mediaTypeOf(name: string, given: string | undefined): string {
   return given ?? (mime.lookup(name) || 'application/octet-stream');
 }
 

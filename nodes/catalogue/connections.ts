@@ -6,7 +6,7 @@ export const CONNECTION_STATUS_FILTERS = ['PENDING_INCOMING', 'PENDING_OUTGOING'
 const ID_TYPES: readonly TypedInputType[] = ['str', 'num', 'msg', 'flow', 'global', 'env', 'jsonata'];
 
 /** The other user, in the `{ userId }` body of create, accept and reject. */
-const BODY_USER_ID: ParamSpec = { name: 'userId', in: 'body', kind: 'id', required: true, types: ID_TYPES };
+const BODY_USER_ID: ParamSpec = { name: 'userId', in: 'body', kind: 'id', idOf: 'user', required: true, types: ID_TYPES };
 
 /** A connection request body operation; accept and reject are not OBO-enabled (bot only). */
 function connectionRequest(id: string, path: string, oboPermissions: readonly string[] | null, idempotent: boolean): OperationSpec {
@@ -32,7 +32,7 @@ export const connectionsOperations: readonly OperationSpec[] = [
     api: 'pod',
     method: 'GET',
     path: '/pod/v1/connection/user/{userId}/info',
-    params: [{ name: 'userId', in: 'path', kind: 'id', required: true, types: ID_TYPES }],
+    params: [{ name: 'userId', in: 'path', kind: 'id', idOf: 'user', required: true, types: ID_TYPES }],
     oboPermissions: ['GET_USER_CONNECTIONS'],
     oboEndpoints: ['GET /pod/v1/connection/user/{userId}/info'],
     idempotent: true,
@@ -46,11 +46,12 @@ export const connectionsOperations: readonly OperationSpec[] = [
     path: '/pod/v1/connection/list',
     params: [
       { name: 'connectionStatus', in: 'query', wireName: 'status', kind: 'enum', enum: CONNECTION_STATUS_FILTERS, types: ['str', 'msg', 'flow', 'global', 'env', 'jsonata'] },
-      { name: 'userIds', in: 'query', kind: 'id-list', types: ['str', 'json', 'msg', 'flow', 'global', 'env', 'jsonata'] },
+      { name: 'userIds', in: 'query', kind: 'id-list', idOf: 'user', types: ['str', 'json', 'msg', 'flow', 'global', 'env', 'jsonata'] },
     ],
     oboPermissions: ['GET_USER_CONNECTIONS'],
     oboEndpoints: ['GET /pod/v1/connection/list'],
     idempotent: true,
+    statusSummary: { show: 'count', text: 'connections', at: '' },
   },
   // A repeated request reminds the user again (requestCounter counts up), so it is not idempotent.
   connectionRequest('connection-create', '/pod/v1/connection/create', ['REQUEST_USER_CONNECTIONS'], false),
@@ -63,7 +64,7 @@ export const connectionsOperations: readonly OperationSpec[] = [
     api: 'pod',
     method: 'POST',
     path: '/pod/v1/connection/user/{uid}/remove',
-    params: [{ name: 'userId', in: 'path', wireName: 'uid', kind: 'id', required: true, types: ID_TYPES }],
+    params: [{ name: 'userId', in: 'path', wireName: 'uid', kind: 'id', idOf: 'user', required: true, types: ID_TYPES }],
     oboPermissions: null,
     // A repeat after a removal that went through fails with 404.
     idempotent: false,

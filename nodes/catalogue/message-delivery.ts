@@ -9,7 +9,7 @@ import type { OperationSpec, OptionSpec, ParamSpec, ParamValues } from './types'
 const STRING_TYPES = ['str', 'msg', 'flow', 'global', 'env', 'jsonata'] as const;
 const LIST_TYPES = ['str', 'json', 'msg', 'flow', 'global', 'env', 'jsonata'] as const;
 
-const streamId: ParamSpec = { name: 'streamId', in: 'path', wireName: 'sid', kind: 'stream-id', required: true, types: STRING_TYPES };
+const streamId: ParamSpec = { name: 'streamId', in: 'path', wireName: 'sid', kind: 'stream-id', idOf: 'stream', required: true, types: STRING_TYPES };
 /** The same message, data, attachment and preview fields as message send, so flows can switch between the nodes. */
 const messageParts: ParamSpec[] = [
   { name: 'message', in: 'multipart', kind: 'string', required: true, types: STRING_TYPES, default: { value: 'payload', type: 'msg' } },
@@ -95,7 +95,7 @@ export const messageDeliveryOperations: readonly OperationSpec[] = [
     params: [
       streamId,
       // Message ids are URL-safe base64 like stream ids, and need the same conversion in a path.
-      { name: 'messageId', in: 'path', wireName: 'mid', kind: 'stream-id', required: true, types: STRING_TYPES },
+      { name: 'messageId', in: 'path', wireName: 'mid', kind: 'stream-id', idOf: 'message', required: true, types: STRING_TYPES },
       ...messageParts,
       { name: 'silent', in: 'multipart', kind: 'boolean', types: ['bool', 'msg', 'flow', 'global', 'env'], advanced: true },
     ],

@@ -15,11 +15,11 @@ const NUMBER_TYPES = ['num', 'msg', 'flow', 'global', 'env', 'jsonata'] as const
 const JSON_TYPES = ['json', 'msg', 'flow', 'global', 'env', 'jsonata'] as const;
 
 const streamIdIn = (where: 'path' | 'body', required: boolean): ParamSpec => ({
-  name: 'streamId', in: where, ...(where === 'path' ? { wireName: 'sid' } : {}), kind: 'stream-id', ...(required ? { required } : {}), types: STRING_TYPES,
+  name: 'streamId', in: where, ...(where === 'path' ? { wireName: 'sid' } : {}), kind: 'stream-id', idOf: 'stream', ...(required ? { required } : {}), types: STRING_TYPES,
 });
 /** Message ids are URL-safe base64 like stream ids, and take the same conversion. */
 const messageId = (where: 'path' | 'query'): ParamSpec => ({
-  name: 'messageId', in: where, ...(where === 'path' ? { wireName: 'id' } : {}), kind: 'stream-id', required: true, types: STRING_TYPES,
+  name: 'messageId', in: where, ...(where === 'path' ? { wireName: 'id' } : {}), kind: 'stream-id', idOf: 'message', required: true, types: STRING_TYPES,
 });
 const timestamp = (name: string, where: 'query' | 'body', extra: Partial<ParamSpec> = {}): ParamSpec => ({
   name, in: where, kind: 'integer', types: NUMBER_TYPES, schema: { minimum: 0 }, ...extra,
@@ -45,8 +45,8 @@ const SEARCH_FIELDS: readonly ParamSpec[] = [
   { name: 'text', in: 'body', kind: 'string', types: STRING_TYPES, schema: { minLength: 1 } },
   { name: 'hashtag', in: 'body', kind: 'string', types: STRING_TYPES, schema: { minLength: 1 } },
   { name: 'cashtag', in: 'body', kind: 'string', types: STRING_TYPES, schema: { minLength: 1 } },
-  { name: 'author', in: 'body', kind: 'id', types: STRING_TYPES },
-  { name: 'mention', in: 'body', kind: 'id', types: STRING_TYPES, advanced: true },
+  { name: 'author', in: 'body', kind: 'id', idOf: 'user', types: STRING_TYPES },
+  { name: 'mention', in: 'body', kind: 'id', idOf: 'user', types: STRING_TYPES, advanced: true },
   { name: 'streamType', in: 'body', kind: 'enum', enum: ['CHAT', 'IM', 'MIM', 'ROOM', 'POST'], types: STRING_TYPES, advanced: true },
   timestamp('fromDate', 'body', { advanced: true }),
   timestamp('toDate', 'body', { advanced: true }),
@@ -127,6 +127,7 @@ export const messageReadingOperations: readonly OperationSpec[] = [
       limit(500),
     ],
     paging: { style: 'skip-limit', items: '', maxPageSize: 500 },
+    statusSummary: { show: 'count', text: 'messages' },
     emptyResult: [],
     result: parsedList,
   },
@@ -148,6 +149,7 @@ export const messageReadingOperations: readonly OperationSpec[] = [
     ],
     // The spec gives no maximum; 50 is its default page, which every agent serves.
     paging: { style: 'skip-limit', items: '', maxPageSize: 50 },
+    statusSummary: { show: 'count', text: 'messages' },
     emptyResult: [],
     prepare: prepareSearch,
     result: parsedList,

@@ -13,7 +13,7 @@ export const messagesOperations: readonly OperationSpec[] = [
     method: 'POST',
     path: '/agent/v4/stream/{sid}/message/create',
     params: [
-      { name: 'streamId', in: 'path', wireName: 'sid', kind: 'stream-id', required: true, types: ['str', 'msg', 'flow', 'global', 'env', 'jsonata'] },
+      { name: 'streamId', in: 'path', wireName: 'sid', kind: 'stream-id', idOf: 'stream', required: true, types: ['str', 'msg', 'flow', 'global', 'env', 'jsonata'] },
       { name: 'message', in: 'multipart', kind: 'string', required: true, types: ['str', 'msg', 'flow', 'global', 'env', 'jsonata'], default: { value: 'payload', type: 'msg' } },
       { name: 'data', in: 'multipart', kind: 'json', types: ['json', 'msg', 'flow', 'global', 'env', 'jsonata'], advanced: true },
       attachmentsParam,
@@ -23,6 +23,7 @@ export const messagesOperations: readonly OperationSpec[] = [
     oboPermissions: ['SEND_MESSAGES'],
     oboEndpoints: ['POST /agent/v4/stream/{sid}/message/create'],
     idempotent: false,
+    statusSummary: { show: 'id', text: 'sent', at: 'messageId' },
     needsKeyManager: true,
     multipart: true,
     prepare: async (values, options) => readMessageFiles('message-send', {

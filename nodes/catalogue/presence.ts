@@ -45,7 +45,7 @@ export const presenceOperations: readonly OperationSpec[] = [
     method: 'GET',
     path: '/pod/v3/user/{uid}/presence',
     params: [
-      { name: 'userId', in: 'path', wireName: 'uid', kind: 'id', required: true, types: ID_TYPES },
+      { name: 'userId', in: 'path', wireName: 'uid', kind: 'id', idOf: 'user', required: true, types: ID_TYPES },
       { name: 'local', in: 'query', kind: 'boolean', types: BOOL_TYPES, advanced: true },
     ],
     oboPermissions: ['GET_PRESENCE'],
@@ -62,11 +62,12 @@ export const presenceOperations: readonly OperationSpec[] = [
     method: 'GET',
     path: '/pod/v2/users/presence',
     params: [
-      { name: 'lastUserId', in: 'query', kind: 'id', types: ID_TYPES },
+      { name: 'lastUserId', in: 'query', kind: 'id', idOf: 'user', types: ID_TYPES },
       { name: 'limit', in: 'query', kind: 'integer', schema: { minimum: 1, maximum: 5000 }, types: ['num', 'msg', 'flow', 'global', 'env', 'jsonata'] },
     ],
     oboPermissions: null,
     idempotent: true,
+    statusSummary: { show: 'count', text: 'users' },
     paging: { style: 'last-item', items: '', maxPageSize: 5000, cursorParam: 'lastUserId', cursorField: 'userId' },
   },
   {
@@ -76,7 +77,7 @@ export const presenceOperations: readonly OperationSpec[] = [
     api: 'pod',
     method: 'POST',
     path: '/pod/v1/user/presence/register',
-    params: [{ name: 'userIds', in: 'body-root', kind: 'id-list', required: true, types: ['str', 'json', 'msg', 'flow', 'global', 'env', 'jsonata'] }],
+    params: [{ name: 'userIds', in: 'body-root', kind: 'id-list', idOf: 'user', required: true, types: ['str', 'json', 'msg', 'flow', 'global', 'env', 'jsonata'] }],
     oboPermissions: ['GET_PRESENCE'],
     oboEndpoints: ['POST /pod/v1/user/presence/register'],
     idempotent: true,
@@ -127,7 +128,7 @@ export const presenceOperations: readonly OperationSpec[] = [
     method: 'POST',
     path: '/pod/v3/user/presence',
     params: [
-      { name: 'userId', in: 'body', kind: 'id', required: true, types: ID_TYPES },
+      { name: 'userId', in: 'body', kind: 'id', idOf: 'user', required: true, types: ID_TYPES },
       { name: 'category', in: 'body', kind: 'enum', enum: PRESENCE_CATEGORIES, required: true, types: TEXT_TYPES, default: { value: 'AVAILABLE', type: 'str' } },
       { name: 'soft', in: 'query', kind: 'boolean', types: BOOL_TYPES, advanced: true },
     ],

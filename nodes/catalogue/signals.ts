@@ -49,6 +49,7 @@ export const signalsOperations: readonly OperationSpec[] = [
     oboEndpoints: ['GET /agent/v1/signals/list'],
     paging: { style: 'skip-limit', items: '', maxPageSize: 500 },
     idempotent: true,
+    statusSummary: { show: 'count', text: 'signals' },
   },
   {
     ...agent,
@@ -99,7 +100,7 @@ export const signalsOperations: readonly OperationSpec[] = [
     path: '/agent/v1/signals/{id}/subscribe',
     params: [
       signalId,
-      { name: 'userIds', in: 'body-root', kind: 'id-list', types: LIST_TYPES },
+      { name: 'userIds', in: 'body-root', kind: 'id-list', idOf: 'user', types: LIST_TYPES },
       { name: 'pushed', in: 'query', kind: 'boolean', types: BOOL_TYPES, advanced: true },
     ],
     oboEndpoints: ['POST /agent/v1/signals/{id}/subscribe'],
@@ -111,7 +112,7 @@ export const signalsOperations: readonly OperationSpec[] = [
     id: 'signal-unsubscribe',
     method: 'POST',
     path: '/agent/v1/signals/{id}/unsubscribe',
-    params: [signalId, { name: 'userIds', in: 'body-root', kind: 'id-list', types: LIST_TYPES }],
+    params: [signalId, { name: 'userIds', in: 'body-root', kind: 'id-list', idOf: 'user', types: LIST_TYPES }],
     oboEndpoints: ['POST /agent/v1/signals/{id}/unsubscribe'],
     idempotent: true,
   },
@@ -126,5 +127,6 @@ export const signalsOperations: readonly OperationSpec[] = [
     // The spec gives no maximum; 100 is its default page.
     paging: { style: 'skip-limit', items: 'data', maxPageSize: 100 },
     idempotent: true,
+    statusSummary: { show: 'count', text: 'subscribers' },
   },
 ];

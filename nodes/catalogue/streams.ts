@@ -12,8 +12,8 @@ const JSON_TYPES = ['json', 'msg', 'flow', 'global', 'env', 'jsonata'] as const;
 export const STREAM_TYPES = ['IM', 'MIM', 'ROOM', 'POST'] as const;
 const ADMIN_STREAM_TYPES = ['IM', 'MIM', 'ROOM'] as const;
 
-const roomId: ParamSpec = { name: 'roomId', in: 'path', wireName: 'id', kind: 'stream-id', required: true, types: TEXT };
-const memberId: ParamSpec = { name: 'userId', in: 'body', wireName: 'id', kind: 'id', required: true, types: TEXT };
+const roomId: ParamSpec = { name: 'roomId', in: 'path', wireName: 'id', kind: 'stream-id', idOf: 'stream', required: true, types: TEXT };
+const memberId: ParamSpec = { name: 'userId', in: 'body', wireName: 'id', kind: 'id', idOf: 'user', required: true, types: TEXT };
 const skip: ParamSpec = { name: 'skip', in: 'query', kind: 'integer', schema: { minimum: 0 }, types: NUM, advanced: true };
 const limit = (maximum: number): ParamSpec => ({ name: 'limit', in: 'query', kind: 'integer', schema: { minimum: 1, maximum }, types: NUM });
 const streamTypes = (allowed: readonly string[]): ParamSpec => ({
@@ -78,7 +78,7 @@ export const streamsOperations: readonly OperationSpec[] = [
     method: 'POST',
     path: '/pod/v1/im/create',
     params: [
-      { name: 'userIds', in: 'body-root', kind: 'id-list', required: true, types: LIST },
+      { name: 'userIds', in: 'body-root', kind: 'id-list', idOf: 'user', required: true, types: LIST },
     ],
     oboPermissions: ['SEND_MESSAGES'],
     oboEndpoints: ['POST /pod/v1/im/create'],
@@ -92,7 +92,7 @@ export const streamsOperations: readonly OperationSpec[] = [
     api: 'pod',
     method: 'GET',
     path: '/pod/v1/im/{id}/info',
-    params: [{ name: 'streamId', in: 'path', wireName: 'id', kind: 'stream-id', required: true, types: TEXT }],
+    params: [{ name: 'streamId', in: 'path', wireName: 'id', kind: 'stream-id', idOf: 'stream', required: true, types: TEXT }],
     oboPermissions: null,
     idempotent: true,
   },
@@ -104,7 +104,7 @@ export const streamsOperations: readonly OperationSpec[] = [
     method: 'POST',
     path: '/pod/v1/im/{id}/update',
     params: [
-      { name: 'streamId', in: 'path', wireName: 'id', kind: 'stream-id', required: true, types: TEXT },
+      { name: 'streamId', in: 'path', wireName: 'id', kind: 'stream-id', idOf: 'stream', required: true, types: TEXT },
       ...IM_FIELDS,
       attributes,
     ],
@@ -143,6 +143,7 @@ export const streamsOperations: readonly OperationSpec[] = [
     oboEndpoints: ['POST /pod/v3/room/search'],
     paging: { style: 'skip-limit', items: 'rooms', maxPageSize: 100 },
     idempotent: true,
+    statusSummary: { show: 'count', text: 'rooms' },
     emptyResult: { count: 0, rooms: [] },
     // The criteria (labels, active, private, owner, creator, member...) sit beside the query in one body.
     prepare: (values) => ({ ...values, query: undefined, filters: { ...(values.filters as Record<string, unknown> | undefined), query: values.query } }),
@@ -197,6 +198,7 @@ export const streamsOperations: readonly OperationSpec[] = [
     params: [roomId],
     oboPermissions: null,
     idempotent: true,
+    statusSummary: { show: 'count', text: 'members', at: '' },
   },
   ...(['add', 'remove', 'promoteOwner', 'demoteOwner'] as const).map((action): OperationSpec => {
     const id = { add: 'room-member-add', remove: 'room-member-remove', promoteOwner: 'room-owner-promote', demoteOwner: 'room-owner-demote' }[action];
@@ -232,6 +234,7 @@ export const streamsOperations: readonly OperationSpec[] = [
     oboEndpoints: ['POST /pod/v1/streams/list'],
     paging: { style: 'skip-limit', items: '', maxPageSize: 100 },
     idempotent: true,
+    statusSummary: { show: 'count', text: 'streams' },
     emptyResult: [],
     prepare: typesAsObjects,
   },
@@ -242,7 +245,7 @@ export const streamsOperations: readonly OperationSpec[] = [
     api: 'pod',
     method: 'GET',
     path: '/pod/v2/streams/{sid}/info',
-    params: [{ name: 'streamId', in: 'path', wireName: 'sid', kind: 'stream-id', required: true, types: TEXT }],
+    params: [{ name: 'streamId', in: 'path', wireName: 'sid', kind: 'stream-id', idOf: 'stream', required: true, types: TEXT }],
     // The OBO table lists only the deprecated v1 path, which this node replaces.
     oboPermissions: ['SEND_MESSAGES'],
     oboEndpoints: ['GET /pod/v1/streams/{streamId}/info'],
@@ -256,7 +259,7 @@ export const streamsOperations: readonly OperationSpec[] = [
     method: 'GET',
     path: '/pod/v1/streams/{sid}/attachments',
     params: [
-      { name: 'streamId', in: 'path', wireName: 'sid', kind: 'stream-id', required: true, types: TEXT },
+      { name: 'streamId', in: 'path', wireName: 'sid', kind: 'stream-id', idOf: 'stream', required: true, types: TEXT },
       { name: 'since', in: 'query', kind: 'integer', schema: { minimum: 0 }, types: NUM, advanced: true },
       { name: 'to', in: 'query', kind: 'integer', schema: { minimum: 0 }, types: NUM, advanced: true },
       limit(100),
@@ -264,6 +267,7 @@ export const streamsOperations: readonly OperationSpec[] = [
     ],
     oboPermissions: null,
     idempotent: true,
+    statusSummary: { show: 'count', text: 'attachments', at: '' },
     emptyResult: [],
   },
   {
@@ -284,6 +288,7 @@ export const streamsOperations: readonly OperationSpec[] = [
     oboPermissions: null,
     paging: { style: 'skip-limit', items: 'streams', maxPageSize: 100 },
     idempotent: true,
+    statusSummary: { show: 'count', text: 'streams' },
     emptyResult: { count: 0, streams: [] },
     // The named filters are laid over the advanced filters JSON (V2AdminStreamFilter) in one body.
     prepare: (values) => {
@@ -302,13 +307,14 @@ export const streamsOperations: readonly OperationSpec[] = [
     method: 'GET',
     path: '/pod/v1/admin/stream/{id}/membership/list',
     params: [
-      { name: 'streamId', in: 'path', wireName: 'id', kind: 'stream-id', required: true, types: TEXT },
+      { name: 'streamId', in: 'path', wireName: 'id', kind: 'stream-id', idOf: 'stream', required: true, types: TEXT },
       skip,
       limit(1000),
     ],
     oboPermissions: null,
     paging: { style: 'skip-limit', items: 'members', maxPageSize: 1000 },
     idempotent: true,
+    statusSummary: { show: 'count', text: 'members' },
     emptyResult: { count: 0, members: [] },
   },
 ];

@@ -2,7 +2,7 @@ import type { OperationSpec, ParamSpec } from './types';
 
 /** A message id in a path: ids from the agent may be standard base64, the pod wants them URL-safe. */
 function messageIdParam(wireName: string): ParamSpec {
-  return { name: 'messageId', in: 'path', wireName, kind: 'stream-id', required: true, types: ['str', 'msg', 'flow', 'global', 'env', 'jsonata'] };
+  return { name: 'messageId', in: 'path', wireName, kind: 'stream-id', idOf: 'message', required: true, types: ['str', 'msg', 'flow', 'global', 'env', 'jsonata'] };
 }
 
 /** Pod-wide settings and message administration (texts in ops-pod.json). */

@@ -63,6 +63,31 @@ export interface ParamSpec {
   default?: { value: string; type: TypedInputType };
   /** Shown only in the edit dialog's advanced section. */
   advanced?: boolean;
+  /**
+   * What an id field names (required for kinds `id`, `id-list` and `stream-id`). It decides which answers of a
+   * previous node the field takes besides plain ids: `user` fields take a lookup users answer, users or one user;
+   * `stream` fields take an IM or room answer or a stream; `message` fields take a message id only.
+   */
+  idOf?: IdOf;
+}
+
+export type IdOf = 'user' | 'stream' | 'message';
+
+/**
+ * What a node's status says after a call that worked, instead of "ok": how many items came back ("3 users"), or
+ * the id of what was made ("sent vd7qwNb6…"), translated once.
+ */
+export type SummaryText = 'usersFound' | 'users' | 'rooms' | 'streams' | 'members' | 'messages' | 'attachments' | 'connections'
+  | 'signals' | 'subscribers' | 'entries' | 'sent';
+
+export interface StatusSummary {
+  show: 'count' | 'id';
+  /** Which text (runtime.status.summary.<text>, see nodes/runtime/operations/status-summary.ts). */
+  text: SummaryText;
+  /** Dotted path in the answer of the items or the id; for a count, where paging finds the items when omitted. */
+  at?: string;
+  /** No items is news (a yellow dot): a lookup that found nobody. */
+  noneIsNews?: boolean;
 }
 
 /** A select (dropdown) option of a node that is not an API parameter, e.g. the message format. */
@@ -147,6 +172,8 @@ export interface OperationSpec {
    * sent as the request's Accept. JSON when omitted.
    */
   produces?: AnswerMediaType;
+  /** What the status says after a call that worked; "ok" when omitted. */
+  statusSummary?: StatusSummary;
   /** Turns the API's answer into what the node outputs, e.g. a base64 attachment into a Buffer. */
   result?: (answer: unknown) => unknown;
   /** msg properties set besides the output, from the node's inputs (e.g. msg.filename of a download). */

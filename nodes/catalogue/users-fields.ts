@@ -8,7 +8,7 @@ export const JSON_VALUE: readonly TypedInputType[] = ['json', 'msg', 'flow', 'gl
 export const LIST: readonly TypedInputType[] = ['str', 'json', 'msg', 'flow', 'global', 'env', 'jsonata'];
 
 /** The user a path is about, as the spec's {uid}. */
-export const USER_ID_IN_PATH: ParamSpec = { name: 'userId', in: 'path', wireName: 'uid', kind: 'id', required: true, types: TEXT };
+export const USER_ID_IN_PATH: ParamSpec = { name: 'userId', in: 'path', wireName: 'uid', kind: 'id', idOf: 'user', required: true, types: TEXT };
 
 /** Query skip/limit of a skip-limit list; the runtime pages with exactly these names. */
 export function skipLimit(maxLimit?: number): ParamSpec[] {

@@ -13,7 +13,7 @@ function followEntry(verb: 'follow' | 'unfollow'): OperationSpec {
     path: `/pod/v1/user/{uid}/${verb}`,
     params: [
       USER_ID_IN_PATH,
-      { name: 'followerIds', in: 'body', wireName: 'followers', kind: 'id-list', required: true, types: LIST },
+      { name: 'followerIds', in: 'body', wireName: 'followers', kind: 'id-list', idOf: 'user', required: true, types: LIST },
     ],
     oboPermissions: ['MANAGE_USER_FOLLOWING'],
     oboEndpoints: [`POST /pod/v1/user/{uid}/${verb}`],
@@ -35,6 +35,7 @@ function followListEntry(list: 'followers' | 'following'): OperationSpec {
     // The spec sets no maximum; 100 is the page the pod serves by default.
     paging: { style: 'cursor', items: list, maxPageSize: 100, cursorPath: 'pagination.cursors.after' },
     idempotent: true,
+    statusSummary: { show: 'count', text: 'users' },
   };
 }
 
@@ -47,7 +48,7 @@ export const usersOperations: readonly OperationSpec[] = [
     method: 'GET',
     path: '/pod/v3/users',
     params: [
-      { name: 'userIds', in: 'query', wireName: 'uid', kind: 'id-list', types: ['str', 'json', 'msg', 'flow', 'global', 'env', 'jsonata'] },
+      { name: 'userIds', in: 'query', wireName: 'uid', kind: 'id-list', idOf: 'user', types: ['str', 'json', 'msg', 'flow', 'global', 'env', 'jsonata'] },
       { name: 'emails', in: 'query', wireName: 'email', kind: 'string-list', types: ['str', 'json', 'msg', 'flow', 'global', 'env', 'jsonata'] },
       { name: 'usernames', in: 'query', wireName: 'username', kind: 'string-list', types: ['str', 'json', 'msg', 'flow', 'global', 'env', 'jsonata'] },
       { name: 'local', in: 'query', kind: 'boolean', types: ['bool', 'msg', 'flow', 'global', 'env'], advanced: true },
@@ -57,6 +58,7 @@ export const usersOperations: readonly OperationSpec[] = [
     oboPermissions: ['GET_BASIC_CONTACT_INFO'],
     oboEndpoints: ['GET /pod/v3/users'],
     idempotent: true,
+    statusSummary: { show: 'count', text: 'usersFound', at: 'users', noneIsNews: true },
     emptyResult: { users: [] },
   },
   {
@@ -81,7 +83,7 @@ export const usersOperations: readonly OperationSpec[] = [
     params: [
       { name: 'email', in: 'query', kind: 'string', schema: { minLength: 1 }, types: TEXT },
       { name: 'username', in: 'query', kind: 'string', schema: { minLength: 1 }, types: TEXT },
-      { name: 'userId', in: 'query', wireName: 'uid', kind: 'id', types: TEXT, advanced: true },
+      { name: 'userId', in: 'query', wireName: 'uid', kind: 'id', idOf: 'user', types: TEXT, advanced: true },
       { name: 'local', in: 'query', kind: 'boolean', types: BOOLEAN, advanced: true },
     ],
     rules: [{ exactlyOneOf: ['email', 'username', 'userId'] }],
@@ -109,6 +111,7 @@ export const usersOperations: readonly OperationSpec[] = [
     // The spec gives a default page of 50 and no maximum; 100 keeps each request modest.
     paging: { style: 'skip-limit', items: 'users', maxPageSize: 100 },
     idempotent: true,
+    statusSummary: { show: 'count', text: 'usersFound', noneIsNews: true },
     emptyResult: { count: 0, users: [] },
   },
   followEntry('follow'),

@@ -1,17 +1,21 @@
 /** The `symphony-events` node's editor side (runtime: nodes/runtime/events/events-node.ts). */
-import { EVENT_TYPES } from '../runtime/events/event-types';
+import { EVENT_GROUPS, EVENT_PRESETS } from './event-groups';
 import type { DedicatedNodeSpec } from './types';
 
-/** Keeps the hidden `outputs` in step with the output mode and the number of selected types. */
-const ONEDITSAVE = `function () {
-      var types = $('#node-input-eventTypes').val() || [];
-      var perType = $('#node-input-outputMode').val() === 'perType';
-      $('#node-input-outputs').val(String(perType ? Math.max(1, types.length) : 1));
-    }`;
+/** Saves the event types and keeps the hidden `outputs` in step with them (nodes/editor/events-dialog.ts). */
+const ONEDITSAVE = 'function () { SymphonyEditor.saveEventsDialog(this); }';
 
-const OUTPUT_LABELS = `function (index) {
-      return this.outputMode === 'perType' && Array.isArray(this.eventTypes) ? this.eventTypes[index] : 'events';
-    }`;
+const OUTPUT_LABELS = 'function (index) { return SymphonyEditor.eventsOutputLabel(this, index); }';
+
+/** The msg of an event, as both event source nodes send it (nodes/runtime/events/event-message.ts). */
+export const EVENT_MSG_PROPERTIES = [
+  ['topic', 'string'], ['payload', 'object'], ['streamId', 'string'], ['messageId', 'string'], ['initiator', 'object'],
+  ['text', 'string'], ['mentions', 'array'], ['hashtags', 'array'], ['cashtags', 'array'], ['formId', 'string'],
+  ['formMessageId', 'string'], ['formValues', 'object'],
+] as const;
+
+/** One output, or one per selected event type. */
+export const PER_TYPE_OUTPUTS = { oneditsave: ONEDITSAVE, outputLabels: OUTPUT_LABELS };
 
 export const EVENTS_NODE: DedicatedNodeSpec = {
   type: 'symphony-events',
@@ -25,7 +29,7 @@ export const EVENTS_NODE: DedicatedNodeSpec = {
     { name: 'name', value: '', input: { kind: 'text', placeholder: true }, icon: 'tag' },
     { name: 'config', value: '', input: { kind: 'config', type: 'symphony-config' }, required: true, icon: 'server' },
     {
-      name: 'eventTypes', value: ['MESSAGESENT'], input: { kind: 'multiselect', choices: EVENT_TYPES, rawChoiceLabels: true, size: 8 },
+      name: 'eventTypes', value: ['MESSAGESENT'], input: { kind: 'checklist', groups: EVENT_GROUPS, presets: EVENT_PRESETS },
       icon: 'filter', validate: 'function (v) { return Array.isArray(v) ? v.length > 0 : typeof v === \'string\' && v !== \'\'; }',
     },
     { name: 'streamIds', value: '', input: { kind: 'textarea', rows: 2 }, icon: 'comments' },
@@ -38,13 +42,6 @@ export const EVENTS_NODE: DedicatedNodeSpec = {
     },
     { name: 'outputs', value: 1, input: { kind: 'hidden' } },
   ],
-  editor: { oneditsave: ONEDITSAVE, outputLabels: OUTPUT_LABELS },
-  help: {
-    inputs: [],
-    outputs: [
-      ['topic', 'string'], ['payload', 'object'], ['streamId', 'string'], ['messageId', 'string'], ['initiator', 'object'],
-      ['text', 'string'], ['mentions', 'array'], ['hashtags', 'array'], ['cashtags', 'array'], ['formId', 'string'],
-      ['formMessageId', 'string'], ['formValues', 'object'],
-    ],
-  },
+  editor: PER_TYPE_OUTPUTS,
+  help: { inputs: [], outputs: EVENT_MSG_PROPERTIES },
 };

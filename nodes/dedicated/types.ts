@@ -4,9 +4,15 @@
  * own, `locales/en-US/node-<key>.json`, under `dedicated.<key>.`:
  *   paletteLabel, summary,
  *   properties.<field>.label / .description (every visible field),
- *   choices.<field>.<value> (select and multiselect choices, unless `rawChoiceLabels`),
+ *   choices.<field>.<value> (select, multiselect and checklist choices, unless `rawChoiceLabels`),
+ *   groups.<field>.<group>, presets.<field>.<preset> (checklists),
  *   help.inputs.<name>, help.outputs.<name> (msg properties), help.details (one paragraph, or an object of them).
  */
+/** Choices under one key: a checklist's group (with its heading) or preset (with its button). */
+export interface ChoiceGroup {
+  key: string;
+  choices: readonly string[];
+}
 
 export type DedicatedInput =
   | { kind: 'text'; placeholder?: boolean }
@@ -14,6 +20,12 @@ export type DedicatedInput =
   | { kind: 'checkbox' }
   | { kind: 'select'; choices: readonly string[]; rawChoiceLabels?: boolean }
   | { kind: 'multiselect'; choices: readonly string[]; rawChoiceLabels?: boolean; size: number }
+  /**
+   * Labelled checkboxes in groups, each with its value in small print, and preset buttons that replace the
+   * selection. Saved as an array of the values (nodes/editor/checklist.ts); a dialog closed without a change
+   * leaves the saved value as it was, whatever its form.
+   */
+  | { kind: 'checklist'; groups: readonly ChoiceGroup[]; presets: readonly ChoiceGroup[] }
   /** A config node selector; the default's `type` is the config node type. */
   | { kind: 'config'; type: string }
   /** A TypedInput of these types; its type is kept in `<name>Type` (declared as its own hidden field). */

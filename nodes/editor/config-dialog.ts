@@ -97,6 +97,6 @@ namespace SymphonyEditor {
       host = '';
     }
     const bot = typeof node.botUsername === 'string' ? node.botUsername : '';
-    return bot && host ? bot + '@' + host : bot || host || t('config.label.unnamed');
+    return bot || host ? cutLabel(bot && host ? bot + '@' + host : bot || host) : t('config.label.unnamed');
   }
 }

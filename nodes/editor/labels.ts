@@ -1,9 +1,19 @@
 /** Palette labels, node labels and port labels of the operation nodes. */
 namespace SymphonyEditor {
-  const MAX_SHOWN_LENGTH = 24;
+  /** A label showing a setting stays about as wide as a node with a name: at most this many characters. */
+  export const MAX_LABEL_LENGTH = 30;
 
   export function paletteLabel(type: string): string {
     return t(operation(type).id + '.label');
+  }
+
+  /**
+   * `text` on one line (white space runs as one space), cut to `max` characters with an ellipsis; never between
+   * the two halves of a character outside the BMP (an emoji).
+   */
+  export function cutLabel(text: string, max: number = MAX_LABEL_LENGTH): string {
+    const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+    return chars.length > max ? chars.slice(0, max - 1).join('').replace(/ $/, '') + '\u2026' : chars.join('');
   }
 
   /** What the node is set to: the first required parameter fixed to a plain string in the node. */
@@ -11,20 +21,19 @@ namespace SymphonyEditor {
     for (const spec of op.params) {
       const value = node[spec.name];
       if (spec.required && node[spec.name + 'Type'] === 'str' && typeof value === 'string' && value.trim() !== '') {
-        const shown = value.trim();
-        return shown.length > MAX_SHOWN_LENGTH ? shown.slice(0, MAX_SHOWN_LENGTH - 1) + '\u2026' : shown;
+        return value;
       }
     }
     return '';
   }
 
-  /** The name if any, else e.g. "set presence: AWAY" or "lookup users (OBO)". */
+  /** The name if any, else e.g. "set presence: AWAY" or "lookup users (OBO)"; a setting shown is cut (cutLabel). */
   export function label(node: SymphonyEditorNode, type: string): string {
     if (node.name) {
       return node.name;
     }
     const shown = shownValue(operation(type), node);
-    const base = shown ? paletteLabel(type) + ': ' + shown : paletteLabel(type);
+    const base = shown ? cutLabel(paletteLabel(type) + ': ' + shown) : paletteLabel(type);
     return node.actAs === 'userId' || node.actAs === 'username' ? base + ' ' + t('editor.label.oboSuffix') : base;
   }
 

@@ -4,6 +4,8 @@ namespace SymphonyEditor {
     ok?: boolean;
     reason?: string;
     field?: string;
+    /** Stored credentials to enter again (a URL changed since the deploy): marked in the dialog. */
+    reenter?: string[];
     botDisplayName?: string;
     botUsername?: string;
     agentVersion?: string;
@@ -39,9 +41,9 @@ namespace SymphonyEditor {
     if (!outcome.ok) {
       const where = outcome.field ? ' (' + t('config.test.field', { field: fieldLabel(outcome.field) }) + ')' : '';
       spot.append(line(t('config.test.failed', { reason: outcome.reason || '' }) + where, 'times-circle', '#c0392b'));
-      if (outcome.field) {
-        $('#node-config-input-' + outcome.field).addClass('input-error');
-      }
+      (outcome.field ? [outcome.field] : []).concat(outcome.reenter || []).forEach((field) => {
+        $('#node-config-input-' + field).addClass('input-error');
+      });
       return;
     }
     const who = outcome.botDisplayName || outcome.botUsername || '';

@@ -8,7 +8,8 @@ export interface CatalogueJsonEntry {
   api: string;
   method: string;
   path: string;
-  params: Array<{ name: string; in: string; wireName: string; kind: string; required: boolean }>;
+  /** `idOf` (user, stream or message) only on id parameters: what the id names, so which answers the field takes. */
+  params: Array<{ name: string; in: string; wireName: string; kind: string; required: boolean; idOf?: string }>;
   oboPermissions: string[] | null;
   /** The OBO-enabled endpoints of Symphony's OBO table this node serves ("METHOD /path"); only when set. */
   oboEndpoints?: string[];
@@ -29,7 +30,9 @@ export function catalogueJsonEntry(op: OperationSpec): CatalogueJsonEntry {
     api: op.api,
     method: op.method,
     path: op.path,
-    params: op.params.map((p) => ({ name: p.name, in: p.in, wireName: p.wireName ?? p.name, kind: p.kind, required: p.required === true })),
+    params: op.params.map((p) => ({
+      name: p.name, in: p.in, wireName: p.wireName ?? p.name, kind: p.kind, required: p.required === true, ...(p.idOf ? { idOf: p.idOf } : {}),
+    })),
     oboPermissions: op.oboPermissions ? [...op.oboPermissions] : null,
     ...(op.oboEndpoints ? { oboEndpoints: [...op.oboEndpoints] } : {}),
     ...(op.paging ? { paging: { ...op.paging } } : {}),

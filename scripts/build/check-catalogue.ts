@@ -1,4 +1,4 @@
-import type { OperationSpec } from '../../nodes/catalogue/types';
+import type { OperationSpec, ParamSpec } from '../../nodes/catalogue/types';
 import { BuildError } from './errors';
 import { collectOboEndpoints } from './obo-endpoints';
 import { operationDefaults } from './operation-node';
@@ -57,8 +57,31 @@ function pagingProblems(op: OperationSpec): string[] {
   return problems;
 }
 
+/** Which ids a kind may name: an id field says what it names, so only user fields take users (and so on). */
+const ID_KINDS: Partial<Record<ParamSpec['kind'], readonly string[]>> = {
+  id: ['user'],
+  'id-list': ['user'],
+  'stream-id': ['stream', 'message'],
+};
+
+function idOfProblems(param: ParamSpec): string[] {
+  const allowed = ID_KINDS[param.kind];
+  if (!allowed) return param.idOf ? [`parameter "${param.name}" of kind ${param.kind} takes no idOf`] : [];
+  return param.idOf && allowed.includes(param.idOf) ? [] : [`parameter "${param.name}" of kind ${param.kind} needs idOf: ${allowed.join(' or ')}`];
+}
+
+function summaryProblems(op: OperationSpec): string[] {
+  const summary = op.statusSummary;
+  if (!summary) return [];
+  // Ids have one text ("sent …"), counts a text for one and one for more (nodes/runtime/operations/status-summary.ts).
+  if ((summary.show === 'id') !== (summary.text === 'sent')) return [`statusSummary text ${summary.text} does not show ${summary.show === 'id' ? 'an id' : 'a count'}`];
+  if (summary.show === 'id' && !summary.at) return ['statusSummary show id needs at (where the id is in the answer)'];
+  if (summary.show === 'count' && summary.at === undefined && !op.paging) return ['statusSummary show count needs at, or paging items'];
+  return [];
+}
+
 function operationProblems(op: OperationSpec): string[] {
-  const problems = [...propertyProblems(op), ...pagingProblems(op)];
+  const problems = [...propertyProblems(op), ...pagingProblems(op), ...summaryProblems(op)];
   if (!TYPE_PATTERN.test(op.type)) problems.push(`type must match ${TYPE_PATTERN}`);
   if (!ID_PATTERN.test(op.id) || RESERVED_IDS.includes(op.id)) problems.push(`id "${op.id}" must match ${ID_PATTERN} and not be ${RESERVED_IDS.join('/')}`);
   for (const param of op.params) {
@@ -67,6 +90,7 @@ function operationProblems(op: OperationSpec): string[] {
       problems.push(`parameter "${param.name}" default type "${param.default.type}" is not one of its types`);
     }
     if (param.kind === 'enum' && !param.enum?.length) problems.push(`enum parameter "${param.name}" lists no values`);
+    problems.push(...idOfProblems(param));
     const placeholder = `{${param.wireName ?? param.name}}`;
     if (param.in === 'path' && !op.path.includes(placeholder)) problems.push(`path has no ${placeholder} for "${param.name}"`);
   }

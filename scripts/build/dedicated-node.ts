@@ -6,7 +6,7 @@ import type { DedicatedField, DedicatedNodeSpec, HelpProperty } from '../../node
 import { BuildError } from './errors';
 import { formRow, selectControl } from './form';
 import { escapeHtml, jsQuoted } from './html';
-import { SYMPHONY_COLOR } from './palette';
+import { categoryColor } from './palette';
 import { type DefaultEntry, pickOnlyConfigScript, registerTypeScript, renderDefaults, returning } from './register-type';
 import type { Texts } from './texts';
 
@@ -32,15 +32,43 @@ function defaultEntry(field: DedicatedField): DefaultEntry {
   return entry;
 }
 
-/** Turns typed fields into TypedInputs; the rest Node-RED fills from the defaults by itself. */
+/**
+ * Turns typed fields into TypedInputs and fills the checklists (nodes/editor/checklist.ts); the rest Node-RED
+ * fills from the defaults by itself.
+ */
 function prepareSource(spec: DedicatedNodeSpec): string | undefined {
-  const typed = spec.fields.filter((f) => f.input.kind === 'typed');
-  if (typed.length === 0) return undefined;
-  const lines = typed.map((f) => {
-    const types = (f.input as Extract<DedicatedField['input'], { kind: 'typed' }>).types;
-    return `      $('#node-input-${f.name}').typedInput({ default: ${jsQuoted(types[0] ?? 'str')}, types: [${types.map(jsQuoted).join(', ')}], typeField: '#node-input-${f.name}Type' });`;
+  const lines = spec.fields.flatMap((f) => {
+    if (f.input.kind === 'checklist') return [`      SymphonyEditor.prepareChecklist(this, ${jsQuoted(f.name)});`];
+    if (f.input.kind !== 'typed') return [];
+    const types = f.input.types;
+    return [`      $('#node-input-${f.name}').typedInput({ default: ${jsQuoted(types[0] ?? 'str')}, types: [${types.map(jsQuoted).join(', ')}], typeField: '#node-input-${f.name}Type' });`];
   });
+  if (lines.length === 0) return undefined;
   return `function () {\n${lines.join('\n')}\n    }`;
+}
+
+/** The element a field's row label points to: a checklist has no input of the field's own name, see checklist.ts. */
+function controlId(field: DedicatedField): string {
+  return field.input.kind === 'checklist' ? `node-input-${field.name}-checklist` : `node-input-${field.name}`;
+}
+
+/**
+ * Preset buttons, then one heading and one checkbox per choice for each group: the choice in words, its value
+ * in small print. No element is named `node-input-<field>`, so Node-RED leaves the property to oneditsave.
+ */
+function checklistControl(spec: DedicatedNodeSpec, field: DedicatedField, input: Extract<DedicatedField['input'], { kind: 'checklist' }>, texts: Texts): string {
+  const base = `${root(spec)}`;
+  const presets = input.presets.map((preset) =>
+    `<button type="button" class="red-ui-button red-ui-button-small" style="margin: 0 4px 4px 0;" data-symphony-preset="${escapeHtml(preset.choices.join(','))}" data-i18n="${escapeHtml(texts.key(spec.type, `${base}.presets.${field.name}.${preset.key}`))}"></button>`).join('');
+  const groups = input.groups.map((group) => {
+    const boxes = group.choices.map((value) =>
+      `<label style="display: block; width: auto; margin: 0 0 2px 0; cursor: pointer;"><input type="checkbox" value="${escapeHtml(value)}" style="display: inline-block; width: auto; margin: 0 6px 0 0; vertical-align: baseline;">`
+      + `<span data-i18n="${escapeHtml(texts.key(spec.type, `${base}.choices.${field.name}.${value}`))}"></span> `
+      + `<small style="opacity: 0.65; font-family: monospace; font-size: 10px;">${escapeHtml(value)}</small></label>`).join('');
+    return `<div class="symphony-checklist-group" style="margin-top: 6px;"><div style="font-weight: bold;" data-i18n="${escapeHtml(texts.key(spec.type, `${base}.groups.${field.name}.${group.key}`))}"></div>${boxes}</div>`;
+  }).join('');
+  return `<div id="${controlId(field)}" class="symphony-checklist" style="display: inline-block; width: 70%; vertical-align: top;">`
+    + `<div class="symphony-checklist-presets"><span data-i18n="${escapeHtml(texts.key('editor', 'editor.checklist.presets'))}"></span> ${presets}</div>${groups}</div>`;
 }
 
 export function dedicatedScript(spec: DedicatedNodeSpec): string {
@@ -51,7 +79,7 @@ export function dedicatedScript(spec: DedicatedNodeSpec): string {
   const configs = spec.fields.flatMap((f) => (f.input.kind === 'config' ? [[f.name, f.input.type] as const] : []));
   if (configs.length > 0 && !extra.onadd) extra.onadd = pickOnlyConfigScript(configs);
   const members: Array<[string, string]> = [
-    ['color', jsQuoted(SYMPHONY_COLOR)],
+    ['color', jsQuoted(categoryColor(spec.category))],
     ['defaults', renderDefaults(spec.fields.map((f) => [f.name, defaultEntry(f)] as const), '    ')],
     ['inputs', String(spec.inputs)],
     ['outputs', String(spec.outputs)],
@@ -91,6 +119,8 @@ function control(spec: DedicatedNodeSpec, field: DedicatedField, texts: Texts): 
         .join('');
       return `<select id="${id}" multiple size="${input.size}" style="width: 70%;">${options}</select>`;
     }
+    case 'checklist':
+      return checklistControl(spec, field, input, texts);
     case 'hidden':
       return `<input type="hidden" id="${id}">`;
   }
@@ -101,7 +131,7 @@ export function dedicatedTemplate(spec: DedicatedNodeSpec, texts: Texts): string
     if (field.input.kind === 'hidden') return `  <input type="hidden" id="node-input-${field.name}">`;
     const base = `${root(spec)}.properties.${field.name}`;
     return formRow({
-      inputId: `node-input-${field.name}`,
+      inputId: controlId(field),
       icon: field.icon ?? 'pencil',
       labelKey: texts.key(spec.type, `${base}.label`),
       titleKey: texts.key(spec.type, `${base}.description`),

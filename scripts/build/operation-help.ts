@@ -1,4 +1,4 @@
-import type { OperationSpec } from '../../nodes/catalogue/types';
+import type { OperationSpec, ParamSpec } from '../../nodes/catalogue/types';
 import { escapeHtml } from './html';
 import type { OperationTexts } from './operation-texts';
 import { pagingHelp } from './paging-section';
@@ -14,6 +14,18 @@ function codeList(values: readonly string[]): string {
   return values.map((v) => `<code>${escapeHtml(v)}</code>`).join(', ');
 }
 
+/** The msg property types a help entry shows: a user or stream field also takes the answer naming it. */
+function helpType(param: ParamSpec): string {
+  const types = KIND_HELP_TYPES[param.kind];
+  return param.idOf === 'user' || param.idOf === 'stream' ? `${types} | object` : types;
+}
+
+/** Says that a blank required user or stream field takes the previous node's answer, where the node has one. */
+function answerParagraph(op: OperationSpec, s: (key: string) => string): string {
+  const takes = op.params.some((p) => p.required && (p.idOf === 'user' || p.idOf === 'stream'));
+  return takes ? `<p>${s('answerFromPayload')}</p>\n` : '';
+}
+
 /**
  * Who the node can act as: the permissions the app needs for OBO (any one of them), the called endpoint's for the
  * generic node (an empty list), or bot only.
@@ -27,7 +39,7 @@ function permissionParagraph(op: OperationSpec, s: (key: string) => string): str
 /** Node-RED help for one operation: summary, inputs, outputs, details (endpoint, OBO, pages, options, errors, example). */
 export function operationHelp(op: OperationSpec, texts: OperationTexts, shared: Texts): string {
   const s = (key: string): string => escapeHtml(shared.text('editor', `editor.help.${key}`));
-  const inputs = op.params.map((p) => property(p.name, KIND_HELP_TYPES[p.kind], texts.params[p.name]?.description ?? '', !p.required));
+  const inputs = op.params.map((p) => property(p.name, helpType(p), texts.params[p.name]?.description ?? '', !p.required));
   if (op.oboPermissions) inputs.push(property('oboUser', 'string | number', shared.text('editor', 'editor.help.oboUser'), true));
   const options = (op.options ?? []).map((option) => {
     const optionTexts = texts.options[option.name];
@@ -42,7 +54,7 @@ export function operationHelp(op: OperationSpec, texts: OperationTexts, shared: 
 ${inputs.join('\n')}
 </dl>
 <p>${s('fieldsFromMsg')}</p>
-${op.params.some((p) => p.kind === 'boolean') ? `<p>${s('boolNotSet')}</p>\n` : ''}<h3>${s('outputs')}</h3>
+${answerParagraph(op, s)}${op.params.some((p) => p.kind === 'boolean') ? `<p>${s('boolNotSet')}</p>\n` : ''}<h3>${s('outputs')}</h3>
 <dl class="message-properties">
 ${property('payload', 'object', texts.output, false)}
 </dl>
@@ -50,7 +62,7 @@ ${property('payload', 'object', texts.output, false)}
 <h3>${s('details')}</h3>
 <p>${s('endpoint')}: ${op.dynamicTarget ? s('endpointAny') : `<code>${escapeHtml(`${op.method} ${op.path}`)}</code> (${api})`}</p>
 ${permissionParagraph(op, s)}
-${texts.details ? `<p>${escapeHtml(texts.details)}</p>\n` : ''}${pagingHelp(op, shared)}${options.length ? `<h4>${s('options')}</h4>\n<dl class="message-properties">\n${options.join('\n')}\n</dl>\n` : ''}<h4>${s('errors')}</h4>
+${texts.details ? `<p>${escapeHtml(texts.details)}</p>\n` : ''}${op.statusSummary ? `<p>${s(op.statusSummary.show === 'id' ? 'statusId' : 'statusCount')}</p>\n` : ''}${pagingHelp(op, shared)}${options.length ? `<h4>${s('options')}</h4>\n<dl class="message-properties">\n${options.join('\n')}\n</dl>\n` : ''}<h4>${s('errors')}</h4>
 <p>${s('errorsText')}</p>
 <dl class="message-properties">
 ${property('error.message', 'string', shared.text('editor', 'editor.help.errorMessage'), false)}

@@ -7,7 +7,7 @@ import { escapeHtml, jsQuoted } from './html';
 import type { OperationTexts } from './operation-texts';
 import { pagingDefaults } from './paging-fields';
 import { pagingRows } from './paging-section';
-import { areaIcon, paletteCategory, SYMPHONY_COLOR } from './palette';
+import { areaIcon, categoryColor, paletteCategory } from './palette';
 import { KIND_ICONS } from './param-kinds';
 import { type DefaultEntry, pickOnlyConfigScript, registerTypeScript, renderDefaults, returning } from './register-type';
 import type { Texts } from './texts';
@@ -42,7 +42,7 @@ export function operationDefaults(op: OperationSpec): Array<[string, DefaultEntr
 export function operationScript(op: OperationSpec): string {
   const type = jsQuoted(op.type);
   return registerTypeScript(op.type, paletteCategory(op.area), [
-    ['color', jsQuoted(SYMPHONY_COLOR)],
+    ['color', jsQuoted(categoryColor(paletteCategory(op.area)))],
     ['defaults', renderDefaults(operationDefaults(op), '    ')],
     ['inputs', '1'],
     ['outputs', '1'],

@@ -25,6 +25,13 @@ export function registerCertificateAuthRoutes(router: Router): void {
     const user = certificateUser(ctx);
     return { status: 200, body: { name: 'sessionToken', token: ctx.sim.sessions.issue({ kind: 'user', userId: user.id }).token } };
   }, NO_BODY);
+  // PodCertificate: what verifies the JWTs the pod gives extension apps; here the simulator's signing certificate.
+  for (const service of ['sessionauth', 'keyauth']) {
+    router.public('GET', `/${service}/v1/app/pod/certificate`, (ctx) => {
+      certificateUser(ctx);
+      return { status: 200, body: { certificate: ctx.sim.pki.serverCertificate } };
+    });
+  }
   router.public('POST', '/keyauth/v1/authenticate', (ctx) => {
     const user = certificateUser(ctx);
     return { status: 200, body: { name: 'keyManagerToken', token: ctx.sim.sessions.issue({ kind: 'keyManager', userId: user.id }).token } };

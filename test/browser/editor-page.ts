@@ -26,6 +26,7 @@ export interface EditorRED {
     getType(type: string): { category?: string } | undefined;
     node(id: string): EditorNode | null;
     filterNodes(filter: { z?: string; type?: string }): EditorNode[];
+    filterLinks(filter: { source?: EditorNode }): Array<{ sourcePort: number; target: EditorNode }>;
     getWorkspaceOrder(): string[];
     dirty(): boolean;
     registry: { getModule(name: string): { sets: Record<string, { types: string[] }> } | undefined };

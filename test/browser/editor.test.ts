@@ -189,6 +189,61 @@ describe('the editor in a browser (npm start, Chromium)', function () {
     assert.deepEqual(log.errorsSince(0), [], `console errors:\n${describeEntries(log.errorsSince(0))}`);
   });
 
+  it('the events dialog: event types as words in groups, presets, and ports that keep their wires', async function () {
+    const { page, console: log } = await editor();
+    const tab = await page.evaluate(() => (globalThis as unknown as EditorWindow).RED.workspaces.add(null).id);
+    // Hand-written: the types as text, in an order of their own, one output per type, each wired.
+    const nodes = [
+      {
+        id: 'ev-text', type: 'symphony-events', name: '', config: DEMO_CONFIG_ID, eventTypes: 'roomcreated, MESSAGESENT', streamIds: '', ignoreOwn: true,
+        mentionsOnly: false, outputMode: 'perType', tag: '', outputs: 2, wires: [['ev-rooms'], ['ev-messages']],
+      },
+      { id: 'ev-rooms', type: 'debug', name: 'rooms', wires: [] },
+      { id: 'ev-messages', type: 'debug', name: 'messages', wires: [] },
+    ];
+    await page.evaluate((nodes) => {
+      (globalThis as unknown as EditorWindow).RED.view.importNodes(nodes, { generateIds: false, touchImport: true, notify: false });
+    }, nodes.map((n, i) => ({ ...n, z: tab, x: 200 + 250 * Math.min(i, 1), y: 80 + 60 * i })));
+    const untouched = await page.evaluate(pressDoneOnEach, ['ev-text']);
+    assert.deepEqual(untouched.map((o) => [o.problem, o.changes]), [[undefined, []]], 'Done on the untouched dialog keeps the text as saved');
+
+    await page.evaluate(() => {
+      const { RED } = globalThis as unknown as EditorWindow;
+      RED.editor.edit(RED.nodes.node('ev-text')!);
+    });
+    const list = page.locator('#node-input-eventTypes-checklist');
+    await list.waitFor({ state: 'visible' });
+    const box = (type: string) => list.locator(`input[type="checkbox"][value="${type}"]`);
+    assert.equal(await box('ROOMCREATED').isChecked(), true);
+    assert.equal(await box('MESSAGESENT').isChecked(), true);
+    assert.equal(await box('USERJOINEDROOM').isChecked(), false);
+    const joined = (await list.locator('label', { has: page.locator('input[value="USERJOINEDROOM"]') }).innerText()).replace(/\s+/g, ' ').trim();
+    assert.equal(joined, 'a user joined a room USERJOINEDROOM', 'the words, then the API name');
+    const text = await list.innerText();
+    for (const heading of ['Messages', 'Forms', 'Rooms and IMs', 'Connections', 'Other']) assert.ok(text.includes(heading), heading);
+    await delay(400);
+    await screenshot(page, 'events-dialog');
+
+    // None, then the rooms preset: MESSAGESENT goes, ROOMCREATED stays first, the other room events follow.
+    await list.locator('button', { hasText: /^none$/ }).click();
+    assert.equal(await list.locator('input:checked').count(), 0);
+    assert.equal(await list.evaluate((el) => el.classList.contains('input-error')), true, 'nothing ticked is marked');
+    await list.locator('button', { hasText: /^rooms$/ }).click();
+    await page.locator('#node-dialog-ok').click();
+    await waitForTraysClosed(page);
+    const saved = await page.evaluate(() => {
+      const { RED } = globalThis as unknown as EditorWindow;
+      const node = RED.nodes.node('ev-text')!;
+      const links = RED.nodes.filterLinks({ source: node }).map((l) => [l.sourcePort, l.target.id] as const);
+      return { eventTypes: node.eventTypes as string[], outputs: node.outputs, links };
+    });
+    assert.deepEqual(saved.eventTypes, ['ROOMCREATED', 'INSTANTMESSAGECREATED', 'ROOMUPDATED', 'ROOMDEACTIVATED', 'ROOMREACTIVATED',
+      'USERJOINEDROOM', 'USERLEFTROOM', 'ROOMMEMBERPROMOTEDTOOWNER', 'ROOMMEMBERDEMOTEDFROMOWNER', 'USERREQUESTEDTOJOINROOM']);
+    assert.equal(saved.outputs, 10);
+    assert.deepEqual(saved.links, [[0, 'ev-rooms']], "ROOMCREATED's wire follows it; MESSAGESENT's goes with it");
+    assert.deepEqual(log.errorsSince(0), [], `console errors:\n${describeEntries(log.errorsSince(0))}`);
+  });
+
   it('a node dropped from the palette takes the one Symphony connection there is, and none when there are two', async function () {
     const { page, console: log } = await editor();
     const configOf = (id: string): Promise<{ config: unknown; users: string[] }> => page.evaluate(({ id, configId }) => {
@@ -320,6 +375,30 @@ describe('the editor in a browser (npm start, Chromium)', function () {
     }, configId);
     assert.notEqual(configId, DEMO_CONFIG_ID, 'a new config node, not the demo one');
     assert.deepEqual(made, { lookupConfig: configId, type: 'symphony-config', podUrl: demo!.simulator, botUsername: 'demo-bot', hasKey: true });
+    assert.deepEqual(log.errorsSince(0), [], `console errors:\n${describeEntries(log.errorsSince(0))}`);
+  });
+
+  it("'Test connection' after the pod URL changed names the stored secrets to enter again, and marks them", async function () {
+    const { page, console: log } = await editor();
+    await page.evaluate((id) => (globalThis as unknown as EditorWindow).RED.editor.editConfig('', 'symphony-config', id), DEMO_CONFIG_ID);
+    await page.locator('#node-config-input-podUrl').waitFor({ state: 'visible' });
+    await page.locator('#node-config-input-podUrl').fill('https://moved.example.com');
+    const spot = page.locator('#node-config-symphony-test-connection');
+    await spot.locator('button').click();
+    await page.waitForFunction(() => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document;
+      return !doc.querySelector('#node-config-symphony-test-connection .fa-spin')
+        && (doc.querySelector('#node-config-symphony-test-connection')?.textContent ?? '').includes('failed');
+    }, undefined, { timeout: 30_000 });
+    const outcome = (await spot.innerText()).replace(/\s+/g, ' ').trim();
+    assert.match(outcome, /Pod URL differs from the deployed connection.*Enter again: Private key, App private key/, outcome);
+    const marked = await page.evaluate(() => ['podUrl', 'privateKey', 'appPrivateKey', 'botUsername'].map((field) => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { classList: { contains(c: string): boolean } } | null } }).document;
+      return [field, doc.querySelector(`#node-config-input-${field}`)?.classList.contains('input-error') ?? null];
+    }));
+    assert.deepEqual(marked, [['podUrl', true], ['privateKey', true], ['appPrivateKey', true], ['botUsername', false]]);
+    await page.locator('#node-config-dialog-cancel').click();
+    await waitForTraysClosed(page);
     assert.deepEqual(log.errorsSince(0), [], `console errors:\n${describeEntries(log.errorsSince(0))}`);
   });
 

@@ -79,6 +79,10 @@ function dedicatedValue(field: DedicatedField, variant: Exclude<Variant, 'blank'
     case 'checkbox': return !field.value;
     case 'select': return second ? input.choices[0] : input.choices[input.choices.length - 1];
     case 'multiselect': return second ? input.choices.slice(0, 3) : input.choices.slice(-1);
+    case 'checklist': {
+      const choices = input.groups.flatMap((group) => group.choices);
+      return second ? choices.slice(0, 3) : choices.slice(-1);
+    }
     case 'config': return configId;
     case 'typed': return `payload.${field.name}`;
     case 'hidden': return field.value;

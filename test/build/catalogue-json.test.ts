@@ -22,7 +22,9 @@ describe('build: dist/nodes/catalogue.json', () => {
           api: op.api,
           method: op.method,
           path: op.path,
-          params: op.params.map((p) => ({ name: p.name, in: p.in, wireName: p.wireName ?? p.name, kind: p.kind, required: p.required === true })),
+          params: op.params.map((p) => ({
+            name: p.name, in: p.in, wireName: p.wireName ?? p.name, kind: p.kind, required: p.required === true, ...(p.idOf ? { idOf: p.idOf } : {}),
+          })),
           oboPermissions: op.oboPermissions ? [...op.oboPermissions] : null,
         },
       );

@@ -3,6 +3,7 @@ import { dedicatedNodes } from '../../nodes/dedicated/index';
 import type { DedicatedNodeSpec } from '../../nodes/dedicated/types';
 import { EVENT_TYPES } from '../../nodes/runtime/events/event-types';
 import { BuildError } from '../../scripts/build/errors';
+import { lookupText } from '../../scripts/build/locale';
 import { checkDedicatedNodes, dedicatedHelp, dedicatedScript } from '../../scripts/build/dedicated-node';
 import { Texts } from '../../scripts/build/texts';
 import { builtCatalog, htmlBlocks, loadEditor, type NodeDefinition, readBuilt, REGISTER_TYPE } from './support';
@@ -39,7 +40,8 @@ describe('build: dedicated nodes (nodes/dedicated)', () => {
     assert.equal(events.paletteLabel?.call(events), 'events');
     assert.equal(events.label.call({}), 'events');
     assert.equal(events.label.call({ name: 'inbox' }), 'inbox');
-    assert.equal(def.outputLabels.call({ outputMode: 'perType', eventTypes: ['MESSAGESENT', 'ROOMCREATED'] }, 1), 'ROOMCREATED');
+    assert.equal(def.outputLabels.call({ outputMode: 'perType', eventTypes: ['MESSAGESENT', 'ROOMCREATED'] }, 1), 'a room was created (ROOMCREATED)');
+    assert.equal(def.outputLabels.call({ outputMode: 'perType', eventTypes: 'messagesent, userjoinedroom' }, 1), 'a user joined a room (USERJOINEDROOM)', 'saved as text, as the runtime reads it');
     assert.equal(def.outputLabels.call({ outputMode: 'single' }, 0), 'events');
     assert.equal(events.defaults.eventTypes?.validate?.call({}, []), false);
     assert.equal(events.defaults.tag?.validate?.call({}, 'x'.repeat(101)), false);
@@ -47,7 +49,27 @@ describe('build: dedicated nodes (nodes/dedicated)', () => {
 
   it('symphony-events: a dialog listing every event type, and a help that documents outputs and guarantees', () => {
     const template = htmlBlocks(html, 'data-template-name').get('symphony-events')?.[0] ?? '';
-    for (const type of EVENT_TYPES) assert.ok(template.includes(`<option value="${type}">${type}</option>`), type);
+    const catalog = builtCatalog();
+    const words = (key: string): string => String(lookupText(catalog, key));
+    // Every type once: a checkbox labelled in words, its API name in small print beside it.
+    for (const type of EVENT_TYPES) {
+      assert.equal(template.split(`<input type="checkbox" value="${type}"`).length, 2, type);
+      assert.ok(template.includes(`<span data-i18n="dedicated.events.choices.eventTypes.${type}"></span> <small`), type);
+      assert.ok(template.includes(`>${type}</small>`), type);
+      assert.doesNotMatch(words(`dedicated.events.choices.eventTypes.${type}`), /^$|undefined|[A-Z]{6}/, type);
+    }
+    assert.equal(words('dedicated.events.choices.eventTypes.USERJOINEDROOM'), 'a user joined a room');
+    assert.equal(words('dedicated.events.choices.eventTypes.SYMPHONYELEMENTSACTION'), 'a form was submitted');
+    const groups = [...template.matchAll(/data-i18n="dedicated\.events\.groups\.eventTypes\.(\w+)"/g)].map((m) => words(`dedicated.events.groups.eventTypes.${m[1]}`));
+    assert.deepEqual(groups, ['Messages', 'Forms', 'Rooms and IMs', 'Connections', 'Other']);
+    const presets = Object.fromEntries([...template.matchAll(/data-symphony-preset="([^"]*)" data-i18n="dedicated\.events\.presets\.eventTypes\.(\w+)"/g)].map((m) => [m[2], m[1]]));
+    assert.deepEqual(Object.keys(presets), ['messages', 'forms', 'rooms', 'connections', 'all', 'none']);
+    assert.equal(presets.messages, 'MESSAGESENT,MESSAGESUPPRESSED,SHAREDPOST');
+    assert.equal(presets.forms, 'SYMPHONYELEMENTSACTION');
+    assert.equal(presets.connections, 'CONNECTIONREQUESTED,CONNECTIONACCEPTED');
+    assert.deepEqual(presets.all?.split(',').sort(), [...EVENT_TYPES].sort());
+    assert.equal(presets.none, '');
+    assert.ok(!template.includes('id="node-input-eventTypes"'), 'no input Node-RED would save on its own: the dialog saves the types only when they changed');
     assert.ok(template.includes('<input type="hidden" id="node-input-outputs">'));
     const help = htmlBlocks(readBuilt('locales/en-US/symphony.html'), 'data-help-name').get('symphony-events')?.[0] ?? '';
     assert.match(help, /^\s*<p>[^<]+<\/p>/, 'starts with a summary');

@@ -5,6 +5,7 @@ import { CONFIG_CREDENTIALS } from '../../nodes/runtime/config/config-settings';
 import { SCHEMA_VERSION } from '../../nodes/runtime/migrations/migrations';
 import { DEFAULT_MAX_ITEMS } from '../../nodes/runtime/operations/paging';
 import { builtCatalog, htmlBlocks, loadEditor, readBuilt, REGISTER_TYPE, type Sandbox } from './support';
+import { AREA_COLORS } from '../../scripts/build/palette';
 
 describe('build: dist/nodes/symphony.html', () => {
   let html: string;
@@ -59,10 +60,10 @@ describe('build: dist/nodes/symphony.html', () => {
         assert.equal(defaults.config?.required, true);
       });
 
-      it('uses its area icon and the one Symphony colour', () => {
+      it("uses its area's icon and colour", () => {
         const def = definition(op.type);
         assert.equal(def.icon, `symphony-${op.area}.svg`);
-        assert.equal(def.color, definition(catalogue[0]?.type ?? '').color);
+        assert.equal(def.color, AREA_COLORS[op.area]);
       });
 
       it('accepts a new node as it is', () => {
@@ -95,6 +96,19 @@ describe('build: dist/nodes/symphony.html', () => {
     const def = definition('symphony-presence-set');
     assert.equal(def.label.call({ category: 'AWAY', categoryType: 'str', actAs: 'bot' }), 'set presence: AWAY');
     assert.equal(def.label.call({ category: '', categoryType: 'str', actAs: 'username' }), 'set presence (OBO)');
+  });
+
+  it('cuts a label showing a setting to 30 characters, on one line, never inside an emoji', () => {
+    const def = definition('symphony-presence-set');
+    const long = def.label.call({ category: 'a value far too long\nto be shown whole on a node', categoryType: 'str', actAs: 'bot' });
+    assert.equal(long, 'set presence: a value far too\u2026');
+    assert.equal([...long].length, 30);
+    const emoji = def.label.call({ category: '\u{1F600}'.repeat(40), categoryType: 'str', actAs: 'userId' });
+    assert.equal(emoji, `set presence: ${'\u{1F600}'.repeat(15)}\u2026 (OBO)`);
+    assert.equal(def.label.call({ category: 'x'.repeat(16), categoryType: 'str' }), `set presence: ${'x'.repeat(16)}`, '30 characters: whole');
+    assert.equal(def.label.call({ name: 'a name of any length, kept as the user wrote it', category: 'AWAY' }), 'a name of any length, kept as the user wrote it');
+    const config = definition('symphony-config');
+    assert.equal(config.label.call({ name: '', botUsername: 'a-very-long-bot-service-account', podUrl: 'https://acme.symphony.com' }), 'a-very-long-bot-service-accou\u2026');
   });
 
   describe('parameter validators', () => {

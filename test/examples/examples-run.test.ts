@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { catalogue } from '../../nodes/catalogue/index';
 import { dedicatedNodes } from '../../nodes/dedicated/index';
+import { DATAHOSE_TYPE, datahoseTag } from '../../nodes/runtime/events/datahose-node';
 import { EVENTS_TYPE, feedTag } from '../../nodes/runtime/events/events-node';
 import { DEMO_CONFIG_ID, readExamples, type Example, type FlowNode } from '../../scripts/demo/example-flows';
 import { SIMULATOR_URL_ENV } from '../../scripts/demo/node-red-process';
@@ -104,7 +105,7 @@ function debugNodesOf(example: Example, start: FlowNode): FlowNode[] {
 }
 
 const isErrorsDebug = (n: FlowNode): boolean => n.type === 'debug' && n.name === 'errors';
-const isEventsNode = (n: FlowNode): boolean => n.type === EVENTS_TYPE;
+const isEventsNode = (n: FlowNode): boolean => n.type === EVENTS_TYPE || n.type === DATAHOSE_TYPE;
 
 /** The debug nodes after the example's events nodes (not "errors"): the steps the bot takes on an event. */
 function eventDebugsOf(example: Example): FlowNode[] {
@@ -121,7 +122,13 @@ const simulatesPerson = (example: Example, inject: FlowNode): boolean => reachab
 /** Waits until every events node of the example has its datafeed open and a read waiting. */
 async function eventsNodesReading(example: Example, sim: Simulator): Promise<void> {
   for (const events of example.nodes.filter(isEventsNode)) {
-    await reading(sim, feedTag({ tag: events.tag as string | undefined }, events.id));
+    const tag = events.tag as string | undefined;
+    if (events.type === DATAHOSE_TYPE) {
+      const hose = datahoseTag({ tag }, events.id);
+      await until(`the datahose feed ${hose} to be read`, () => sim.datahoseFeeds().some((f) => f.tag === hose));
+    } else {
+      await reading(sim, feedTag({ tag }, events.id));
+    }
   }
 }
 
@@ -226,10 +233,21 @@ async function botReacted(example: Example, recorder: Recorder, before: Map<stri
  * away, and no datafeed request comes after the stop.
  */
 async function unloadedWithoutReads(example: Example, sim: Simulator): Promise<void> {
-  const tags = example.nodes.filter(isEventsNode).map((n) => feedTag({ tag: n.tag as string | undefined }, n.id));
+  const tags = example.nodes.filter((n) => n.type === EVENTS_TYPE).map((n) => feedTag({ tag: n.tag as string | undefined }, n.id));
+  const hoses = example.nodes.filter((n) => n.type === DATAHOSE_TYPE).map((n) => datahoseTag({ tag: n.tag as string | undefined }, n.id));
   const { stopErrors, endedMsgs } = await unloadReportingErrors(example.nodes.filter((n) => n.type !== 'tab').map((n) => n.id));
   assert.deepEqual(stopErrors, [], `${example.label}: every node stopped without a close timeout`);
   assert.deepEqual(endedMsgs.map((m) => `${m.node}: ${m.error}`), [], `${example.label}: the flows were idle, no call was cut off`);
+  if (hoses.length > 0) {
+    // A read sent just before the stop may reach the simulator a moment after it (and end at once): wait for those,
+    // then make sure no read starts later.
+    await until(`${example.label}: every read of its datahose feeds to end`, () => !sim.datahoseFeeds().some((f) => hoses.includes(f.tag) && f.reading > 0));
+    await delay(200);
+    const afterHoseStop = sim.requests.length;
+    await delay(300);
+    const reads = sim.requests.slice(afterHoseStop).filter((r) => r.path === '/agent/v5/events/read');
+    assert.deepEqual(reads.map((r) => `${r.method} ${r.path}`), [], `${example.label}: no datahose read after the flows stopped`);
+  }
   if (tags.length === 0) return;
   const afterStop = sim.requests.length;
   await until(`${example.label}: every read on the feeds of its events nodes to end`,

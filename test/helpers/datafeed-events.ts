@@ -19,6 +19,8 @@ interface AgentSpec {
   types: string[];
   members: string[];
   validate: ValidateFunction;
+  /** The types a datahose read may ask for (listed in V5EventsReadBody.eventTypes' description). */
+  datahoseTypes: string[];
 }
 
 let loaded: AgentSpec | undefined;
@@ -31,11 +33,13 @@ export function agentSpec(): AgentSpec {
   const typeDoc = String(((schemas.V4Event?.properties as Json).type as Json).description);
   const types = [...typeDoc.matchAll(/^\s*-\s*([A-Z_]+)\s*$/gm)].map((m) => m[1] as string);
   const members = Object.keys((schemas.V4Payload?.properties ?? {}) as Json);
+  const hoseDoc = String((((schemas.V5EventsReadBody?.properties as Json).eventTypes as Json).description));
+  const datahoseTypes = [...hoseDoc.matchAll(/^\s*\*\s*([A-Z_]+)\s*$/gm)].map((m) => m[1] as string);
   const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: false });
   ajv.addSchema({ $id: 'agent', components: doc.components });
   const validate = ajv.getSchema('agent#/components/schemas/V4Event');
   if (!validate) throw new Error('V4Event not found in the agent spec');
-  loaded = { types, members, validate };
+  loaded = { types, members, validate, datahoseTypes };
   return loaded;
 }
 

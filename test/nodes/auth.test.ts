@@ -86,7 +86,7 @@ describe('authentication and tokens', function () {
     assert.equal(await lookupsAtMarker, 1, 'no retry before Retry-After is over');
     const calls = sim().requests.filter((r) => r.path === '/pod/v3/users');
     assert.deepEqual(calls.map((r) => r.status), [429, 200]);
-    assert.deepEqual(shown.slice(-2), [{ fill: 'yellow', shape: 'ring', text: 'rate limited, retry in 1 s' }, { fill: 'green', shape: 'dot', text: 'ok' }], JSON.stringify(shown));
+    assert.deepEqual(shown.slice(-2), [{ fill: 'yellow', shape: 'ring', text: 'rate limited, retry in 1 s' }, { fill: 'green', shape: 'dot', text: '1 user found' }], JSON.stringify(shown));
   });
 
   it('retries a send refused with 503, but not one that may have been applied (502)', async function () {
@@ -183,6 +183,6 @@ describe('authentication and tokens', function () {
     send('lookup', { payload: 1 });
     await done;
     assert.equal(out.length, 1);
-    assert.deepEqual(shown.map((s) => s.text), ['authenticating', 'ok']);
+    assert.deepEqual(shown.map((s) => s.text), ['authenticating', '1 user found']);
   });
 });

@@ -4,7 +4,7 @@
  * here are read from it, never from the package.
  */
 import assert from 'node:assert/strict';
-import { EVENT_PAYLOAD_KEYS, EVENT_TYPES } from '../../nodes/runtime/events/event-types';
+import { DATAHOSE_EVENT_TYPES, EVENT_PAYLOAD_KEYS, EVENT_TYPES } from '../../nodes/runtime/events/event-types';
 import { EVENT_TYPES as SIMULATOR_EVENT_TYPES } from '../../simulator';
 import { htmlBlocks, readBuilt } from '../build/support';
 import { ApiSpec } from '../conformance/spec';
@@ -12,6 +12,12 @@ import { agentSpec, BUILT_TYPES, memberOf, wellFormed, wellFormedEvent } from '.
 import { eventsNode, reading } from '../helpers/events-flow';
 import { configNode, loadFlow, messages, nextMessage, useSimulator } from '../helpers/flow';
 import { BOT, DESK_ROOM_ID } from '../helpers/simulator';
+
+/** The event types a node's dialog offers: its checkboxes' values. */
+function dialogChoices(type: string): string[] {
+  const dialog = htmlBlocks(readBuilt('symphony.html'), 'data-template-name').get(type)?.[0] ?? '';
+  return [...dialog.matchAll(/<input type="checkbox" value="([A-Z]+)"/g)].map((m) => m[1] as string);
+}
 
 describe('symphony-events: every event type of the agent spec', function () {
   before(function () {
@@ -30,9 +36,14 @@ describe('symphony-events: every event type of the agent spec', function () {
     assert.deepEqual([...EVENT_TYPES].sort(), [...types].sort());
     for (const type of types) assert.equal(EVENT_PAYLOAD_KEYS[type as keyof typeof EVENT_PAYLOAD_KEYS], memberOf(type), type);
     assert.deepEqual([...SIMULATOR_EVENT_TYPES].sort(), [...types].sort());
-    const dialog = htmlBlocks(readBuilt('symphony.html'), 'data-template-name').get('symphony-events')?.[0] ?? '';
-    const choices = [...dialog.matchAll(/<option value="([A-Z]+)">/g)].map((m) => m[1]);
-    assert.deepEqual([...choices].sort(), [...types].sort(), 'the filter offers every type');
+    assert.deepEqual(dialogChoices('symphony-events').sort(), [...types].sort(), 'the filter offers every type');
+  });
+
+  it('the datahose node and its dialog offer exactly the types the spec lets a datahose read ask for', function () {
+    const { datahoseTypes } = agentSpec();
+    assert.ok(datahoseTypes.length >= 16, datahoseTypes.join(', '));
+    assert.deepEqual(dialogChoices('symphony-datahose').sort(), [...datahoseTypes].sort());
+    assert.deepEqual([...DATAHOSE_EVENT_TYPES].sort(), [...datahoseTypes].sort());
   });
 
   it('sends an event of every type, each on the output of its type', async function () {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CONFIG_ID, configNode, helper, loadFlow, nextMessage, send, useSimulator, type FlowNode, type Msg } from '../helpers/flow';
+import { CONFIG_ID, collect, configNode, helper, loadFlow, nextMessage, send, useSimulator, type FlowNode, type Msg } from '../helpers/flow';
+import { until } from '../helpers/wait';
 import { DESK_ROOM_ID, USERS } from '../helpers/simulator';
 
 /** Sends one msg; resolves with where it ended: the output or Catch. */
@@ -80,6 +81,23 @@ describe('input rules on the wire', function () {
       assert.equal(ended.msg.error?.cause?.field, 'path', path);
       assert.deepEqual(apiRequests(sim().requests), [], path);
     }
+  });
+
+  it('refuses a query value the URL cannot carry (an object, a list of objects), naming the query', async function () {
+    await loadFlow([configNode(sim()), { id: 'node', type: 'symphony-api', config: CONFIG_ID, method: 'GET', methodType: 'str', path: '/pod/v2/sessioninfo', pathType: 'str', query: 'query', queryType: 'msg', wires: [['out']] }, { id: 'out', type: 'helper' }]);
+    const out = collect('out');
+    const caught = collect('caught');
+    const refused = [{ '': { a: 1 } }, { skip: [{ n: 1 }] }, { limit: Object.create(null) as object }];
+    for (const query of refused) send('node', { query });
+    await until('every refused query at Catch', () => caught.length === refused.length);
+    for (const msg of caught) {
+      assert.equal(msg.error?.cause?.field, 'query');
+      assert.match(msg.error?.message ?? '', /query value is text, a number, true or false/);
+    }
+    assert.deepEqual(apiRequests(sim().requests), []);
+    send('node', { query: { limit: 5, tags: ['a', 'b'], local: true } });
+    await until('the query of text, numbers and booleans sent', () => out.length === 1);
+    assert.equal(apiRequests(sim().requests)[0]?.query, 'limit=5&tags=a,b&local=true');
   });
 
   it('does not send a blank query value', async function () {

@@ -17,8 +17,9 @@ const sendMessage = (props: Record<string, unknown> = {}): FlowNode => ({
 });
 
 const cases: Case[] = [
-  { title: 'a missing user id list', node: imCreate(), msg: { payload: 'x' }, field: 'userIds', message: /^userIds: is required: set it in the node or pass msg\.userIds$/ },
-  { title: 'a user id list of the wrong type', node: imCreate(), msg: { userIds: { id: 1 } }, field: 'userIds', message: /^userIds: must be a list of user ids/ },
+  { title: 'a missing user id list', node: imCreate(), msg: { payload: 'x' }, field: 'userIds', message: /^userIds: is required: set it in the node, pass msg\.userIds, or send the answer of lookup users/ },
+  { title: 'a user id list of the wrong type', node: imCreate(), msg: { userIds: true }, field: 'userIds', message: /^userIds: must be a list of user ids/ },
+  { title: 'an object that is not a user', node: imCreate(), msg: { userIds: { name: 'x' } }, field: 'userIds', message: /^userIds: must be user ids .* got an object without users or id$/ },
   { title: 'a user id too large to keep exact', node: imCreate(), msg: { userIds: ['9007199254740993'] }, field: 'userIds', message: /larger than 2\^53-1/ },
   { title: 'a bad JSON field', node: imCreate({ userIds: '[1,', userIdsType: 'json' }), msg: {}, field: 'userIds', message: /^userIds: could not read the json value/ },
   { title: 'two lookup lists at once', node: lookup(), msg: { userIds: [USERS.alice.id], emails: 'a@b.c' }, field: 'userIds|emails|usernames', message: /set exactly one of userIds, emails, usernames \(found userIds, emails\)/ },

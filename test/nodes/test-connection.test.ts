@@ -87,7 +87,24 @@ describe('config node: Test connection (POST symphony/test-connection)', functio
     });
     assert.equal(response.body.ok, false);
     assert.equal(response.body.field, 'podUrl');
+    assert.equal(response.body.reason, 'Pod URL differs from the deployed connection: stored secrets are only sent to the deployed URLs. Enter again: Private key, App private key (or deploy first, then test)');
+    assert.deepEqual(response.body.reenter, ['privateKey', 'appPrivateKey']);
     assert.equal(sim().count('POST', '/login/pubkey/authenticate'), 0);
+  });
+
+  it('after a URL change names only the stored secrets the settings use, and tests once they are entered again', async () => {
+    await loadFlow([configNode(sim())], configCredentials({ privateKeyPassphrase: '', pkcs12: 'c3RvcmVk', proxyPassword: 'stored' }));
+    const moved = dialog(sim(), { agentUrl: sim().url, appId: '' });
+    const all = { privateKey: STORED, privateKeyPassphrase: '', pkcs12: STORED, proxyPassword: STORED, appPrivateKey: STORED };
+    const refused = await testConnection({ id: CONFIG_ID, config: moved, credentials: all });
+    assert.equal(refused.body.field, 'agentUrl');
+    assert.deepEqual(refused.body.reenter, ['privateKey'], 'no certificate, no proxy, no OBO app: only the bot key');
+    assert.match(String(refused.body.reason), /^Agent URL differs .* Enter again: Private key \(or deploy first/);
+    assert.equal(sim().requests.length, 0);
+
+    const entered = await testConnection({ id: CONFIG_ID, config: moved, credentials: { ...all, privateKey: keyPair('bot').privatePem } });
+    assert.equal(entered.body.ok, true, entered.text);
+    assertNoSecrets(sim(), entered);
   });
 
   it('reports a key the pod does not know as "not authorized"', async () => {

@@ -45,6 +45,17 @@ function longStrings(binding: Binding, variant: Variant): string[] {
 }
 
 /**
+ * The stream id an object names, by the shapes the README lists for stream fields ({ id }, { streamId },
+ * { roomSystemInfo: { id } }, { IMSystemInfo: { id } }, the first that is text); anything else as it is.
+ */
+function namedStreamId(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value)) return value;
+  const inner = (outer: unknown): unknown => (outer !== null && typeof outer === 'object' ? (outer as { id?: unknown }).id : undefined);
+  const object = value as Record<string, unknown>;
+  return [object.id, object.streamId, inner(object.roomSystemInfo), inner(object.IMSystemInfo)].find((id) => typeof id === 'string');
+}
+
+/**
  * A value the issue's rules refuse, given as it is (on msg, in a context or env, as a string literal): the msg
  * must end at Catch before any request. Checked from the input because the wire cannot always show it (a lone
  * surrogate never gets there; NaN sent as text looks like the word).
@@ -53,8 +64,10 @@ export function refusedInput(subject: Subject, variant: Variant, binding: Bindin
   for (const field of subject.fields) {
     if (!field.param || !binding.known.has(field.name)) continue;
     const value = binding.known.get(field.name);
-    // A stream id is taken without the white space around it (pasted ids often end in a newline).
-    const segment = typeof value === 'string' && field.param.kind === 'stream-id' ? value.trim() : value;
+    // A stream field takes the id an IM, room or stream answer carries; the id without the white space around it
+    // (pasted ids often end in a newline).
+    const named = field.param.idOf === 'stream' ? namedStreamId(value) : value;
+    const segment = typeof named === 'string' && field.param.kind === 'stream-id' ? named.trim() : named;
     if (field.param.in === 'path' && typeof segment === 'string' && refusedAsPathSegment(segment)) {
       return `path parameter ${field.name} = ${brief(value)}`;
     }

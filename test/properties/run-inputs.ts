@@ -109,12 +109,22 @@ function place(binding: Binding, name: string, source: FieldSource, drawn: Field
   }
 }
 
+/** What the README says a blank field reads from msg.payload: required user and stream fields, objects and arrays. */
+const takesAnswer = (param: ParamSpec | undefined): boolean => param?.required === true && (param.idOf === 'user' || param.idOf === 'stream');
+const isAnswer = (payload: unknown): boolean => payload !== null && typeof payload === 'object' && !Buffer.isBuffer(payload);
+const isBlank = (value: unknown): boolean => value === undefined || value === null || value === '';
+
 export function bind(subject: Subject, variant: Variant, input: RunInput, msgid: string): Binding {
   const binding: Binding = { msg: { _msgid: msgid, payload: input.payload }, flow: {}, global: {}, env: {}, known: new Map() };
   for (const field of subject.fields) {
     const drawn = input.fields[field.name]!;
     const source = variant.fields[field.name] ?? { via: 'blank' };
     place(binding, field.name, source, drawn, field);
+    // A blank required user or stream field with nothing on msg reads msg.payload when it is an object or array.
+    const blankField = source.via === 'blank' || (source.via === 'default' && !field.default);
+    if (blankField && takesAnswer(field.param) && isBlank(binding.known.get(field.name)) && isAnswer(input.payload)) {
+      binding.known.set(field.name, input.payload);
+    }
     // A default that reads msg.payload reads the run's payload.
     if (source.via === 'default' && field.default?.type === 'msg' && field.default.value === 'payload') binding.known.set(field.name, input.payload);
   }

@@ -133,6 +133,23 @@ const streamIdLike = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9_+/=-]{1,30}$/),
 );
 
+/** What a previous node may answer where a user field reads it: users, one user, a lookup answer (right or wrong). */
+const userAnswer: fc.Arbitrary<unknown> = fc.oneof(
+  userId.map((id) => ({ id, username: 'someone' })),
+  fc.array(fc.oneof(userId.map((id) => ({ id })), userId, anyLeaf), { maxLength: 3 }),
+  fc.array(fc.record({ id: fc.oneof(userId, anyLeaf) }), { maxLength: 3 }).map((users) => ({ users })),
+  fc.constantFrom({ users: [] }, { users: 'x' }, { name: 'no id' }, { id: DESK_ROOM_ID }, { roomSystemInfo: { id: DESK_ROOM_ID } }),
+);
+
+/** What a previous node may answer where a stream field reads it: IM, room and stream answers (right or wrong). */
+const streamAnswer: fc.Arbitrary<unknown> = fc.oneof(
+  streamIdLike.map((id) => ({ id })),
+  streamIdLike.map((id) => ({ roomAttributes: { name: 'Desk' }, roomSystemInfo: { id } })),
+  streamIdLike.map((id) => ({ IMSystemInfo: { id } })),
+  streamIdLike.map((id) => ({ streamId: id, streamType: 'IM' })),
+  fc.constantFrom({ id: USERS.alice.id }, { roomSystemInfo: {} }, [{ id: DESK_ROOM_ID }], [], { users: [{ id: USERS.alice.id }] }),
+);
+
 const numberLike = fc.oneof(anyNumber, fc.integer({ min: -2, max: 600 }), fc.constantFrom('5', ' 5 ', '1e2', '', 'ten', '0x1f', '-0', '1.0'));
 
 const json = fc.oneof(
@@ -162,10 +179,13 @@ export const isApiPath = (param: ParamSpec): boolean => String(param.schema?.pat
 /** Values a field of this kind might plausibly be given, right or wrong. */
 function plausible(param: ParamSpec): fc.Arbitrary<unknown> {
   switch (param.kind) {
-    case 'id': return userId;
-    case 'id-list': return fc.oneof(fc.array(userId, { maxLength: 4 }), userId, fc.array(userId, { minLength: 1, maxLength: 3 }).map((ids) => ids.join(',')));
+    case 'id': return param.idOf === 'user' ? fc.oneof(userId, userAnswer) : userId;
+    case 'id-list': {
+      const ids = fc.oneof(fc.array(userId, { maxLength: 4 }), userId, fc.array(userId, { minLength: 1, maxLength: 3 }).map((list) => list.join(',')));
+      return param.idOf === 'user' ? fc.oneof(ids, userAnswer) : ids;
+    }
     case 'string-list': return fc.oneof(fc.array(anyString, { maxLength: 4 }), anyString, fc.array(streamIdLike, { minLength: 1, maxLength: 3 }));
-    case 'stream-id': return streamIdLike;
+    case 'stream-id': return param.idOf === 'stream' ? fc.oneof(streamIdLike, streamAnswer) : streamIdLike;
     case 'string':
       if (isApiPath(param)) return fc.oneof(apiPath, anyString);
       return param.schema?.enum ? fc.oneof(fc.constantFrom(...(param.schema.enum as string[])), anyString) : anyString;
@@ -196,10 +216,16 @@ export const oboUserValue: fc.Arbitrary<unknown> = fc.oneof(
 /** Values a field of this kind accepts (as far as the seeded pod goes), to let runs get past validation. */
 export function goodValue(param: ParamSpec): fc.Arbitrary<unknown> {
   switch (param.kind) {
-    case 'id': return fc.constantFrom(...HUMANS.map((u) => u.id), String(USERS.alice.id));
-    case 'id-list': return fc.constantFrom([USERS.alice.id], [USERS.alice.id, USERS.bob.id], String(USERS.bob.id));
+    case 'id': return param.idOf === 'user'
+      ? fc.constantFrom(...HUMANS.map((u) => u.id), String(USERS.alice.id), { id: USERS.alice.id }, { users: [{ id: USERS.bob.id }] })
+      : fc.constantFrom(...HUMANS.map((u) => u.id), String(USERS.alice.id));
+    case 'id-list': return param.idOf === 'user'
+      ? fc.constantFrom([USERS.alice.id], [USERS.alice.id, USERS.bob.id], String(USERS.bob.id), { users: [{ id: USERS.alice.id }] }, [{ id: USERS.bob.id }])
+      : fc.constantFrom([USERS.alice.id], [USERS.alice.id, USERS.bob.id], String(USERS.bob.id));
     case 'string-list': return param.schema?.items ? fc.constantFrom(['ROOM'], ['IM', 'ROOM']) : fc.constantFrom(['alice'], 'alice,bob', [DESK_ROOM_ID]);
-    case 'stream-id': return fc.constant(DESK_ROOM_ID);
+    case 'stream-id': return param.idOf === 'stream'
+      ? fc.constantFrom(DESK_ROOM_ID, { id: DESK_ROOM_ID }, { roomSystemInfo: { id: DESK_ROOM_ID } })
+      : fc.constant(DESK_ROOM_ID);
     case 'string': {
       const allowed = param.schema?.enum as string[] | undefined;
       if (isApiPath(param)) return fc.constant('/pod/v2/sessioninfo');

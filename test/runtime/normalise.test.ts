@@ -84,3 +84,56 @@ describe('input normalisation', function () {
     assert.equal(normalise(param('attachments'), [42]).ok, false);
   });
 });
+
+describe('user and stream fields take the previous node\'s answer', function () {
+  const users = param('id-list', { idOf: 'user' });
+  const user = param('id', { idOf: 'user' });
+  const stream = param('stream-id', { idOf: 'stream' });
+  const message = param('stream-id', { idOf: 'message' });
+  const error = (result: ReturnType<typeof normalise>): string => (result.ok ? assert.fail(`accepted: ${JSON.stringify(result.value)}`) : result.error);
+
+  it('reads user ids from a lookup answer, users, one user, and ids mixed with users', function () {
+    assert.deepEqual(normalise(users, { users: [{ id: 11, username: 'alice' }, { id: '12' }] }), { ok: true, value: [11, 12] });
+    assert.deepEqual(normalise(users, [{ id: 11 }, 12, '13']), { ok: true, value: [11, 12, 13] });
+    assert.deepEqual(normalise(users, { id: 11, displayName: 'Alice' }), { ok: true, value: [11] });
+    assert.deepEqual(normalise(users, '11, 12'), { ok: true, value: [11, 12] });
+    assert.deepEqual(normalise(user, { users: [{ id: 11 }] }), { ok: true, value: 11 });
+    assert.deepEqual(normalise(user, [{ id: 11 }]), { ok: true, value: 11 });
+    assert.deepEqual(normalise(user, { id: 11 }), { ok: true, value: 11 });
+  });
+
+  it('says there is nobody to act on for an empty list or a lookup that found no one', function () {
+    assert.match(error(normalise(users, { users: [] })), /^nobody to act on: the answer lists no users/);
+    assert.match(error(normalise(users, [])), /^nobody to act on: the list of users is empty/);
+    assert.match(error(normalise(users, ' , ')), /^nobody to act on/);
+    assert.match(error(normalise(user, { users: [] })), /^nobody to act on/);
+  });
+
+  it('refuses what names no user, or more users than a one-user field takes, in words', function () {
+    assert.match(error(normalise(users, { name: 'x' })), /^must be user ids .*got an object without users or id$/);
+    assert.match(error(normalise(users, { id: 'xhGxbTcvTDK6EIMMrwdOrX___quztr2HdA' })), /^the user's id must be a numeric id, got "xhGx/);
+    assert.match(error(normalise(users, [{ id: 11 }, { name: 'x' }])), /^item 1: must be a numeric id, got an object$/);
+    assert.equal(error(normalise(user, { users: [{ id: 11 }, { id: 12 }] })), 'takes one user, got 2');
+    assert.equal(error(normalise(user, [11, 12])), 'takes one user, got 2');
+    assert.match(error(normalise(user, '11,12')), /must be a numeric id/);
+  });
+
+  it('takes users only in user fields: a list of plain ids stays a list of ids elsewhere', function () {
+    assert.equal(normalise(param('id-list'), { users: [{ id: 11 }] }).ok, false);
+    assert.equal(normalise(param('id'), { id: 11 }).ok, false);
+  });
+
+  it('reads a stream id from IM, room and stream answers', function () {
+    assert.deepEqual(normalise(stream, { id: 'xhGx/TcvTDK6+IMM==' }), { ok: true, value: 'xhGx_TcvTDK6-IMM' });
+    assert.deepEqual(normalise(stream, { roomAttributes: { name: 'x' }, roomSystemInfo: { id: 'room_1' } }), { ok: true, value: 'room_1' });
+    assert.deepEqual(normalise(stream, { V1IMAttributes: {}, IMSystemInfo: { id: 'im_1' } }), { ok: true, value: 'im_1' });
+    assert.deepEqual(normalise(stream, { streamId: 'st_1', streamType: 'IM' }), { ok: true, value: 'st_1' });
+    assert.deepEqual(normalise(stream, ' st_2\n'), { ok: true, value: 'st_2' });
+  });
+
+  it('refuses what names no stream, a list of streams, and stream answers in message id fields', function () {
+    assert.match(error(normalise(stream, { id: 12345, username: 'alice' })), /^must be a stream id, or an object carrying one .*got an object without a stream id$/);
+    assert.equal(error(normalise(stream, [{ id: 'a' }, { id: 'b' }])), 'takes one stream, got a list of 2');
+    assert.match(error(normalise(message, { id: 'msg_1' })), /^must be a non-empty string, got an object$/);
+  });
+});

@@ -38,6 +38,30 @@ function objectOf(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
+/** Whether the dialog's settings use a credential: the bot's by authentication type, the app's with an app id. */
+function usedWith(props: ConfigProperties, credential: string): boolean {
+  const certificate = props.authType === 'certificate';
+  switch (credential) {
+    case 'privateKey':
+    case 'privateKeyPassphrase': return !certificate;
+    case 'clientCertificate':
+    case 'clientKey':
+    case 'pkcs12':
+    case 'certificatePassphrase': return certificate;
+    case 'appPrivateKey':
+    case 'appPrivateKeyPassphrase': return String(props.appId ?? '').trim() !== '';
+    case 'proxyPassword': return String(props.proxyUrl ?? '').trim() !== '';
+    default: return true;
+  }
+}
+
+/** A config field's label in the dialog (the editor's text), or its name. */
+function label(t: Translate, field: string): string {
+  const key = `config.properties.${field}.label`;
+  const text = t(key);
+  return text && text !== key && !text.endsWith(`:${key}`) ? text : field;
+}
+
 function same(a: unknown, b: unknown): boolean {
   return String(a ?? '').trim() === String(b ?? '').trim();
 }
@@ -55,19 +79,27 @@ export function resolveRequest(RED: AdminHost, body: unknown, t: Translate): { p
   const stored = (id && RED.nodes.getCredentials(id)) || {};
   const deployed = (id ? RED.nodes.getNode(id) : null) as SymphonyConfigNode | null;
   const credentials: ConfigCredentials = {};
-  let usesStored = false;
+  const fromStore: string[] = [];
   for (const name of CONFIG_CREDENTIALS) {
     const value = given[name];
     if (value === STORED) {
-      usesStored = usesStored || Boolean(stored[name]);
+      if (stored[name]) fromStore.push(name);
       credentials[name] = stored[name] || undefined;
     } else if (typeof value === 'string' && value) {
       credentials[name] = value;
     }
   }
-  if (usesStored) {
-    const changed = PINNED_FIELDS.find((field) => !deployed?.properties || !same(props[field], deployed.properties[field]));
-    if (changed) return { ok: false, field: changed, reason: t('runtime.errors.testConnection.storedSecretsPinned', { field: changed }) };
+  const changed = fromStore.length > 0
+    ? PINNED_FIELDS.find((field) => !deployed?.properties || !same(props[field], deployed.properties[field]))
+    : undefined;
+  if (changed) {
+    // Stored secrets these settings do not use are not sent either; those they use must be entered again.
+    for (const name of fromStore) delete credentials[name as keyof ConfigCredentials];
+    const needed = fromStore.filter((name) => usedWith(props, name));
+    if (needed.length > 0) {
+      const credentials = needed.map((name) => label(t, name)).join(', ');
+      return { ok: false, field: changed, reenter: needed, reason: t('runtime.errors.testConnection.storedSecretsPinned', { field: label(t, changed), credentials }) };
+    }
   }
   return { props, credentials };
 }

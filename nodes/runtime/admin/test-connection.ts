@@ -3,6 +3,8 @@ import { HttpClient } from '../http/http-client';
 import { parseConfig, type ConfigCredentials, type ConfigProperties } from '../config/config-settings';
 import type { ApiCall } from '../operations/request-builder';
 import { openConnection, type Connection } from '../http/connection';
+import { text } from '../core/i18n';
+import { networkReason } from './test-connection-reasons';
 
 /** What the "Test connection" button shows. Never holds a token, a key or a passphrase. */
 export type TestConnectionResult =
@@ -17,7 +19,14 @@ export type TestConnectionResult =
     /** Only when an OBO app id is set. */
     obo?: { ok: true } | { ok: false; reason: string };
   }
-  | { ok: false; reason: string; code?: string; field?: string };
+  | {
+    ok: false;
+    reason: string;
+    code?: string;
+    field?: string;
+    /** Stored credentials the dialog must be given again before this test (a URL changed since the deploy). */
+    reenter?: string[];
+  };
 
 /** A connection check waits at most this long for any one answer, and never retries. */
 export const TEST_TIMEOUT_MS = 10_000;
@@ -35,8 +44,13 @@ function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }
 
-export function failure(err: unknown): TestConnectionResult {
-  if (isSymphonyError(err)) return { ok: false, reason: err.message, code: err.code, field: err.cause.field };
+/** Why the test failed; a network failure in plain words, naming the field to check (test-connection-reasons.ts). */
+export function failure(err: unknown, props: ConfigProperties = {}): TestConnectionResult {
+  if (isSymphonyError(err)) {
+    const network = networkReason(err, props, text);
+    if (network) return { ok: false, reason: network.reason, code: err.code, field: network.field };
+    return { ok: false, reason: err.message, code: err.code, field: err.cause.field };
+  }
   return { ok: false, reason: err instanceof Error ? err.message : String(err) };
 }
 
@@ -82,7 +96,7 @@ export async function testConnection(props: ConfigProperties, credentials: Confi
     }
     return result;
   } catch (err) {
-    return failure(err);
+    return failure(err, props);
   } finally {
     connection?.close();
   }

@@ -1,4 +1,5 @@
 import { headOf } from '../operations/value-checks';
+import { text } from './i18n';
 
 /**
  * The one error type every failure path ends in. Node-RED copies `message`, `code` and `cause` onto the
@@ -16,6 +17,8 @@ export interface ErrorDetails {
   requestId?: string;
   /** The input field or config property at fault. */
   field?: string;
+  /** A network failure's code from the system or TLS (ECONNREFUSED, ENOTFOUND, EPROTO, ETIMEDOUT...). */
+  networkCode?: string;
 }
 
 export type ErrorCode =
@@ -47,7 +50,7 @@ export class SymphonyError extends Error {
     super(capped(message));
     this.name = 'SymphonyError';
     this.code = code;
-    this.cause = details;
+    this.cause = readable(details);
   }
 
   /** Node-RED shows errors by toString(): show the message alone, as the user's own words for the problem. */
@@ -58,6 +61,32 @@ export class SymphonyError extends Error {
   get status(): number | undefined {
     return this.cause.status;
   }
+}
+
+/** The order and i18n keys (runtime.errors.cause.*) of the details a readable cause names. */
+const CAUSE_PARTS: ReadonlyArray<[keyof ErrorDetails, string]> = [
+  ['field', 'runtime.errors.cause.field'],
+  ['status', 'runtime.errors.cause.status'],
+  ['symphonyMessage', 'runtime.errors.cause.symphonyMessage'],
+  ['requestId', 'runtime.errors.cause.requestId'],
+  ['operation', 'runtime.errors.cause.operation'],
+];
+
+/**
+ * The details, shown in words wherever Node-RED turns them into text: its debug sidebar shows an error that no
+ * Catch node took with `cause + ""`, which would read "[object Object]". The toString is not enumerable: Catch
+ * nodes and JSON still see the plain details. It reads the details when called, as they may be completed later.
+ */
+function readable(details: ErrorDetails): ErrorDetails {
+  Object.defineProperty(details, 'toString', {
+    value: () => CAUSE_PARTS.filter(([part]) => details[part] !== undefined && details[part] !== '')
+      .map(([part, key]) => text(key, { value: String(details[part]) }))
+      .join(', '),
+    enumerable: false,
+    configurable: true,
+    writable: true,
+  });
+  return details;
 }
 
 /** Bad input on a message, detected before any request. */

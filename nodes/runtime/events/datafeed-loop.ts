@@ -18,7 +18,7 @@
  * - stop() aborts the read under way and every pause at once, and resolves when the loop has ended.
  */
 import { type BackoffSettings, Backoff, pause } from './datafeed-backoff';
-import type { DatafeedApi } from './datafeed-api';
+import type { FeedSource } from './datafeed-api';
 import { repeatKey, type FeedPosition } from './datafeed-position';
 import { SymphonyError, isSymphonyError } from '../core/errors';
 import { checkEvent } from './event-check';
@@ -29,7 +29,7 @@ import { untilAborted } from '../http/until-aborted';
 export type LoopState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
 export interface DatafeedLoopOptions {
-  api: DatafeedApi;
+  api: FeedSource;
   tag: string;
   position: FeedPosition;
   backoff: BackoffSettings;
@@ -55,8 +55,8 @@ function transient(error: SymphonyError): boolean {
 }
 
 /** The agent's answer to a read of a feed that no longer exists (expired, deleted) or an ackId it refuses. */
-function feedGone(error: SymphonyError): boolean {
-  return error.cause.operation === 'datafeed-read' && (error.status === 400 || error.status === 404);
+function feedGone(error: SymphonyError, readOperation: string): boolean {
+  return error.cause.operation === readOperation && (error.status === 400 || error.status === 404);
 }
 
 function asSymphonyError(err: unknown): SymphonyError {
@@ -111,7 +111,7 @@ export class DatafeedLoop {
       } catch (err) {
         if (signal.aborted) break;
         const error = asSymphonyError(err);
-        if (feedGone(error)) {
+        if (feedGone(error, this.options.api.readOperation)) {
           position.feedId = undefined;
           position.ackId = '';
           onState('reconnecting', error);
@@ -137,8 +137,7 @@ export class DatafeedLoop {
     }
     const obtained = !position.feedId;
     if (obtained) {
-      const existing = await untilAborted(api.find(tag, signal), signal, stoppedError);
-      position.feedId = existing ?? await untilAborted(api.create(tag, signal), signal, stoppedError);
+      position.feedId = await untilAborted(api.obtain(tag, signal), signal, stoppedError);
       // A feed found after a restart: its last answer's ackId is unknown, so that answer comes again.
       position.ackId = '';
     }

@@ -52,3 +52,9 @@ export interface DatafeedEvent {
   initiator?: { user?: EventUser };
   payload: Record<string, unknown>;
 }
+
+/** The types the datahose serves (agent spec, V5EventsReadBody.eventTypes): all but generic system events. */
+export const DATAHOSE_EVENT_TYPES: readonly EventType[] = EVENT_TYPES.filter((type) => type !== 'GENERICSYSTEMEVENT');
+
+/** The datahose's scopes (V5EventsReadBody.scopes); none selected: every event. */
+export const DATAHOSE_SCOPES = ['INTERNAL', 'EXTERNAL', 'FEDERATED'] as const;

@@ -19,7 +19,7 @@ export function openConnection(settings: ClientSettings, onAuthState: (state: Au
   const mtlsHttp = settings.mtlsHttp ? new HttpClient(settings.mtlsHttp) : undefined;
   const tokens = new TokenManager(settings.auth, http, mtlsHttp, onAuthState);
   return {
-    client: new SymphonyClient(settings.auth.urls, http, tokens),
+    client: new SymphonyClient(settings.auth.urls, http, tokens, mtlsHttp),
     tokens,
     http,
     close: () => {

@@ -285,7 +285,9 @@ function unreadableError(attempt: Attempt, request: HttpRequest): SymphonyError 
 function networkError(failure: NetworkFailure, request: HttpRequest): SymphonyError {
   const where = describeTarget(request);
   if (failure.code === 'ETIMEDOUT') {
-    return new SymphonyError('TIMEOUT', text('runtime.errors.http.timeout', { where }), { operation: 'http' });
+    return new SymphonyError('TIMEOUT', text('runtime.errors.http.timeout', { where }), { operation: 'http', networkCode: failure.code });
   }
-  return new SymphonyError('NETWORK', text('runtime.errors.http.unreachable', { where, code: failure.code }), { operation: 'http', symphonyMessage: failure.message });
+  return new SymphonyError('NETWORK', text('runtime.errors.http.unreachable', { where, code: failure.code }), {
+    operation: 'http', symphonyMessage: failure.message, networkCode: failure.code,
+  });
 }

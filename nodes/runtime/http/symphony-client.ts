@@ -17,7 +17,19 @@ export class SymphonyClient {
     private readonly urls: ServiceUrls,
     private readonly http: HttpClient,
     readonly tokens: TokenManager,
+    /** In certificate mode: the client that presents the bot's certificate, for the authenticators. */
+    private readonly mtlsHttp?: HttpClient,
   ) {}
+
+  /** The base URL and the HTTP client of a call's service. */
+  private route(call: ApiCall): { base: string; http: HttpClient } {
+    switch (call.api) {
+      case 'agent': return { base: this.urls.agent, http: this.http };
+      case 'sessionauth': return { base: this.urls.sessionAuth, http: this.mtlsHttp ?? this.http };
+      case 'keyauth': return { base: this.urls.keyAuth, http: this.mtlsHttp ?? this.http };
+      default: return { base: this.urls.pod, http: this.http };
+    }
+  }
 
   async execute(call: ApiCall, identity: Identity, signal?: AbortSignal, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse> {
     return this.run(call, identity, { signal }, onRetry);
@@ -37,17 +49,20 @@ export class SymphonyClient {
     const { signal } = transport;
     const stopped = (): SymphonyError => new SymphonyError('ABORTED', text('runtime.errors.http.aborted'), { operation: call.operation });
     const toAgent = call.api === 'agent';
-    const base = toAgent ? this.urls.agent : this.urls.pod;
+    // The key manager's authenticator is not the pod: the pod's session token does not go there.
+    const tokenless = call.api === 'keyauth';
+    const { base, http } = this.route(call);
     for (let attempt = 0; ; attempt++) {
       // The key manager token is for the agent alone, whatever the call asks: never sent to the pod or login.
       // A login is shared by every caller and goes on for them; this caller stops waiting for it when stopped.
-      const used = await untilAborted(this.tokens.tokensFor(identity, call.needsKeyManager && toAgent), signal, stopped);
+      const used = tokenless ? undefined : await untilAborted(this.tokens.tokensFor(identity, call.needsKeyManager && toAgent), signal, stopped);
       if (signal?.aborted) throw stopped();
-      const headers: Record<string, string> = { sessionToken: used.sessionToken };
-      if (used.keyManagerToken) headers.keyManagerToken = used.keyManagerToken;
+      const headers: Record<string, string> = {};
+      if (used) headers.sessionToken = used.sessionToken;
+      if (used?.keyManagerToken) headers.keyManagerToken = used.keyManagerToken;
       let response: HttpResponse;
       try {
-        response = await this.http.send({
+        response = await http.send({
           method: call.method,
           url: base + call.path,
           query: call.query,
@@ -64,7 +79,7 @@ export class SymphonyClient {
         if (err instanceof SymphonyError) err.cause.operation = call.operation;
         throw err;
       }
-      if (response.status === 401 && attempt === 0) {
+      if (response.status === 401 && attempt === 0 && used) {
         this.tokens.invalidate(identity, used);
         continue;
       }

@@ -5,6 +5,7 @@ import { text, type Translate } from '../core/i18n';
 import { describeSchemaError } from './input-schema';
 import type { Node, NodeAPI, NodeMessage } from '../core/node-red';
 import { normalise, normaliseId } from './normalise';
+import { previousAnswer, requiredKey } from './answer-ids';
 import { pathSegmentProblem } from './value-checks';
 import type { Identity } from '../auth/token-manager';
 
@@ -51,14 +52,19 @@ export async function resolveInputs(
 ): Promise<ParamValues> {
   const values: ParamValues = {};
   for (const param of op.params) {
-    const raw = await resolveField(RED, node, msg, config[param.name], config[`${param.name}Type`], param.name, op.id);
+    let raw = await resolveField(RED, node, msg, config[param.name], config[`${param.name}Type`], param.name, op.id);
+    // A blank user or stream field that finds nothing on msg takes the previous node's answer (msg.payload).
+    const answer = isBlank(raw) && isBlank(config[param.name]) ? previousAnswer(param, msg.payload) : undefined;
+    if (answer !== undefined) raw = answer;
     // A query value of only spaces would go out as an empty filter: it counts as not set.
     if (isBlank(raw) || (param.in === 'query' && typeof raw === 'string' && raw.trim() === '')) {
-      if (param.required) throw inputError(op.id, param.name, t('runtime.errors.input.required', { field: param.name }));
+      if (param.required) throw inputError(op.id, param.name, t(requiredKey(param), { field: param.name }));
       continue;
     }
     const result = normalise(param, raw);
-    if (!result.ok) throw inputError(op.id, param.name, result.error);
+    if (!result.ok) {
+      throw inputError(op.id, param.name, answer === undefined ? result.error : t('runtime.errors.input.fromPayload', { field: param.name, error: result.error }));
+    }
     values[param.name] = result.value;
   }
   for (const rule of op.rules ?? []) {

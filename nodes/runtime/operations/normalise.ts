@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ParamSpec } from '../../catalogue/types';
 import { text } from '../core/i18n';
 import { bounded, describeValue as describe, jsonProblem, quoteText } from './value-checks';
+import { streamIdOf, userItems } from './answer-ids';
 
 /**
  * Turns a raw value from the node or msg into the value the API takes, by the parameter's kind. Returns an
@@ -180,6 +181,35 @@ const USER_IDS = (): ListNames => ({ list: text('runtime.errors.input.lists.user
 const STRINGS = (): ListNames => ({ list: text('runtime.errors.input.lists.strings'), item: text('runtime.errors.input.listItems.string') });
 const ATTACHMENTS = (): ListNames => ({ list: text('runtime.errors.input.lists.attachments'), item: text('runtime.errors.input.listItems.attachment') });
 
+/** User ids, from ids or from a previous node's answer (nodes/runtime/operations/answer-ids.ts). */
+function normaliseUserIds(value: unknown): Normalised {
+  const given = userItems(value);
+  if (given && !given.ok) return fail(given.error);
+  if (given?.one) {
+    const id = normaliseId(given.items[0]);
+    return id.ok ? ok([id.value]) : fail(text('runtime.errors.input.userObjectId', { error: id.error }));
+  }
+  const items = given ? given.items : splitList(value);
+  if (items && items.length === 0) return fail(text('runtime.errors.input.nobody'));
+  return normaliseList(items ?? value, normaliseId, USER_IDS);
+}
+
+/** One user id: an id, or anything a user list takes that names exactly one user. */
+function normaliseUserId(value: unknown): Normalised {
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return normaliseId(value);
+  const ids = normaliseUserIds(value);
+  if (!ids.ok) return ids;
+  const list = ids.value as number[];
+  return list.length === 1 ? ok(list[0]) : fail(text('runtime.errors.input.oneUser', { number: list.length }));
+}
+
+function normaliseStreamId(spec: ParamSpec, value: unknown): Normalised {
+  const picked = spec.idOf === 'stream' ? streamIdOf(value) : ok(value);
+  if (!picked.ok) return picked;
+  const id = normaliseNonEmptyString(picked.value);
+  return id.ok ? ok(toUrlSafeStreamId(id.value as string)) : id;
+}
+
 /**
  * The value in the form the API takes, or why it cannot be. Whatever the kind, the result must also be sendable
  * as it is: no BigInt, lone surrogate, non-finite number, cycle or runaway nesting anywhere inside it.
@@ -194,13 +224,10 @@ export function normalise(spec: ParamSpec, value: unknown): Normalised {
 
 function normaliseKind(spec: ParamSpec, value: unknown): Normalised {
   switch (spec.kind) {
-    case 'id': return normaliseId(value);
-    case 'id-list': return normaliseList(value, normaliseId, USER_IDS);
+    case 'id': return spec.idOf === 'user' ? normaliseUserId(value) : normaliseId(value);
+    case 'id-list': return spec.idOf === 'user' ? normaliseUserIds(value) : normaliseList(value, normaliseId, USER_IDS);
     case 'string-list': return spellItems(normaliseList(value, normaliseNonEmptyString, STRINGS), itemEnum(spec));
-    case 'stream-id': {
-      const id = normaliseNonEmptyString(value);
-      return id.ok ? ok(toUrlSafeStreamId(id.value as string)) : id;
-    }
+    case 'stream-id': return normaliseStreamId(spec, value);
     case 'string': return normaliseString(value);
     case 'number': return normaliseNumber(value);
     case 'integer': return normaliseInteger(value);

@@ -11,6 +11,7 @@ import { handOver } from './hand-over';
 import { migrateOnLoad } from '../migrations/migrations-node';
 import { buildCall } from './request-builder';
 import { StatusReporter } from './status-reporter';
+import { statusSummary } from './status-summary';
 
 /**
  * The one runtime behind every operation node type: read the inputs, authenticate through the config node,
@@ -27,6 +28,7 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
     const status = new StatusReporter(node, t);
     const symphony = (config.config ? RED.nodes.getNode(config.config) : null) as SymphonyConfigNode | null;
     const outputProperty = config.outputProperty?.trim() || 'payload';
+    const summarise = statusSummary(op, t, (msg) => RED.util.getMessageProperty(msg, outputProperty));
     const stopped = new AbortController();
     // Every request under way listens to this one signal; a busy node legitimately has many.
     setMaxListeners(0, stopped.signal);
@@ -86,7 +88,7 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
       status.started();
       const ending = handle(msg).then(
         (out) => {
-          status.succeeded();
+          status.succeeded(summarise?.(out));
           handOver(RED, node, t, msg, () => {
             if (!Array.isArray(out)) send(out);
             else if (out.length > 0) send([out]);

@@ -2,13 +2,20 @@ import { ANY_MEDIA_TYPE, answerMediaType } from '../../catalogue/media-types';
 import type { Api, OperationSpec, ParamValues } from '../../catalogue/types';
 import { inputError } from '../core/errors';
 import { text } from '../core/i18n';
-import type { Attachment } from './normalise';
-import { pathSegmentProblem } from './value-checks';
+import { mediaTypeOf } from '../../catalogue/attachment-files';
+import { normalise, type Attachment, type AttachmentSource } from './normalise';
+import { describeValue, pathSegmentProblem, quoteText } from './value-checks';
+
+/**
+ * Where a call goes: one of the three APIs, or (generic node only) the pod's or the key manager's certificate
+ * authenticator, reached with the client certificate in certificate mode.
+ */
+export type CallTarget = Api | 'sessionauth' | 'keyauth';
 
 /** A call ready for the config node to authenticate and send. */
 export interface ApiCall {
   operation: string;
-  api: Api;
+  api: CallTarget;
   method: string;
   path: string;
   query: Record<string, string>;
@@ -49,7 +56,42 @@ function pathSegment(op: OperationSpec, field: string, value: unknown): string {
   return encodeURIComponent(segment);
 }
 
-const DYNAMIC_PREFIXES: ReadonlyArray<[string, Api]> = [['/pod/', 'pod'], ['/agent/', 'agent'], ['/login/', 'login']];
+const DYNAMIC_PREFIXES: ReadonlyArray<[string, CallTarget]> = [
+  ['/pod/', 'pod'], ['/agent/', 'agent'], ['/login/', 'login'], ['/sessionauth/', 'sessionauth'], ['/keyauth/', 'keyauth'],
+];
+
+/**
+ * The package's own sign-in calls: their answers hold tokens (which never reach a flow), and a logout would end
+ * the session every node shares. The config node makes these calls itself.
+ */
+const OWN_AUTHENTICATION = [/\/authenticate(\/extensionApp)?$/i, /^\/login\/idm\/tokens$/i, /\/logout$/i];
+
+/** A multipart body: text fields, and files (a Buffer, or { name, content, contentType? }) or lists of files. */
+function multipartBody(op: OperationSpec, body: unknown): FormData {
+  if (!body || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) {
+    throw inputError(op.id, 'body', text('runtime.errors.input.multipartBody', { value: describeValue(body) }));
+  }
+  const form = new FormData();
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    if (value === undefined || value === null) continue;
+    if (['string', 'number', 'boolean'].includes(typeof value)) {
+      form.append(name, String(value));
+      continue;
+    }
+    const files = normalise({ name, in: 'multipart', kind: 'attachments', types: [] }, value);
+    if (!files.ok) throw inputError(op.id, 'body', text('runtime.errors.input.multipartPart', { name: quoteText(name), message: files.error }));
+    const sources = files.value as AttachmentSource[];
+    if (sources.some((source) => source.content === undefined)) {
+      throw inputError(op.id, 'body', text('runtime.errors.input.multipartPath', { name: quoteText(name) }));
+    }
+    // A file without a name is named after its part; each is typed from its name unless it says its type.
+    appendPart(form, name, sources.map((source) => {
+      const fileName = source.name ?? name;
+      return { name: fileName, content: source.content as Buffer, contentType: mediaTypeOf(fileName, source.contentType) };
+    }));
+  }
+  return form;
+}
 
 /**
  * The generic API node's call: method, path and query from the values (checked by the entry's schema); the API
@@ -62,11 +104,18 @@ function dynamicCall(op: OperationSpec, values: ParamValues): ApiCall {
     const decoded = segment.replace(/%2e/gi, '.');
     if (decoded === '.' || decoded === '..') throw inputError(op.id, 'path', text('runtime.errors.input.dotSegment', { value: segment }));
   }
+  if (OWN_AUTHENTICATION.some((pattern) => pattern.test(path))) throw inputError(op.id, 'path', text('runtime.errors.input.ownAuthentication'));
   const method = String(values.method);
   const api = DYNAMIC_PREFIXES.find(([prefix]) => path.startsWith(prefix))?.[1] ?? 'pod';
+  const bodyless = method === 'GET' || method === 'DELETE';
   const query: Record<string, string> = {};
   for (const [name, value] of Object.entries((values.query ?? {}) as Record<string, unknown>)) {
-    if (value !== undefined && value !== null) addQuery(query, name, value);
+    if (value === undefined || value === null) continue;
+    const items = Array.isArray(value) ? value : [value];
+    if (!items.every((item) => ['string', 'number', 'boolean'].includes(typeof item))) {
+      throw inputError(op.id, 'query', text('runtime.errors.input.queryValue', { name: quoteText(name), value: describeValue(value) }));
+    }
+    addQuery(query, name, value);
   }
   return {
     operation: op.id,
@@ -74,8 +123,8 @@ function dynamicCall(op: OperationSpec, values: ParamValues): ApiCall {
     method,
     path,
     query,
-    body: method === 'GET' ? undefined : values.body,
-    idempotent: method !== 'POST',
+    body: method === 'GET' ? undefined : values.bodyFormat === 'multipart' && !bodyless ? multipartBody(op, values.body) : values.body,
+    idempotent: method !== 'POST' && method !== 'PATCH',
     needsKeyManager: api === 'agent',
     accept: ANY_MEDIA_TYPE,
     responseType: 'by-content-type',

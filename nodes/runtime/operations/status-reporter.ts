@@ -28,9 +28,10 @@ export class StatusReporter {
     this.inFlight++;
   }
 
-  succeeded(): void {
+  /** A call worked: the status says so, or what came of it (`summary`, e.g. "3 users"). */
+  succeeded(summary?: NodeStatus): void {
     this.inFlight--;
-    this.outcome = { fill: 'green', shape: 'dot', text: this.t('runtime.status.ok') };
+    this.outcome = summary ?? { fill: 'green', shape: 'dot', text: this.t('runtime.status.ok') };
     this.show(this.outcome);
   }
 

@@ -1,0 +1,118 @@
+/**
+ * What the two event source nodes (events: the bot's datafeed; datahose: the whole pod) share: reading their
+ * settings, sending on one output or one per type, reporting skipped events, and closing in time.
+ */
+import type { ConfigUser, SymphonyConfigNode } from '../config/config-node';
+import { DEFAULT_BACKOFF, type BackoffSettings } from './datafeed-backoff';
+import type { DatafeedLoop, SkippedEvent } from './datafeed-loop';
+import { forgetFeedPosition } from './datafeed-position';
+import { quotedEventId } from './event-check';
+import { isEventType, type DatafeedEvent, type EventType } from './event-types';
+import type { EventsStatus } from './events-status';
+import type { Translate } from '../core/i18n';
+import type { Node, NodeAPI, NodeMessage, SendFn } from '../core/node-red';
+
+/** A node without input sends with its own send(). */
+export type SendingNode = Node & { send: SendFn };
+
+/** Settings both nodes have; the last four are for tests and tuning (flow JSON only). */
+export interface FeedNodeConfig {
+  name?: string;
+  config?: string;
+  eventTypes?: string[] | string;
+  tag?: string;
+  outputMode?: 'single' | 'perType';
+  backoffInitialMs?: number | string;
+  backoffFactor?: number | string;
+  backoffMaxMs?: number | string;
+  readTimeoutMs?: number | string;
+}
+
+/** Above the 30 s a real agent holds a read open. */
+export const DEFAULT_READ_TIMEOUT_MS = 45_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** Close must end well inside Node-RED's limit: deleting a removed node's feed waits this long at most. */
+const DELETE_TIMEOUT_MS = 1_500;
+
+export const flag = (value: unknown, fallback: boolean): boolean => (value === undefined || value === '' ? fallback : value === true || value === 'true');
+
+export function positive(value: unknown, fallback: number): number {
+  const n = Number(value);
+  return value === undefined || value === '' || !Number.isFinite(n) || n <= 0 ? fallback : n;
+}
+
+/** The selected types among `allowed`, in the order given; none valid: `fallback`. */
+export function selectedTypes(value: FeedNodeConfig['eventTypes'], allowed: readonly EventType[], fallback: readonly EventType[]): EventType[] {
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
+  const types = [...new Set(list.map((v) => String(v).trim().toUpperCase()).filter((v): v is EventType => isEventType(v) && allowed.includes(v)))];
+  return types.length > 0 ? types : [...fallback];
+}
+
+export function backoffSettings(config: FeedNodeConfig): BackoffSettings {
+  return {
+    initialMs: positive(config.backoffInitialMs, DEFAULT_BACKOFF.initialMs),
+    factor: Math.max(1, positive(config.backoffFactor, DEFAULT_BACKOFF.factor)),
+    maxMs: positive(config.backoffMaxMs, DEFAULT_BACKOFF.maxMs),
+  };
+}
+
+/** The config node and its client, or undefined after showing why the node cannot run. */
+export function feedConfig(RED: NodeAPI, config: FeedNodeConfig, status: EventsStatus, t: Translate): SymphonyConfigNode | undefined {
+  const symphony = (config.config ? RED.nodes.getNode(config.config) : null) as SymphonyConfigNode | null;
+  if (symphony?.client) return symphony;
+  status.failed(symphony?.startupError
+    ? t('runtime.status.configInvalid', { field: symphony.startupError.cause.field ?? '' })
+    : t('runtime.status.noConfig'));
+  return undefined;
+}
+
+/** Sends a msg on the node's one output, or on the output of its type. */
+export function typedSender(node: SendingNode, types: readonly EventType[], perType: boolean): (msg: NodeMessage, type: EventType) => void {
+  return (msg, type) => {
+    if (!perType) {
+      node.send(msg);
+      return;
+    }
+    const outputs: Array<NodeMessage | null> = types.map(() => null);
+    outputs[types.indexOf(type)] = msg;
+    node.send(outputs);
+  };
+}
+
+export function skippedWarner(node: Node, t: Translate): (skipped: SkippedEvent) => void {
+  return ({ id, problem }) => {
+    node.warn(id === undefined ? t('runtime.events.warnings.skippedNoId', { problem }) : t('runtime.events.warnings.skipped', { id, problem }));
+  };
+}
+
+/**
+ * Starts the loop with the node registered at the config node, and stops it on close: at once on a redeploy (the
+ * next node continues the feed), deleting the feed when the node is removed.
+ */
+export function runFeed(node: Node, symphony: SymphonyConfigNode, loop: DatafeedLoop, status: EventsStatus, tag: string): void {
+  const user: ConfigUser = { onAuthState: (state) => status.authState(state) };
+  symphony.register(user);
+  loop.start();
+  node.on('close', (removed: boolean, done: () => void) => {
+    symphony.deregister(user);
+    const finish = async (): Promise<void> => {
+      await loop.stop();
+      if (removed) {
+        await loop.deleteFeed(DELETE_TIMEOUT_MS);
+        forgetFeedPosition(symphony.id, tag);
+      }
+    };
+    finish().catch(() => undefined).finally(() => done());
+  });
+}
+
+/** Hands each event to `handle`; one that fails is reported and never keeps the others of its answer from the flow. */
+export function deliverEach(events: readonly DatafeedEvent[], handle: (event: DatafeedEvent) => void, warnSkipped: (skipped: SkippedEvent) => void): void {
+  for (const event of events) {
+    try {
+      handle(event);
+    } catch (err) {
+      warnSkipped({ id: quotedEventId(event), problem: String(err instanceof Error ? err.message : err).slice(0, 200) });
+    }
+  }
+}
