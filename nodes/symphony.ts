@@ -5,6 +5,7 @@ import { createTranslator, useTranslator } from './runtime/core/i18n';
 import type { NodeAPI } from './runtime/core/node-red';
 import { registerOperationTypes } from './runtime/operations/operation-types';
 import { registerTestConnectionRoute } from './runtime/admin/test-connection-route';
+import { registerChatRoutes } from './runtime/chat/chat-routes';
 
 /**
  * Node-RED entry: the config node and one node type per catalogue entry, plus the events, datahose and message parse
@@ -16,6 +17,7 @@ export = function symphonyNodes(RED: NodeAPI): void {
   useTranslator(t);
   registerConfigNode(RED, t);
   registerTestConnectionRoute(RED, t);
+  registerChatRoutes(RED, t);
   registerOperationTypes(RED, t);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   registerLazily(RED, EVENTS_TYPE, () => (require('./runtime/events/events-node') as typeof import('./runtime/events/events-node')).eventsNodeConstructor(RED, t));

@@ -12,10 +12,10 @@ import {
 } from './control-events';
 import { DatafeedStore } from './datafeeds';
 import { DatahoseStore, type DatahoseFeedInfo } from './datahose';
-import { EventBus } from './events';
+import { EventBus, type EventListener } from './events';
 import {
-  injectConnectionRequest, injectFormReply, injectMessage, injectSystemEvent, type InjectConnectionRequest, type InjectFormReply,
-  type InjectMessage, type InjectSystemEvent,
+  injectConnectionRequest, injectFormReply, injectIm, injectMessage, injectSystemEvent, type InjectConnectionRequest, type InjectFormReply,
+  type InjectIm, type InjectMessage, type InjectSystemEvent,
 } from './inject';
 import type { V4MessageJson } from './api/views';
 import type { SimulatorCore } from './core';
@@ -28,6 +28,7 @@ import { DEFAULT_SEED } from './seed';
 import { assertLoopbackHost, serve } from './server';
 import { SessionStore } from './sessions';
 import { SimulatorState } from './state';
+import type { SimStream } from './model';
 
 export { DEFAULT_SEED } from './seed';
 export type { SimulatorSeed, SeedUserKey } from './seed';
@@ -35,8 +36,8 @@ export { SimulatorState } from './state';
 export type * from './model';
 export type { FaultSpec, RequestRecord, ClientCertificate, DatahoseFeedInfo };
 export type {
-  DatafeedFilter, DatafeedInfo, LostAnswers, RawDatafeedEvents, ReadFailure, InjectConnectionRequest, InjectFormReply, InjectMessage,
-  InjectSystemEvent,
+  DatafeedFilter, DatafeedInfo, LostAnswers, RawDatafeedEvents, ReadFailure, InjectConnectionRequest, InjectFormReply, InjectIm, InjectMessage,
+  InjectSystemEvent, EventListener,
 };
 export type { V4EventJson, EventType } from './events';
 export type { V4MessageJson } from './api/views';
@@ -91,6 +92,10 @@ export interface Simulator {
   injectMessage(input: InjectMessage): V4MessageJson;
   /** A user submits a form of a message (SYMPHONYELEMENTSACTION to the message's sender). */
   injectFormReply(input: InjectFormReply): void;
+  /** A user opens an IM (or MIM) with others: the existing one of exactly these members, or a new one. */
+  injectIm(input: InjectIm): SimStream;
+  /** Every event as it is published, with the ids of the users it is for; returns the way to stop listening. */
+  onEvent(listener: EventListener): () => void;
   /** A user of another firm asks to connect (to the bot by default). */
   injectConnectionRequest(input: InjectConnectionRequest): void;
   /** A system of the pod reports something (GENERICSYSTEMEVENT, V4GenericSystemEvent). */
@@ -186,6 +191,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     issueClientCertificate: (username, passphrase) => pki.issueClientCertificate(username, passphrase),
     injectMessage: (input) => injectMessage(core, input),
     injectFormReply: (input) => injectFormReply(core, input),
+    injectIm: (input) => injectIm(core, input),
+    onEvent: (listener) => events.subscribe(listener),
     injectConnectionRequest: (input) => injectConnectionRequest(core, input),
     injectSystemEvent: (input) => injectSystemEvent(core, input),
     datafeeds: () => datafeedInfo(core),

@@ -11,6 +11,7 @@ import { newMessageId, toUrlSafeId } from './ids';
 import { renderEntities } from './message-entities';
 import { toPresentationML } from './messageml';
 import type { SimMessage, SimStream, SimUser } from './model';
+import { openIm } from './im-open';
 import { findConnection, requestConnection, sameFirm } from './state-connections';
 
 /** A user by username or user id. */
@@ -31,6 +32,12 @@ export interface InjectFormReply {
   formMessageId: string;
   formId: string;
   values: Record<string, unknown>;
+}
+
+export interface InjectIm {
+  from: UserRef;
+  /** The other member(s): one for an IM, several for a MIM. */
+  with: UserRef | UserRef[];
 }
 
 export interface InjectConnectionRequest {
@@ -117,6 +124,13 @@ export function injectFormReply(core: SimulatorCore, input: InjectFormReply): vo
   if (!input.values || typeof input.values !== 'object' || Array.isArray(input.values)) throw badRequest('values must be an object');
   const stream = memberStream(core, user, form.streamId);
   core.events.elementsAction(user, { stream, formMessageId: form.messageId, formId: input.formId, formValues: input.values }, form.userId);
+}
+
+/** A user opens a conversation in their client: the existing IM of exactly these members, or a new one. */
+export function injectIm(core: SimulatorCore, input: InjectIm): SimStream {
+  const user = findUser(core, input.from, 'from');
+  const others = (Array.isArray(input.with) ? input.with : [input.with]).map((ref, i) => findUser(core, ref, `with[${i}]`).id);
+  return openIm(core, user, others);
 }
 
 export function injectConnectionRequest(core: SimulatorCore, input: InjectConnectionRequest): void {

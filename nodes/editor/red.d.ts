@@ -62,6 +62,7 @@ interface RedEditorApi {
   };
   events: {
     emit(event: string, subject: unknown): void;
+    on(event: string, handler: () => void): void;
   };
 }
 

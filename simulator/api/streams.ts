@@ -3,10 +3,10 @@
  * registration of the area's other routes (rooms, room search and membership, stream lists).
  */
 import { readJson } from '../http/body';
-import { badRequest, forbidden } from '../http/errors';
+import { badRequest } from '../http/errors';
 import type { Reply, Router, UserContext } from '../http/router';
-import { newStreamId, toUrlSafeId } from '../ids';
-import type { SimStream } from '../model';
+import { toUrlSafeId } from '../ids';
+import { openIm } from '../im-open';
 import { check, validators } from '../schemas';
 import { streamValidators } from '../schemas-streams';
 import { registerRoomMembershipRoutes } from './room-membership';
@@ -16,35 +16,10 @@ import { registerStreamListRoutes } from './stream-lists';
 import { findIm, requireMember } from './streams-access';
 import { v1ImDetail } from './stream-views';
 
-const sameMembers = (a: readonly number[], b: readonly number[]): boolean =>
-  a.length === b.length && a.every((id, i) => id === b[i]);
-
 async function createIm(ctx: UserContext): Promise<Reply> {
-  const { state } = ctx.sim;
-  const caller = ctx.caller.user;
   const uidList = check(validators.userIdList, await readJson(ctx.req), 'uidList');
   // The caller is implicitly a member; duplicates are silently ignored (spec).
-  const others = [...new Set(uidList)].filter((id) => id !== caller.id);
-  if (others.length === 0) throw badRequest('uidList must name at least one user other than the caller');
-  for (const id of others) {
-    const user = state.users.get(id);
-    if (!user) throw badRequest(`User ${id} not found`);
-    if (!state.canCommunicate(caller, user)) {
-      throw forbidden(`The user lacks the required entitlement to perform this operation: ${user.username} is an external user not connected to ${caller.username}`);
-    }
-  }
-  const members = [caller.id, ...others].sort((a, b) => a - b);
-  let stream = [...state.streams.values()].find((s) => s.type !== 'ROOM' && sameMembers(s.members, members));
-  if (!stream) {
-    const created: SimStream = {
-      id: newStreamId(), type: members.length === 2 ? 'IM' : 'MIM', members, createdBy: caller.id, createdAt: Date.now(), active: true,
-    };
-    state.streams.set(created.id, created);
-    state.messages.set(created.id, []);
-    stream = created;
-    ctx.sim.events.imCreated(created, caller);
-  }
-  return { status: 200, body: { id: stream.id } };
+  return { status: 200, body: { id: openIm(ctx.sim, ctx.caller.user, uidList).id } };
 }
 
 function imInfo(ctx: UserContext): Reply {
