@@ -77,6 +77,8 @@ export const healthOperations: readonly OperationSpec[] = [
     method: 'GET',
     path: '/agent/v1/info',
     params: [],
+    // An agent call of the bot's session, like echo: the agent wants both tokens.
+    needsKeyManager: true,
   },
   {
     ...agentRead,

@@ -132,8 +132,8 @@ describe('the editor in a browser (npm start, Chromium)', function () {
   });
 
   it("opens every node type's dialog cleanly, and Done on an untouched dialog leaves the node as it was: every type fresh and filled, every example node", async function () {
-    // About 450 dialogs, CPU-bound in the page: half a minute on an idle machine, much more on a loaded one.
-    this.timeout(300_000);
+    // About 900 dialogs, CPU-bound in the page: a minute or two on an idle machine, much more on a loaded one.
+    this.timeout(900_000);
     const { page, console: log } = await editor();
     const examples = exampleNodesToCheck();
     const tab = await page.evaluate(() => (globalThis as unknown as EditorWindow).RED.workspaces.add(null).id);
