@@ -3,6 +3,7 @@ import { catalogue } from './catalogue/index';
 import { registerConfigNode } from './runtime/config/config-node';
 import { registerDatahoseNode } from './runtime/events/datahose-node';
 import { registerEventsNode } from './runtime/events/events-node';
+import { registerFormNode } from './runtime/forms/form-node';
 import { registerMessageParseNode } from './runtime/messages/message-parse-node';
 import { createTranslator, useTranslator } from './runtime/core/i18n';
 import type { NodeAPI } from './runtime/core/node-red';
@@ -19,4 +20,5 @@ export = function symphonyNodes(RED: NodeAPI): void {
   registerEventsNode(RED, t);
   registerDatahoseNode(RED, t);
   registerMessageParseNode(RED, t);
+  registerFormNode(RED, t);
 };
