@@ -14,9 +14,14 @@ export interface FormText {
 /** Characters XML cannot hold at all (controls, lone surrogates, U+FFFE/U+FFFF): left out rather than refused. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Escaped for both content and double-quoted attributes. */
+/** Escaped for content and double-quoted attributes; a carriage return, which XML would turn into a new line, as a reference. */
 export function escapeXml(text: string): string {
-  return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;');
+}
+
+/** In an attribute XML turns new lines and tabs into spaces: they go as references. */
+function escapeAttribute(text: string): string {
+  return escapeXml(text).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
 type Attributes = Array<[string, string | boolean | undefined]>;
@@ -24,7 +29,7 @@ type Attributes = Array<[string, string | boolean | undefined]>;
 /** Attributes with a value; `true` is written "true", false and blank ones are left out. */
 function attrs(list: Attributes): string {
   return list.filter(([, v]) => v !== undefined && v !== false && v !== '')
-    .map(([k, v]) => ` ${k}="${v === true ? 'true' : escapeXml(String(v))}"`).join('');
+    .map(([k, v]) => ` ${k}="${v === true ? 'true' : escapeAttribute(String(v))}"`).join('');
 }
 
 function element(tag: string, list: Attributes, content?: string): string {
