@@ -23,6 +23,7 @@ namespace SymphonyEditor {
   const KINDS = ['text', 'textarea', 'number', 'select', 'checkbox', 'radio', 'date', 'person', 'action', 'reset'];
   const OPTION_KINDS = ['select', 'checkbox', 'radio'];
   const NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+  const ORIGINAL = 'data-symphony-original';
 
   const label = (key: string): string => t('dedicated.form.list.' + key);
 
@@ -110,6 +111,7 @@ namespace SymphonyEditor {
       addButton: label('add'),
     });
     saved.forEach((item) => list(field).editableList('addItem', item));
+    $('#node-input-' + field + '-list').attr(ORIGINAL, JSON.stringify(collect(field)));
   }
 
   function rowValue(row: HTMLElement): SavedField {
@@ -124,12 +126,18 @@ namespace SymphonyEditor {
     };
   }
 
-  export function saveFormFields(node: SymphonyEditorNode, field: string): void {
+  function collect(field: string): SavedField[] {
     const fields: SavedField[] = [];
     list(field).editableList('items').each(function () {
       fields.push(rowValue(this));
     });
-    node[field] = fields;
+    return fields;
+  }
+
+  /** Writes the list back only when a row changed: an untouched dialog keeps what was saved, in whatever form. */
+  export function saveFormFields(node: SymphonyEditorNode, field: string): void {
+    const fields = collect(field);
+    if (JSON.stringify(fields) !== $('#node-input-' + field + '-list').attr(ORIGINAL)) node[field] = fields;
   }
 
   /** The first problem of a saved list, in words naming the field, or undefined. */
