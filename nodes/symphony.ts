@@ -1,6 +1,6 @@
 import { registerConfigNode } from './runtime/config/config-node';
 import { registerLazily } from './runtime/core/lazy-type';
-import { DATAHOSE_TYPE, EVENTS_TYPE, MESSAGE_PARSE_TYPE } from './runtime/core/node-types';
+import { DATAHOSE_TYPE, EVENTS_TYPE, FORM_TYPE, MESSAGE_PARSE_TYPE } from './runtime/core/node-types';
 import { createTranslator, useTranslator } from './runtime/core/i18n';
 import type { NodeAPI } from './runtime/core/node-red';
 import { registerOperationTypes } from './runtime/operations/operation-types';
@@ -26,4 +26,6 @@ export = function symphonyNodes(RED: NodeAPI): void {
   registerLazily(RED, MESSAGE_PARSE_TYPE, () =>
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     (require('./runtime/messages/message-parse-node') as typeof import('./runtime/messages/message-parse-node')).messageParseNodeConstructor(RED, t));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  registerLazily(RED, FORM_TYPE, () => (require('./runtime/forms/form-node') as typeof import('./runtime/forms/form-node')).formNodeConstructor(RED, t));
 };

@@ -9,6 +9,7 @@ import { enforceMessage } from './dlp-enforcement';
 import { badRequest, forbidden, notFound } from './http/errors';
 import { newMessageId, toUrlSafeId } from './ids';
 import { renderEntities } from './message-entities';
+import { readForms } from './elements';
 import { toPresentationML } from './messageml';
 import type { SimMessage, SimStream, SimUser } from './model';
 import { openIm } from './im-open';
@@ -111,17 +112,22 @@ export function injectMessage(core: SimulatorCore, input: InjectMessage): V4Mess
   return v4Message(state, message);
 }
 
-const FORM_IDS = /<form\b[^>]*\bid="([^"]+)"/g;
-
 export function injectFormReply(core: SimulatorCore, input: InjectFormReply): void {
   const user = findUser(core, input.from, 'from');
   const messageId = toUrlSafeId(String(input.formMessageId ?? ''));
   let form: SimMessage | undefined;
   for (const history of core.state.messages.values()) form ??= history.find((m) => m.messageId === messageId);
   if (!form) throw notFound(`formMessageId: no message ${JSON.stringify(input.formMessageId)}`);
-  const formIds = [...form.messageML.matchAll(FORM_IDS)].map((m) => m[1]);
-  if (!formIds.includes(input.formId)) throw badRequest(`formId: message ${messageId} has no form ${JSON.stringify(input.formId)} (it has ${formIds.join(', ') || 'none'})`);
+  const read = readForms(form.messageML);
+  const forms = read.ok ? read.forms : [];
+  const target = forms.find((f) => f.id === input.formId);
+  if (!target) throw badRequest(`formId: message ${messageId} has no form ${JSON.stringify(input.formId)} (it has ${forms.map((f) => f.id).join(', ') || 'none'})`);
   if (!input.values || typeof input.values !== 'object' || Array.isArray(input.values)) throw badRequest('values must be an object');
+  // Symphony sends the values of the form's own fields, and under action the name of the button pressed.
+  const stranger = Object.keys(input.values).find((name) => name !== 'action' && !target.fieldNames.includes(name));
+  if (stranger !== undefined) throw badRequest(`values: the form ${JSON.stringify(target.id)} has no field ${JSON.stringify(stranger)} (it has ${target.fieldNames.join(', ') || 'none'})`);
+  const { action } = input.values;
+  if (action !== undefined && !target.actions.includes(action as string)) throw badRequest(`values.action: the form ${JSON.stringify(target.id)} has no action button ${JSON.stringify(action)} (it has ${target.actions.join(', ')})`);
   const stream = memberStream(core, user, form.streamId);
   core.events.elementsAction(user, { stream, formMessageId: form.messageId, formId: input.formId, formValues: input.values }, form.userId);
 }

@@ -30,6 +30,11 @@ export type DedicatedInput =
   | { kind: 'config'; type: string }
   /** A TypedInput of these types; its type is kept in `<name>Type` (declared as its own hidden field). */
   | { kind: 'typed'; types: readonly string[] }
+  /**
+   * The fields of a form (nodes/editor/form-fields.ts): an editable list, one row per field, saved as an array by
+   * `SymphonyEditor.saveFormFields` (the node's oneditsave).
+   */
+  | { kind: 'formFields' }
   /** Not shown; e.g. `outputs`, set by oneditsave. */
   | { kind: 'hidden' };
 

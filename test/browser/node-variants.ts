@@ -85,6 +85,10 @@ function dedicatedValue(field: DedicatedField, variant: Exclude<Variant, 'blank'
     }
     case 'config': return configId;
     case 'typed': return `payload.${field.name}`;
+    case 'formFields': return [
+      { kind: second ? 'select' : 'text', name: `some_${field.name}`, label: 'Some <label>', required: second, placeholder: '', value: '', options: second ? 'a=A\nb=B' : '' },
+      { kind: 'action', name: 'go', label: 'Go', required: false, placeholder: '', value: '', options: '' },
+    ];
     case 'hidden': return field.value;
   }
 }

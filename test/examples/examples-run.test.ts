@@ -16,6 +16,7 @@ import { catalogue } from '../../nodes/catalogue/index';
 import { dedicatedNodes } from '../../nodes/dedicated/index';
 import { DATAHOSE_TYPE, datahoseTag } from '../../nodes/runtime/events/datahose-node';
 import { EVENTS_TYPE, feedTag } from '../../nodes/runtime/events/events-node';
+import { FORM_TYPE } from '../../nodes/runtime/forms/form-node';
 import { DEMO_CONFIG_ID, readExamples, type Example, type FlowNode } from '../../scripts/demo/example-flows';
 import {
   SIMULATOR_URL_ENV, acquireBuiltInSimulator, stopBuiltInSimulator, type BuiltInSimulatorLease,
@@ -84,22 +85,29 @@ function targets(n: FlowNode): string[] {
   return ((n.wires as string[][] | undefined) ?? []).flat();
 }
 
-/** The nodes a msg from `start` can reach, through any wires. */
+/**
+ * The nodes a msg from `start` can reach, through any wires; but a form node sends what came from an events node
+ * (a reply) out of its second output only, and anything else (the form it sent) out of its first.
+ */
 function reachableFrom(example: Example, start: FlowNode): FlowNode[] {
   const byId = new Map(example.nodes.map((n) => [n.id, n]));
-  const seen = new Set<string>([start.id]);
-  const queue = [start];
-  const found: FlowNode[] = [];
+  const seen = new Set<string>([`${start.id}|${isEventsNode(start)}`]);
+  const queue: Array<{ node: FlowNode; fromEvents: boolean }> = [{ node: start, fromEvents: isEventsNode(start) }];
+  const found = new Map<string, FlowNode>();
   while (queue.length > 0) {
-    for (const id of targets(queue.shift()!)) {
+    const { node, fromEvents } = queue.shift()!;
+    const wires = (node.wires as string[][] | undefined) ?? [];
+    const out = node.type === FORM_TYPE ? wires[fromEvents ? 1 : 0] ?? [] : targets(node);
+    for (const id of out) {
       const next = byId.get(id);
-      if (!next || seen.has(id)) continue;
-      seen.add(id);
-      found.push(next);
-      queue.push(next);
+      const key = `${id}|${fromEvents}`;
+      if (!next || seen.has(key)) continue;
+      seen.add(key);
+      found.set(id, next);
+      queue.push({ node: next, fromEvents });
     }
   }
-  return found;
+  return [...found.values()];
 }
 
 /** The debug nodes a msg from `start` can reach, through any wires. */
