@@ -4,6 +4,7 @@ import { registerConfigNode } from './runtime/config/config-node';
 import { registerDatahoseNode } from './runtime/events/datahose-node';
 import { registerEventsNode } from './runtime/events/events-node';
 import { registerMessageParseNode } from './runtime/messages/message-parse-node';
+import { registerCommandNode } from './runtime/commands/command-node';
 import { createTranslator, useTranslator } from './runtime/core/i18n';
 import type { NodeAPI } from './runtime/core/node-red';
 import { registerOperationNode } from './runtime/operations/operation-node';
@@ -19,4 +20,5 @@ export = function symphonyNodes(RED: NodeAPI): void {
   registerEventsNode(RED, t);
   registerDatahoseNode(RED, t);
   registerMessageParseNode(RED, t);
+  registerCommandNode(RED, t);
 };

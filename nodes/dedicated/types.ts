@@ -30,6 +30,11 @@ export type DedicatedInput =
   | { kind: 'config'; type: string }
   /** A TypedInput of these types; its type is kept in `<name>Type` (declared as its own hidden field). */
   | { kind: 'typed'; types: readonly string[] }
+  /**
+   * A container `node-input-<field>-list` for a Node-RED editableList the node's own editor code fills
+   * (oneditprepare) and saves (oneditsave); no element is named `node-input-<field>`.
+   */
+  | { kind: 'editableList' }
   /** Not shown; e.g. `outputs`, set by oneditsave. */
   | { kind: 'hidden' };
 

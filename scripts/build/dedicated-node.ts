@@ -49,7 +49,8 @@ function prepareSource(spec: DedicatedNodeSpec): string | undefined {
 
 /** The element a field's row label points to: a checklist has no input of the field's own name, see checklist.ts. */
 function controlId(field: DedicatedField): string {
-  return field.input.kind === 'checklist' ? `node-input-${field.name}-checklist` : `node-input-${field.name}`;
+  if (field.input.kind === 'checklist') return `node-input-${field.name}-checklist`;
+  return field.input.kind === 'editableList' ? `node-input-${field.name}-list` : `node-input-${field.name}`;
 }
 
 /**
@@ -121,6 +122,8 @@ function control(spec: DedicatedNodeSpec, field: DedicatedField, texts: Texts): 
     }
     case 'checklist':
       return checklistControl(spec, field, input, texts);
+    case 'editableList':
+      return `<div style="margin-top: 6px;"><ol id="${controlId(field)}"></ol></div>`;
     case 'hidden':
       return `<input type="hidden" id="${id}">`;
   }
