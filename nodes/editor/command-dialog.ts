@@ -77,11 +77,11 @@ namespace SymphonyEditor {
       addItem: (row, _index, data) => {
         const item = data as CommandRowData;
         const pattern = $('<input type="text" class="symphony-command-pattern">')
-          .css({ width: '45%', 'font-family': 'monospace' }).appendTo(row);
+          .css({ width: '53%', 'font-family': 'monospace' }).appendTo(row);
         pattern.attr('placeholder', t('dedicated.command.list.pattern'));
         pattern.val(typeof item.pattern === 'string' ? item.pattern : '');
         const description = $('<input type="text" class="symphony-command-description">')
-          .css({ width: '50%', 'margin-left': '2%' }).appendTo(row);
+          .css({ width: '42%', 'margin-left': '2%' }).appendTo(row);
         description.attr('placeholder', t('dedicated.command.list.description'));
         description.val(typeof item.description === 'string' ? item.description : '');
         const problem = $('<div class="symphony-command-problem">').css({ color: 'var(--red-ui-text-color-error, #d6615f)', 'font-size': '11px' }).appendTo(row);
@@ -107,15 +107,18 @@ namespace SymphonyEditor {
   export function saveCommandList(node: SymphonyEditorNode): void {
     const saved: Array<{ pattern: string; description: string }> = [];
     const map: Record<string, string> = {};
-    const before = rows(node.commands).length;
+    const original = rows(node.commands);
+    const before = original.length;
     const kept: boolean[] = [];
+    let changed = false;
     list().editableList('items').each(function (index) {
       const row = $(this);
       const data = row.data('data') as CommandRowData;
-      saved.push({
-        pattern: String(row.find('.symphony-command-pattern').val() || '').trim(),
-        description: String(row.find('.symphony-command-description').val() || '').trim(),
-      });
+      const pattern = String(row.find('.symphony-command-pattern').val() || '');
+      const description = String(row.find('.symphony-command-description').val() || '');
+      saved.push({ pattern: pattern.trim(), description: description.trim() });
+      const was = typeof data.port === 'number' ? original[data.port] : undefined;
+      if (!was || data.port !== index || pattern !== String(was.pattern ?? '') || description !== String(was.description ?? '')) changed = true;
       if (typeof data.port === 'number') {
         map[String(data.port)] = String(index);
         kept[data.port] = true;
@@ -123,6 +126,8 @@ namespace SymphonyEditor {
         map['new-' + index] = String(index);
       }
     });
+    // An untouched list keeps what was saved, in whatever form, and its outputs as they are.
+    if (!changed && saved.length === before) return;
     for (let port = 0; port < before; port += 1) {
       if (!kept[port]) map[String(port)] = '-1';
     }
