@@ -166,10 +166,11 @@ describe('examples', function () {
     }
   });
 
-  it('show the events and parse message nodes in bots driven by events', function () {
+  it('show the events, parse message and command nodes in bots driven by events', function () {
     const used = (type: string): string[] => examples.filter((e) => e.nodes.some((n) => n.type === type)).map((e) => e.label.slice(0, 2));
-    assert.deepEqual(used('symphony-events'), ['10', '11', '12', '13']);
+    assert.deepEqual(used('symphony-events'), ['10', '11', '12', '13', '23']);
     assert.deepEqual(used('symphony-message-parse'), ['14']);
+    assert.deepEqual(used('symphony-command'), ['23']);
   });
 
   describe('deployed together by the demo', function () {
