@@ -1,24 +1,30 @@
-// Imported as catalogue/index: the build writes dist/nodes/catalogue.json, which a bare './catalogue' would resolve to.
-import { catalogue } from './catalogue/index';
 import { registerConfigNode } from './runtime/config/config-node';
-import { registerDatahoseNode } from './runtime/events/datahose-node';
-import { registerEventsNode } from './runtime/events/events-node';
-import { registerMessageParseNode } from './runtime/messages/message-parse-node';
-import { registerCommandNode } from './runtime/commands/command-node';
+import { registerLazily } from './runtime/core/lazy-type';
+import { COMMAND_TYPE, DATAHOSE_TYPE, EVENTS_TYPE, MESSAGE_PARSE_TYPE } from './runtime/core/node-types';
 import { createTranslator, useTranslator } from './runtime/core/i18n';
 import type { NodeAPI } from './runtime/core/node-red';
-import { registerOperationNode } from './runtime/operations/operation-node';
+import { registerOperationTypes } from './runtime/operations/operation-types';
 import { registerTestConnectionRoute } from './runtime/admin/test-connection-route';
 
-/** Node-RED entry: the config node and one node type per catalogue entry. */
+/**
+ * Node-RED entry: the config node and one node type per catalogue entry, plus the events, datahose, message parse and
+ * command nodes. The code of a node type (the catalogue and the operation runtime, the datafeed reader...) is loaded when the
+ * first node of the type is created, not here: start-up does not grow with the catalogue.
+ */
 export = function symphonyNodes(RED: NodeAPI): void {
   const t = createTranslator(RED);
   useTranslator(t);
   registerConfigNode(RED, t);
   registerTestConnectionRoute(RED, t);
-  for (const op of catalogue) registerOperationNode(RED, op, t);
-  registerEventsNode(RED, t);
-  registerDatahoseNode(RED, t);
-  registerMessageParseNode(RED, t);
-  registerCommandNode(RED, t);
+  registerOperationTypes(RED, t);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  registerLazily(RED, EVENTS_TYPE, () => (require('./runtime/events/events-node') as typeof import('./runtime/events/events-node')).eventsNodeConstructor(RED, t));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  registerLazily(RED, DATAHOSE_TYPE, () => (require('./runtime/events/datahose-node') as typeof import('./runtime/events/datahose-node')).datahoseNodeConstructor(RED, t));
+  registerLazily(RED, MESSAGE_PARSE_TYPE, () =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('./runtime/messages/message-parse-node') as typeof import('./runtime/messages/message-parse-node')).messageParseNodeConstructor(RED, t));
+  registerLazily(RED, COMMAND_TYPE, () =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('./runtime/commands/command-node') as typeof import('./runtime/commands/command-node')).commandNodeConstructor(RED, t));
 };

@@ -28,10 +28,12 @@ export interface DatafeedInfo {
   tag?: string;
   /** Events waiting to be read. */
   queued: number;
-  /** Events of the last answer not yet acknowledged. */
+  /** Events of answers given and not yet acknowledged. */
   unacknowledged: number;
   /** A read is waiting on the feed now. */
   reading: boolean;
+  /** How many reads are waiting on the feed now (readers sharing its tag). */
+  readers: number;
   /** How many of the next answers with events will be lost (see loseAnswers). */
   answersToLose: number;
 }
@@ -65,8 +67,8 @@ export function datafeedMatcher(core: SimulatorCore, filter: DatafeedFilter = {}
 
 export function datafeedInfo(core: SimulatorCore): DatafeedInfo[] {
   return core.datafeeds.all().map((feed) => ({
-    id: feed.id, userId: feed.userId, tag: feed.tag, queued: feed.queue.length, unacknowledged: feed.unacked?.events.length ?? 0,
-    reading: feed.waiter !== undefined, answersToLose: feed.answersToLose,
+    id: feed.id, userId: feed.userId, tag: feed.tag, queued: feed.queue.queued, unacknowledged: feed.queue.unacknowledged,
+    reading: feed.queue.reading > 0, readers: feed.queue.reading, answersToLose: feed.answersToLose,
   }));
 }
 

@@ -1,10 +1,9 @@
 /**
  * Datafeeds v5, one set per user: every event the bus addresses to the user is queued in each of the user's feeds.
- * A read returns at once when events wait, else holds up to `holdMs` and answers as soon as one arrives.
- *
- * AckId semantics (agent spec, readDatafeed): each answer carries a new ackId; the events of that answer stay
- * pending until a read sends that ackId back, and a read with any other ackId (empty, older) gets the pending
- * events again, followed by the new ones. Events published before a feed exists never reach it; a deleted
+ * A feed may be read by several readers at once (instances of a bot sharing a tag); it serves them as datafeed 2
+ * does (simulator/shared-queue.ts): each answer goes to one waiting read, its events stay pending under its ackId
+ * until a read sends that ackId back, and come again (to any reader) after the visibility timeout (30 s) if not.
+ * A read with nothing to take waits up to `holdMs`. Events published before a feed exists never reach it; a deleted
  * (or dropped) feed loses what it held.
  *
  * For tests of readers, the control API can queue raw JSON as events (anything: null, junk, repeats) and make a
@@ -12,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { EventBus } from './events';
+import { SharedQueue, type QueueRead, type QueueTimings } from './shared-queue';
 
 export interface DatafeedRecord {
   id: string;
@@ -19,29 +19,19 @@ export interface DatafeedRecord {
   tag?: string;
   createdAt: number;
   /** V4Events from the bus, or raw JSON values queued through the control API. */
-  queue: unknown[];
-  /** The last answer's events, until acknowledged. */
-  unacked?: { ackId: string; events: unknown[] };
+  queue: SharedQueue<unknown>;
   /** How many of the next answers with events are taken and then lost (never reach the reader). */
   answersToLose: number;
-  waiter?: Waiter;
 }
 
-interface Waiter {
-  /** Answers the waiting read now: with the feed's events, or as "not found" when the feed is gone. */
-  finish(gone: boolean): void;
-}
-
-export type ReadResult = { found: true; events: unknown[]; ackId: string } | { found: false };
-
-const NOT_FOUND: ReadResult = { found: false };
-const newAckId = (): string => randomBytes(18).toString('base64url');
+export type ReadResult = QueueRead<unknown>;
 
 export class DatafeedStore {
   private readonly feeds = new Map<string, DatafeedRecord>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  readonly timings: QueueTimings;
 
-  constructor(bus: EventBus, public holdMs: number) {
+  constructor(bus: EventBus, holdMs: number, visibilityTimeoutMs = 30_000) {
+    this.timings = { holdMs, visibilityTimeoutMs };
     bus.subscribe((event, audience) => this.queue((feed) => audience.has(feed.userId), [event]));
   }
 
@@ -50,8 +40,7 @@ export class DatafeedStore {
     let queued = 0;
     for (const feed of this.feeds.values()) {
       if (!match(feed)) continue;
-      feed.queue.push(...events);
-      feed.waiter?.finish(false);
+      feed.queue.push(events);
       queued += 1;
     }
     return queued;
@@ -77,7 +66,9 @@ export class DatafeedStore {
       const existing = this.list(userId, tag)[0];
       if (existing) return existing;
     }
-    const feed: DatafeedRecord = { id: `${randomBytes(16).toString('hex')}_f`, userId, tag, createdAt: Date.now(), queue: [], answersToLose: 0 };
+    const feed: DatafeedRecord = {
+      id: `${randomBytes(16).toString('hex')}_f`, userId, tag, createdAt: Date.now(), queue: new SharedQueue(this.timings), answersToLose: 0,
+    };
     this.feeds.set(feed.id, feed);
     return feed;
   }
@@ -96,13 +87,13 @@ export class DatafeedStore {
     return feed && feed.userId === userId ? feed : undefined;
   }
 
-  /** Deletes feeds (a pending read on them answers "not found"); returns how many. */
+  /** Deletes feeds (their pending reads answer "not found"); returns how many. */
   remove(match: (feed: DatafeedRecord) => boolean): number {
     let removed = 0;
     for (const feed of [...this.feeds.values()]) {
       if (!match(feed)) continue;
       this.feeds.delete(feed.id);
-      feed.waiter?.finish(true);
+      feed.queue.end();
       removed += 1;
     }
     return removed;
@@ -113,38 +104,11 @@ export class DatafeedStore {
    * then ends with undefined and no event is taken from the queue.
    */
   read(feed: DatafeedRecord, ackId: string, onCancel: (cancel: () => void) => void): Promise<ReadResult | undefined> {
-    if (feed.unacked && ackId === feed.unacked.ackId) feed.unacked = undefined;
-    // Only the newest reader of a feed waits: an older one is answered now.
-    feed.waiter?.finish(false);
-    if (feed.unacked || feed.queue.length > 0) return Promise.resolve(this.take(feed));
-    return new Promise((resolve) => {
-      const end = (result: ReadResult | undefined): void => {
-        clearTimeout(timer);
-        this.timers.delete(timer);
-        if (feed.waiter === waiter) feed.waiter = undefined;
-        resolve(result);
-      };
-      const waiter: Waiter = { finish: (gone) => end(gone ? NOT_FOUND : this.take(feed)) };
-      const timer = setTimeout(() => waiter.finish(false), this.holdMs);
-      this.timers.add(timer);
-      feed.waiter = waiter;
-      onCancel(() => {
-        if (feed.waiter === waiter) end(undefined);
-      });
-    });
+    return feed.queue.read(ackId, onCancel);
   }
 
   /** Answers every waiting read (empty) and stops every timer, for the simulator's close. */
   close(): void {
-    for (const feed of this.feeds.values()) feed.waiter?.finish(false);
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-  }
-
-  private take(feed: DatafeedRecord): ReadResult {
-    const events = [...(feed.unacked?.events ?? []), ...feed.queue.splice(0)];
-    const ackId = newAckId();
-    feed.unacked = events.length > 0 ? { ackId, events } : undefined;
-    return { found: true, events, ackId };
+    for (const feed of this.feeds.values()) feed.queue.close();
   }
 }

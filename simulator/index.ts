@@ -109,8 +109,8 @@ export interface Simulator {
   setDatafeedHoldMs(ms: number): void;
   /** Datahose feeds as they stand: tag, owner, events queued and answers not yet acknowledged. */
   datahoseFeeds(): DatahoseFeedInfo[];
-  /** How long a datahose answer may stay unacknowledged before its events are given to the next read. */
-  setDatahoseVisibilityTimeoutMs(ms: number): void;
+  /** How long a datafeed or datahose answer may stay unacknowledged before its events are given again (30 s). */
+  setVisibilityTimeoutMs(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -194,12 +194,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     queueDatafeedEvents: (input) => queueRawEvents(core, input),
     loseDatafeedAnswers: (input = {}) => loseAnswers(core, input),
     setDatafeedHoldMs: (ms) => {
-      datafeeds.holdMs = ms;
-      datahose.holdMs = ms;
+      datafeeds.timings.holdMs = ms;
+      datahose.timings.holdMs = ms;
     },
     datahoseFeeds: () => datahose.stats(),
-    setDatahoseVisibilityTimeoutMs: (ms) => {
-      datahose.visibilityTimeoutMs = ms;
+    setVisibilityTimeoutMs: (ms) => {
+      datafeeds.timings.visibilityTimeoutMs = ms;
+      datahose.timings.visibilityTimeoutMs = ms;
     },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);

@@ -5,6 +5,7 @@
  */
 import { v4Message, type V4MessageJson } from './api/views';
 import type { SimulatorCore } from './core';
+import { enforceMessage } from './dlp-enforcement';
 import { badRequest, forbidden, notFound } from './http/errors';
 import { newMessageId, toUrlSafeId } from './ids';
 import { renderEntities } from './message-entities';
@@ -95,6 +96,7 @@ export function injectMessage(core: SimulatorCore, input: InjectMessage): V4Mess
     messageId: newMessageId(), streamId: stream.id, timestamp: Date.now(), userId: sender.id, messageML,
     message: rendered.presentationML, data: JSON.stringify(rendered.data), attachments: [],
   };
+  enforceMessage(state, stream, message);
   const history = state.messages.get(stream.id) ?? [];
   history.push(message);
   state.messages.set(stream.id, history);

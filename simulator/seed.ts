@@ -29,9 +29,9 @@ const USERS: Record<SeedUserKey, SimUser> = {
     displayName: 'Demo Bot', firstName: 'Demo', lastName: 'Bot', title: 'Bot', department: 'Digital',
     // A provisioning service account: USER_PROVISIONING for the /pod/v*/admin/user and admin stream endpoints,
     // AUDIT_TRAIL_MANAGEMENT for the privileged-user audit trail, CONTENT_MANAGEMENT to suppress anyone's
-    // messages (humans below hold no admin role).
+    // messages, EF_POLICY_MANAGEMENT for DLP policies, dictionaries and violations (humans below hold no admin role).
     location: 'London', accountType: 'SYSTEM',
-    roles: ['INDIVIDUAL', 'USER_PROVISIONING', 'AUDIT_TRAIL_MANAGEMENT', 'CONTENT_MANAGEMENT'],
+    roles: ['INDIVIDUAL', 'USER_PROVISIONING', 'AUDIT_TRAIL_MANAGEMENT', 'CONTENT_MANAGEMENT', 'EF_POLICY_MANAGEMENT'],
     entitlements: { ...ENTITLED },
   },
   alice: {

@@ -6,7 +6,7 @@ import type { SimulatorState } from './state';
 type Issue<T extends SimSession> = Omit<T, 'token' | 'issuedAt'>;
 
 export class SessionStore {
-  constructor(private readonly state: SimulatorState, private readonly lifetimeMs: number) {}
+  constructor(private readonly state: SimulatorState, readonly lifetimeMs: number) {}
 
   issue(session: Issue<UserSession> | Issue<KeyManagerSession> | Issue<AppSession>): SimSession {
     const full = { ...session, token: randomBytes(48).toString('base64url'), issuedAt: Date.now() } as SimSession;

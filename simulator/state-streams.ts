@@ -33,6 +33,8 @@ export class StreamDetails {
   private readonly joinDates = new Map<string, Map<number, number>>();
   private readonly imPins = new Map<string, string>();
   private readonly modifiedAt = new Map<string, number>();
+  /** Users who left or were removed, with when they had joined, per stream (admin member list, past members). */
+  private readonly past = new Map<string, Map<number, number>>();
 
   /** The room's record; rooms made outside this area (the seed) get defaults, their creator as owner. */
   room(stream: SimStream): RoomRecord {
@@ -59,6 +61,7 @@ export class StreamDetails {
   addMember(stream: SimStream, userId: number, now: number): void {
     if (stream.members.includes(userId)) return;
     stream.members.push(userId);
+    this.past.get(stream.id)?.delete(userId);
     const dates = this.joinDates.get(stream.id) ?? new Map<number, number>();
     dates.set(userId, now);
     this.joinDates.set(stream.id, dates);
@@ -69,9 +72,17 @@ export class StreamDetails {
     const at = stream.members.indexOf(userId);
     if (at < 0) return;
     stream.members.splice(at, 1);
+    const pastDates = this.past.get(stream.id) ?? new Map<number, number>();
+    pastDates.set(userId, this.joinDate(stream, userId));
+    this.past.set(stream.id, pastDates);
     this.joinDates.get(stream.id)?.delete(userId);
     this.room(stream).owners.delete(userId);
     this.modifiedAt.set(stream.id, now);
+  }
+
+  /** Former members (not members now) and when they had joined. */
+  pastMembers(stream: SimStream): ReadonlyMap<number, number> {
+    return this.past.get(stream.id) ?? new Map();
   }
 
   pinnedInIm(stream: SimStream): string | undefined {

@@ -4,9 +4,16 @@ import type {
   SimApp, SimConnection, SimMessage, SimPresence, SimSession, SimStream, SimUser,
 } from './model';
 import type { SeedUserKey, SimulatorSeed } from './seed';
+import { DlpState } from './state-dlp';
+import { MessageImports } from './state-message-imports';
+import { AppsAdminState } from './state-apps';
+import { CertificatesState } from './state-certificates';
+import { ComplianceState } from './state-compliance';
+import { PodSettingsState } from './state-pod-settings';
 import { PresenceTracking } from './state-presence';
 import { SignalsState } from './state-signals';
 import { StreamDetails } from './state-streams';
+import { UserManageState } from './state-user-manage';
 import { UserAdminState } from './state-users';
 
 /** Symphony user ids carry the tenant (pod) id in the bits above 27. */
@@ -34,10 +41,27 @@ export class SimulatorState {
   readonly signals = new SignalsState();
   /** User administration, following and the privileged-user audit trail (simulator/state-users.ts). */
   readonly userAdmin = new UserAdminState();
+  /** DLP dictionaries, policies and the violations their enforcement records (simulator/state-dlp.ts). */
+  readonly dlp = new DlpState();
+  /** Delegates and avatars (simulator/state-user-manage.ts). */
+  readonly userManage = new UserManageState();
+  /** Imported messages by their original id (simulator/state-message-imports.ts). */
+  readonly messageImports = new MessageImports();
+  /** Information barriers and disclaimers (simulator/state-compliance.ts). */
+  readonly compliance: ComplianceState;
+  /** Apps as administered, app entitlements, manifests (simulator/state-apps.ts). */
+  readonly appsAdmin = new AppsAdminState();
+  /** File extensions, URI protocols, SSO (simulator/state-pod-settings.ts). */
+  readonly podSettings = new PodSettingsState();
+  /** Company certificates (simulator/state-certificates.ts). */
+  readonly certificates = new CertificatesState();
 
   constructor(seed: SimulatorSeed, now = Date.now()) {
     this.podId = seed.podId;
     const idOf = (key: SeedUserKey): number => seed.users[key].id;
+    this.compliance = new ComplianceState({
+      markets: [idOf('alice'), idOf('bob')], research: [idOf('frank')], marketsDisclaimer: [idOf('alice')],
+    }, now);
     for (const user of Object.values(seed.users)) {
       const copy = structuredClone(user) as SimUser;
       this.users.set(copy.id, copy);

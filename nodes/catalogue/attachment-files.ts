@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import mime from 'mime-types';
 import { inputError } from '../runtime/core/errors';
 import { text } from '../runtime/core/i18n';
 import type { Attachment, AttachmentSource } from '../runtime/operations/normalise';
@@ -14,7 +13,7 @@ import type { JsonSchema, ParamSpec, ParamValues } from './types';
 const MEDIA_TYPE_PATTERN = '^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*( *;[ -~]*)?$';
 
 /** The normaliser guarantees content or a path; the name may be missing for a bare Buffer (fine for a preview). */
-const SOURCE_SCHEMA: JsonSchema = {
+export const SOURCE_SCHEMA: JsonSchema = {
   items: {
     type: 'object',
     properties: {
@@ -42,7 +41,8 @@ const READ_ERRORS: Record<string, string> = {
   EMFILE: 'runtime.errors.attachments.tooManyOpen',
 };
 
-async function readSource(operation: string, field: string, source: AttachmentSource): Promise<Buffer> {
+/** A file's bytes: the content given, or the file read (an error names the field and the reason). */
+export async function readSource(operation: string, field: string, source: AttachmentSource): Promise<Buffer> {
   if (source.content) return source.content;
   const filePath = source.path as string;
   try {
@@ -65,9 +65,15 @@ function imageExtension(content: Buffer): string {
   return '';
 }
 
+let mimeTypes: typeof import('mime-types') | undefined;
+
 /** A part's media type: the one given with the file, else the one its name says (mime-types' table), else bytes. */
 export function mediaTypeOf(name: string, given: string | undefined): string {
-  return given ?? (mime.lookup(name) || 'application/octet-stream');
+  if (given !== undefined) return given;
+  // The table is loaded with the first attachment that needs it, not when Node-RED starts.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  mimeTypes ??= require('mime-types') as typeof import('mime-types');
+  return mimeTypes.lookup(name) || 'application/octet-stream';
 }
 
 async function readAll(operation: string, field: string, sources: AttachmentSource[], nameless: (index: number, content: Buffer) => string): Promise<Attachment[]> {
@@ -83,6 +89,8 @@ async function readAll(operation: string, field: string, sources: AttachmentSour
  * go with the attachments by position, so there cannot be more previews than attachments.
  */
 export async function readMessageFiles(operation: string, values: ParamValues): Promise<ParamValues> {
+  // Most messages have no files: nothing to read (the values' absent lists stay absent).
+  if (values.attachments === undefined && values.previews === undefined) return values;
   const attachments = (values.attachments ?? []) as AttachmentSource[];
   const previews = (values.previews ?? []) as AttachmentSource[];
   const unnamed = attachments.findIndex((a) => !a.name);
@@ -95,4 +103,15 @@ export async function readMessageFiles(operation: string, values: ParamValues): 
     readAll(operation, 'previews', previews, (index, content) => `preview-${index + 1}${imageExtension(content)}`),
   ]);
   return { ...values, attachments: files.length ? files : undefined, previews: pictures.length ? pictures : undefined };
+}
+
+/** A parameter taking exactly one file, as the attachments do: `{ name, content }`, a Buffer, or a file path. */
+export function singleFileParam(name: string, wireName: string): ParamSpec {
+  return { name, in: 'multipart', wireName, kind: 'attachments', types: MSG_TYPES, schema: { ...SOURCE_SCHEMA, minItems: 1, maxItems: 1 }, required: true };
+}
+
+/** Reads the one file of an upload; a Buffer given without a name is sent as `fallbackName`. */
+export async function readSingleFile(operation: string, field: string, values: ParamValues, fallbackName: string): Promise<ParamValues> {
+  const files = await readAll(operation, field, (values[field] ?? []) as AttachmentSource[], () => fallbackName);
+  return { ...values, [field]: files };
 }

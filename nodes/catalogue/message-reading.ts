@@ -37,7 +37,7 @@ function withParsedText(message: unknown): unknown {
   return { ...message, parsed: parseMessage(content, typeof data === 'string' || (data && typeof data === 'object') ? data as string : undefined) };
 }
 
-const parsedList = (answer: unknown): unknown => (Array.isArray(answer) ? answer.map(withParsedText) : answer);
+export const parsedList = (answer: unknown): unknown => (Array.isArray(answer) ? answer.map(withParsedText) : answer);
 
 /** The MessageSearchQuery fields, each also a field of the search node. */
 const SEARCH_FIELDS: readonly ParamSpec[] = [
@@ -94,8 +94,8 @@ function prepareDownload(values: ParamValues): ParamValues {
   return { ...values, fileId: id.trim() };
 }
 
-/** The agent answers with the file as base64 text. */
-function base64ToBuffer(answer: unknown): Buffer {
+/** The agent answers with a file as base64 text (attachments, DLP dictionaries and violation attachments). */
+export function base64ToBuffer(answer: unknown): Buffer {
   if (Buffer.isBuffer(answer)) return Buffer.from(answer.toString('latin1').trim(), 'base64');
   return Buffer.from(typeof answer === 'string' ? answer.trim() : '', 'base64');
 }

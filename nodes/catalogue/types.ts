@@ -6,10 +6,10 @@
 /** Which service base URL an operation is sent to. `login` goes to the pod URL, under `/login`. */
 export type Api = 'pod' | 'agent' | 'login';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Palette groups, one per API area. */
-export type Area = 'users' | 'streams' | 'messages' | 'presence' | 'connections' | 'signals' | 'system';
+export type Area = 'users' | 'streams' | 'messages' | 'presence' | 'connections' | 'signals' | 'compliance' | 'apps' | 'system';
 
 /** Node-RED TypedInput types a field may offer. */
 export type TypedInputType = 'str' | 'num' | 'bool' | 'json' | 'msg' | 'flow' | 'global' | 'env' | 'jsonata' | 'bin';
@@ -106,21 +106,41 @@ export interface ExactlyOneOf {
  * How a list operation pages. The node then offers: one page (as the API answers) or all pages up to a cap, and
  * the whole list in one msg or one msg per item.
  * - `skip-limit`: the entry's `skip` and `limit` parameters address the page (query or body, as declared)
- * - `cursor`: the entry's `after` parameter takes the cursor found at `cursorPath` in the previous answer
+ * - `cursor`: the entry's `after` parameter (or `cursorParam`) takes the cursor found at `cursorPath` in the previous
+ *   answer
  * - `last-item`: the parameter `cursorParam` takes field `cursorField` of the previous page's last item; the API
  *   includes that item again at the top of the next page (GET /pod/v2/users/presence and its lastUserId)
+ * - `page-number`: the entry's `page` parameter numbers the pages from 0, each `limit` items long; the answer may say
+ *   how many pages there are at `pageCountPath` (the DLP policy and dictionary lists)
  */
 export interface PagingSpec {
-  style: 'skip-limit' | 'cursor' | 'last-item';
+  style: 'skip-limit' | 'cursor' | 'last-item' | 'page-number';
   /** Where the items are in the answer: '' when the answer is the array itself, else a dotted property path. */
   items: string;
   /** The largest page the API serves; also the page size of "all pages" when the node sets no limit. */
   maxPageSize: number;
   /** For `cursor`: dotted path of the next cursor in the answer (absent or empty = last page). */
   cursorPath?: string;
-  /** For `last-item`: the parameter that takes the last item's key, and the item field holding it. */
+  /**
+   * For `cursor`: the API takes no page size and picks its own (message receipts): the entry has no `limit`
+   * parameter, and only a missing next cursor ends the list.
+   */
+  serverPageSize?: boolean;
+  /**
+   * For `last-item`: the parameter that takes the last item's key, and the item field holding it. For `cursor`: the
+   * parameter that takes the cursor, when it is not `after` (the DLP violations' `next`).
+   */
   cursorParam?: string;
   cursorField?: string;
+  /** For `page-number`: dotted path of the number of pages in the answer, when the API says it. */
+  pageCountPath?: string;
+}
+
+/** A status dot an entry derives from its output. */
+export interface OutcomeStatus {
+  fill: 'green' | 'yellow' | 'red';
+  key: string;
+  substitutions?: Record<string, unknown>;
 }
 
 /** Values after resolution, normalisation and validation, keyed by parameter name. */
@@ -176,6 +196,16 @@ export interface OperationSpec {
   statusSummary?: StatusSummary;
   /** Turns the API's answer into what the node outputs, e.g. a base64 attachment into a Buffer. */
   result?: (answer: unknown) => unknown;
+  /**
+   * HTTP statuses besides 2xx whose JSON object body is the operation's answer, not a failure, and which are not
+   * retried: the extended agent health answers 503 with its report when a service is down.
+   */
+  answerStatuses?: readonly number[];
+  /**
+   * The status dot after a success, from the output (e.g. "all up" / "2 down"); the usual "ok" when omitted or
+   * when it returns undefined. `key` is an i18n key, filled with `substitutions`.
+   */
+  statusOf?: (output: unknown) => OutcomeStatus | undefined;
   /** msg properties set besides the output, from the node's inputs (e.g. msg.filename of a download). */
   annotate?: (values: ParamValues) => Record<string, unknown>;
   /**

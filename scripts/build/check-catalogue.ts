@@ -45,7 +45,12 @@ function pagingProblems(op: OperationSpec): string[] {
   if (!paging) return [];
   const problems: string[] = [];
   const has = (name: string): boolean => op.params.some((param) => param.name === name);
-  const needed = { 'skip-limit': ['skip', 'limit'], cursor: ['after', 'limit'], 'last-item': [paging.cursorParam ?? '', 'limit'] }[paging.style];
+  const needed = {
+    'skip-limit': ['skip', 'limit'],
+    cursor: paging.serverPageSize ? [paging.cursorParam ?? 'after'] : [paging.cursorParam ?? 'after', 'limit'],
+    'last-item': [paging.cursorParam ?? '', 'limit'],
+    'page-number': ['page', 'limit'],
+  }[paging.style];
   for (const name of needed.filter((n) => n && !has(n))) problems.push(`paging style ${paging.style} needs a parameter named "${name}"`);
   if (paging.style === 'cursor' && !paging.cursorPath) problems.push('paging style cursor needs cursorPath (where the next cursor is in the answer)');
   if (paging.style === 'last-item' && (!paging.cursorParam || !paging.cursorField)) {

@@ -18,6 +18,8 @@ export const AREA_COLORS: Readonly<Record<Area | 'events', string>> = {
   presence: '#E3AE5F',
   connections: '#B89BE0',
   signals: '#E8968A',
+  compliance: '#D99ACB',
+  apps: '#B9B86A',
   system: '#A9B4BF',
   events: '#CFB24A',
 };

@@ -10,6 +10,7 @@ import { readCatalog, readEditorCatalogs } from './locale';
 import { areaIcon } from './palette';
 import { type BuildInputs, renderBuild } from './render';
 import { updateReadme } from './readme';
+import { validatorFiles } from './validators';
 
 export interface BuildOptions {
   /** Package root (holds package.json, dist/editor, locales/, README.md). */
@@ -96,7 +97,7 @@ export function runBuild(options: BuildOptions): BuildReport {
   };
   const icons = iconFiles(options.root, inputs.operations, inputs.dedicated ?? []);
   const outputs = renderBuild(inputs);
-  const written = Object.entries({ ...outputs.files, ...icons }).map(([relative, content]) => {
+  const written = Object.entries({ ...outputs.files, ...icons, ...validatorFiles(inputs.operations) }).map(([relative, content]) => {
     const file = path.join(outDir, relative);
     writeIfChanged(file, content);
     return file;

@@ -57,8 +57,7 @@ async function readEvents(ctx: UserContext): Promise<Reply> {
     socket.once('close', cancel);
   });
   if (onClose) socket.off('close', onClose);
-  if (!result) return { status: 204 };
-  if (!result.ok) throw badRequest(`ackId ${JSON.stringify(result.unknownAckId)} is not one this feed gave`);
+  if (!result || !result.found) return { status: 204 };
   return { status: 200, body: { events: result.events, ackId: result.ackId } };
 }
 

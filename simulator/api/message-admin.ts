@@ -22,7 +22,8 @@ interface MessageStatusUserJson {
   timestamp: string;
 }
 
-function findMessage(state: SimulatorState, rawId: string): SimMessage | undefined {
+/** The message of that id (standard or URL-safe base64), in any stream. */
+export function findMessage(state: SimulatorState, rawId: string): SimMessage | undefined {
   const id = toUrlSafeId(rawId);
   for (const history of state.messages.values()) {
     const found = history.find((m) => m.messageId === id);

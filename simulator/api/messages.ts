@@ -5,6 +5,7 @@
  */
 import { parseMultipart } from '../http/multipart';
 import { MULTIPART_BODY, type Reply, type Router, type UserContext } from '../http/router';
+import { enforceMessage } from '../dlp-enforcement';
 import { newMessageId } from '../ids';
 import type { SimMessage } from '../model';
 import { v4Message } from './views';
@@ -26,6 +27,7 @@ async function createMessage(ctx: UserContext): Promise<Reply> {
     messageId: newMessageId(), streamId: stream.id, timestamp: Date.now(), userId: sender.id, messageML: content.messageML,
     message: content.presentationML, data: content.data, version: content.version, attachments: attachmentsOf(body, files),
   };
+  enforceMessage(state, stream, message);
   const history = state.messages.get(stream.id) ?? [];
   history.push(message);
   state.messages.set(stream.id, history);

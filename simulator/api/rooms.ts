@@ -1,5 +1,6 @@
 /** Pod rooms: create, info, update, (de)activate (POST /pod/v3/room/create, /pod/v3/room/{id}/...). */
 import { readJson } from '../http/body';
+import { enforceRoom } from '../dlp-enforcement';
 import { badRequest } from '../http/errors';
 import { NO_BODY, type Reply, type Router, type UserContext } from '../http/router';
 import { newStreamId } from '../ids';
@@ -58,9 +59,11 @@ async function createRoom(ctx: UserContext): Promise<Reply> {
   checkFlags(flags);
   if (body.pinnedMessageId) throw badRequest('pinnedMessageId cannot be set on a room without messages');
 
+  const id = newStreamId();
+  enforceRoom(state, caller, { streamId: id, name: body.name!, description: body.description ?? '', crossPod: flags.crossPod, publicRoom: flags.public });
   const now = Date.now();
   const stream: SimStream = {
-    id: newStreamId(), type: 'ROOM', members: [caller.id], roomName: body.name!, createdBy: caller.id, createdAt: now, active: true,
+    id, type: 'ROOM', members: [caller.id], roomName: body.name!, createdBy: caller.id, createdAt: now, active: true,
   };
   state.streams.set(stream.id, stream);
   state.messages.set(stream.id, []);
@@ -91,6 +94,11 @@ async function updateRoom(ctx: UserContext): Promise<Reply> {
   const flags = { ...record.flags };
   for (const name of BOOLEAN_ATTRIBUTES) if (body[name] !== undefined && name !== 'groupChat') flags[name] = body[name]!;
   checkFlags(flags);
+  if (body.name !== undefined || body.description !== undefined) {
+    enforceRoom(state, ctx.caller.user, {
+      streamId: room.id, name: body.name ?? room.roomName ?? '', description: body.description ?? record.description, crossPod: flags.crossPod, publicRoom: flags.public,
+    });
+  }
 
   record.flags = flags;
   if (body.name !== undefined) room.roomName = body.name;

@@ -3,6 +3,7 @@
  * A signal belongs to the user who created it; only they may change, delete it or (un)subscribe others. Unknown
  * signals are a 400, as the spec documents no 404 for these endpoints.
  */
+import { enforceSignal } from '../dlp-enforcement';
 import { readBody, readJson } from '../http/body';
 import { badRequest, forbidden } from '../http/errors';
 import { NO_BODY, type Reply, type Router, type UserContext } from '../http/router';
@@ -66,16 +67,26 @@ function listSignals(ctx: UserContext): Reply {
 
 async function createSignal(ctx: UserContext): Promise<Reply> {
   const body = check(signalValidators.baseSignal, await readJson(ctx.req), 'signal');
-  const signal = ctx.sim.state.signals.create(ctx.caller.user.id, {
+  const { signals } = ctx.sim.state;
+  const signal = signals.create(ctx.caller.user.id, {
     name: body.name, query: validQuery(body.query), visibleOnProfile: body.visibleOnProfile ?? false, companyWide: body.companyWide ?? false,
   });
+  // Checked once the signal has its id, which a violation names; a blocked signal is not kept.
+  try {
+    enforceSignal(ctx.sim.state, ctx.caller.user, signal);
+  } catch (err) {
+    signals.delete(signal.id);
+    throw err;
+  }
   return { status: 200, body: signalJson(signal) };
 }
 
 async function updateSignal(ctx: UserContext): Promise<Reply> {
   const changes = check(signalValidators.signalChanges, await readJson(ctx.req), 'signal');
   const signal = ownedSignal(ctx, 'update it');
-  if (changes.query !== undefined) signal.query = validQuery(changes.query);
+  if (changes.query !== undefined) validQuery(changes.query);
+  if (changes.name !== undefined) enforceSignal(ctx.sim.state, ctx.caller.user, { id: signal.id, name: changes.name, query: changes.query ?? signal.query });
+  if (changes.query !== undefined) signal.query = changes.query;
   if (changes.name !== undefined) signal.name = changes.name;
   if (changes.visibleOnProfile !== undefined) signal.visibleOnProfile = changes.visibleOnProfile;
   if (changes.companyWide !== undefined) signal.companyWide = changes.companyWide;

@@ -9,18 +9,12 @@ import type { Router } from '../http/router';
 
 const UP = { status: 'UP', version: SIMULATED_VERSION } as const;
 
-/** The attachment extensions the simulated pod accepts. */
-const ALLOWED_FILE_TYPES: readonly string[] = [
-  '.csv', '.doc', '.docx', '.gif', '.jpeg', '.jpg', '.json', '.msg', '.pdf', '.png', '.ppt', '.pptx', '.rtf', '.txt',
-  '.xls', '.xlsx', '.xml', '.zip',
-];
-
-/** The URI schemes the simulated pod turns into links, besides http and https. */
-const URI_PROTOCOLS: readonly string[] = ['ftp', 'mailto', 'sip', 'skype', 'tel'];
-
 export function registerSystemRoutes(router: Router): void {
-  router.user('GET', '/pod/v1/files/allowedTypes', () => ({ status: 200, body: [...ALLOWED_FILE_TYPES] }));
-  router.user('GET', '/pod/v1/admin/system/protocols/list', () => ({ status: 200, body: [...URI_PROTOCOLS] }));
+  // Both as an administrator left them (simulator/api/pod-settings.ts).
+  router.user('GET', '/pod/v1/files/allowedTypes', (ctx) => ({
+    status: 200, body: ctx.sim.state.podSettings.extensions().map((e) => e.extension),
+  }));
+  router.user('GET', '/pod/v1/admin/system/protocols/list', (ctx) => ({ status: 200, body: [...ctx.sim.state.podSettings.protocols] }));
 
   router.public('GET', '/agent/v3/health', () => ({ status: 200, body: { status: 'UP' } }));
 

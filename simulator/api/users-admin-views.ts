@@ -75,7 +75,7 @@ export function v2UserDetail(state: SimulatorState, user: SimUser): V2UserDetail
     groups: [],
     roles: [...user.roles],
     disclaimers: [],
-    avatar: { size: 'original', url: '../avatars/static/150/default.png' },
+    avatar: state.userManage.avatarsOf(user.id)[0]!,
   };
 }
 

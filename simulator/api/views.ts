@@ -32,11 +32,6 @@ export interface V4UserJson {
   username?: string;
 }
 
-const DEFAULT_AVATARS: readonly AvatarJson[] = [
-  { size: 'original', url: '../avatars/static/150/default.png' },
-  { size: 'small', url: '../avatars/static/50/default.png' },
-];
-
 /** Department and location are only shown for users of the caller's own pod, as Symphony does. */
 export function userV2(state: SimulatorState, user: SimUser, withRoles = false): UserV2Json {
   const internal = state.isInternal(user);
@@ -52,7 +47,7 @@ export function userV2(state: SimulatorState, user: SimUser, withRoles = false):
     location: internal ? user.location : undefined,
     department: internal ? user.department : undefined,
     accountType: user.accountType,
-    avatars: DEFAULT_AVATARS.map((a) => ({ ...a })),
+    avatars: state.userManage.avatarsOf(user.id),
     roles: withRoles ? [...user.roles] : undefined,
   };
 }

@@ -47,9 +47,9 @@ export const NO_BODY: Partial<RouteMedia> = { body: 'none' };
 export const MULTIPART_BODY: Partial<RouteMedia> = { body: 'multipart/form-data' };
 export const FILE_ANSWER: Partial<RouteMedia> = { produces: 'application/octet-stream' };
 
-/** Unless a route declares otherwise: a JSON answer, and a JSON body for POST and PUT, none for GET and DELETE. */
+/** Unless a route declares otherwise: a JSON answer, and a JSON body for POST, PUT and PATCH, none for GET and DELETE. */
 function mediaOf(method: string, declared: Partial<RouteMedia>): RouteMedia {
-  return { body: method === 'POST' || method === 'PUT' ? 'application/json' : 'none', produces: 'application/json', ...declared };
+  return { body: method === 'POST' || method === 'PUT' || method === 'PATCH' ? 'application/json' : 'none', produces: 'application/json', ...declared };
 }
 
 interface RouteBase {

@@ -175,6 +175,16 @@ describe('build: paging of list operations', () => {
         && /needs a parameter named "after"/.test(err.message) && /needs cursorPath/.test(err.message));
     });
 
+    it('when cursor paging names a cursor parameter the entry does not have', () => {
+      const cursor = pagedEntry({ style: 'cursor', items: 'users', maxPageSize: 100, cursorParam: 'next', cursorPath: 'nextOffset' });
+      assert.throws(() => render([cursor]), /symphony-users-lookup: paging style cursor needs a parameter named "next"/);
+    });
+
+    it('when numbered pages lack their page parameter', () => {
+      assert.throws(() => render([pagedEntry({ style: 'page-number', items: 'users', maxPageSize: 50 })]),
+        /symphony-users-lookup: paging style page-number needs a parameter named "page"/);
+    });
+
     it('when the page size is not a positive whole number', () => {
       assert.throws(() => render([pagedEntry({ style: 'skip-limit', items: 'users', maxPageSize: 0 })]), /maxPageSize must be a positive whole number/);
     });

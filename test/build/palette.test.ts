@@ -35,7 +35,7 @@ describe('build: node colours, one per palette area (scripts/build/palette.ts)',
   });
 
   it('falls back to the Symphony colour for an area without one', () => {
-    assert.equal(categoryColor('symphony compliance'), SYMPHONY_COLOR);
+    assert.equal(categoryColor('symphony not-an-area'), SYMPHONY_COLOR);
     assert.equal(categoryColor('symphony users'), AREA_COLORS.users);
   });
 

@@ -3,8 +3,11 @@
  * behalf of a user. Steps may save what a node returned (a room id, a message id) for later steps.
  */
 import { DEFAULT_SEED } from '../../simulator';
+import { ADMIN_STEPS } from './steps-admin';
+import { POD_ADMIN_STEPS } from './steps-pod-admin';
 import { AGENT_MESSAGES_STEPS } from './steps-agent-messages';
 import { CONNECTIONS_PRESENCE_POD_STEPS } from './steps-connections-presence-pod';
+import { DLP_STEPS } from './steps-dlp';
 import { SIGNALS_AND_DELIVERY_STEPS } from './steps-signals-delivery';
 import { STREAMS_STEPS } from './steps-streams';
 import { USERS_STEPS } from './steps-users';
@@ -51,4 +54,8 @@ export const STEPS: Step[] = [
   ...CONNECTIONS_PRESENCE_POD_STEPS,
   ...SIGNALS_AND_DELIVERY_STEPS,
   ...AGENT_MESSAGES_STEPS,
+  ...DLP_STEPS,
+  ...POD_ADMIN_STEPS,
+  // Last: they end alice's sessions.
+  ...ADMIN_STEPS,
 ];

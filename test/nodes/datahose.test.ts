@@ -103,11 +103,11 @@ describe('symphony-datahose: the whole pod\'s events', function () {
   it('reads on where it stopped after a redeploy: nothing lost, nothing twice', async function () {
     // A read cut by the redeploy may have taken the next event on its way out: the agent gives an answer that is not
     // acknowledged to the next reader after its visibility timeout (short here).
-    sim().setDatahoseVisibilityTimeoutMs(800);
+    sim().setVisibilityTimeoutMs(800);
     try {
       await redeployKeepsEverything();
     } finally {
-      sim().setDatahoseVisibilityTimeoutMs(30_000);
+      sim().setVisibilityTimeoutMs(30_000);
     }
   });
 

@@ -53,6 +53,20 @@ describe('symphony-events: null, junk, malformed and repeated events (the agent 
 
   const feed = (tag: string) => sim().datafeeds().find((f) => f.tag === tag);
 
+  /** Until the feed holds nothing: every answer given was acknowledged (a lost one given again first). */
+  const delivered = (tag: string): Promise<void> => until('every answer acknowledged', () => {
+    const f = feed(tag);
+    return f !== undefined && f.reading && f.queued === 0 && f.unacknowledged === 0;
+  }, 15_000);
+
+  // A lost answer comes again after the visibility timeout: short here, so tests wait for it, not for 30 s.
+  beforeEach(function () {
+    sim().setVisibilityTimeoutMs(300);
+  });
+  after(function () {
+    sim().setVisibilityTimeoutMs(30_000);
+  });
+
   it('skips null, non-objects, unknown types and malformed events with one warning each, and delivers the rest', async function () {
     const started = await start();
     const first = wellFormedEvent('MESSAGESENT', 'good-1', T0, 1);
@@ -88,10 +102,10 @@ describe('symphony-events: null, junk, malformed and repeated events (the agent 
     const otherType = wellFormedEvent('SYMPHONYELEMENTSACTION', 'shared-id', T0, 2);
     const otherTime = wellFormedEvent('MESSAGESENT', 'shared-id', T0 + 1, 3);
     const repeat = structuredClone(sent);
-    // The answer with all four is lost on its way: the agent sends it again on the next read.
+    // The answer with all four is lost on its way: the agent gives it again once its visibility timeout is over.
     sim().loseDatafeedAnswers({ tag: started.tag });
     sim().queueDatafeedEvents({ tag: started.tag, events: [sent, otherType, otherTime, repeat] });
-    await reading(sim(), started.tag);
+    await delivered(started.tag);
     sim().queueDatafeedEvents({ tag: started.tag, events: [structuredClone(otherType), wellFormedEvent('MESSAGESENT', 'shared-id', T0 + 1, 9)] });
     await closing(started, 'after the repeats');
     assert.deepEqual(started.received.map((m) => identity(m.payload)), [sent, otherType, otherTime].map(identity));
@@ -192,6 +206,8 @@ describe('symphony-events: null, junk, malformed and repeated events (the agent 
           await reading(sim(), started.tag);
           if (answer.lose) sim().loseDatafeedAnswers({ tag: started.tag });
           sim().queueDatafeedEvents({ tag: started.tag, events: answer.events });
+          // In order across answers: the next is queued once this one (given again if lost) is acknowledged.
+          await delivered(started.tag);
         }
         await closing(started, `end of run ${run}`);
         assert.deepEqual(started.received.slice(received).map((m) => m.payload), expected);

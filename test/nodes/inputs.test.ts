@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { CONFIG_ID, configNode, helper, loadFlow, nextMessage, send, statuses, type FlowNode, useSimulator } from '../helpers/flow';
+import { CONFIG_ID, collect, configNode, helper, loadFlow, nextMessage, send, statuses, type FlowNode, useSimulator } from '../helpers/flow';
+import { until } from '../helpers/wait';
 import { DESK_ROOM_ID, USERS } from '../helpers/simulator';
 
 interface Case {
@@ -55,6 +56,28 @@ describe('bad input', function () {
       assert.deepEqual(shown.at(-1), { fill: 'red', shape: 'ring', text: `invalid input: ${c.field}` });
     });
   }
+
+  it('reports a bad value set in the node with every msg, after the fields before it, and reports nothing when a constant is good', async function () {
+    // streamId is read from msg; data is a constant, read once when the node is deployed.
+    await loadFlow([
+      configNode(sim()),
+      { ...sendMessage({ streamId: '', data: '{"a":', dataType: 'json' }), wires: [['out']] },
+      { id: 'good', type: 'symphony-message-send', config: CONFIG_ID, streamId: DESK_ROOM_ID, streamIdType: 'str', message: 'payload', messageType: 'msg',
+        data: '{"n":1}', dataType: 'json', wires: [['out']] },
+      { id: 'out', type: 'helper' },
+    ]);
+    const caught = collect('caught');
+    const sent = collect('out');
+    send('node', { payload: 'hi', ref: 1 });
+    send('node', { payload: 'hi', streamId: DESK_ROOM_ID, ref: 2 });
+    send('node', { payload: 'hi', streamId: DESK_ROOM_ID, ref: 3 });
+    send('good', { payload: 'hi', ref: 4 });
+    send('good', { payload: 'hi', ref: 5 });
+    await until('three msgs caught and two sent', () => caught.length === 3 && sent.length === 2);
+    assert.deepEqual(caught.map((m) => [m.ref, m.error!.cause!.field]), [[1, 'streamId'], [2, 'data'], [3, 'data']]);
+    for (const msg of caught.slice(1)) assert.match(msg.error!.message, /^data: could not read the json value/);
+    assert.deepEqual(sent.map((m) => m.ref).sort(), [4, 5]);
+  });
 
   it('sends a value set in the node over the one in msg, and reads msg where the field is blank', async function () {
     await loadFlow([

@@ -55,6 +55,58 @@ describe('reading all pages', function () {
     assert.equal(result.truncated, true);
   });
 
+  it('follows a cursor parameter of another name (the DLP violations\' next and nextOffset)', async function () {
+    const calls: ParamValues[] = [];
+    const fetch = async (values: ParamValues): Promise<unknown> => {
+      calls.push(values);
+      const start = values.next === undefined ? 0 : Number(values.next);
+      const end = start + Number(values.limit);
+      return { violations: numbers.slice(start, end), ...(end < numbers.length ? { nextOffset: String(end) } : {}) };
+    };
+    const spec: PagingSpec = { style: 'cursor', items: 'violations', maxPageSize: 10, cursorParam: 'next', cursorPath: 'nextOffset' };
+    const result = await readPages(spec, ALL, {}, fetch, 'op');
+    assert.deepEqual(result.items, numbers);
+    assert.deepEqual(calls.map((c) => [c.next, c.after]), [[undefined, undefined], ['10', undefined], ['20', undefined]]);
+  });
+
+  describe('numbered pages', function () {
+    /** A fake API over `numbers` paged by number from 0, saying how many pages there are (or not). */
+    function pagesApi(withCount: boolean): { fetch: (v: ParamValues) => Promise<unknown>; calls: ParamValues[] } {
+      const calls: ParamValues[] = [];
+      const fetch = async (values: ParamValues): Promise<unknown> => {
+        calls.push(values);
+        const size = Number(values.limit);
+        const page = Number(values.page);
+        const items = numbers.slice(page * size, (page + 1) * size);
+        return withCount ? { items, page, pageCount: Math.ceil(numbers.length / size) } : { items };
+      };
+      return { fetch, calls };
+    }
+    const spec: PagingSpec = { style: 'page-number', items: 'items', maxPageSize: 10, pageCountPath: 'pageCount' };
+
+    it('walks the pages from the given one to the last the answer counts', async function () {
+      const { fetch, calls } = pagesApi(true);
+      const result = await readPages(spec, ALL, { page: 1 }, fetch, 'op');
+      assert.deepEqual(result.items, numbers.slice(10));
+      assert.deepEqual(calls.map((c) => [c.page, c.limit]), [[1, 10], [2, 10]]);
+    });
+
+    it('stops on a short page when the answer does not count them', async function () {
+      const { fetch, calls } = pagesApi(false);
+      const result = await readPages({ ...spec, pageCountPath: undefined }, ALL, {}, fetch, 'op');
+      assert.deepEqual(result.items, numbers);
+      assert.equal(calls.length, 3);
+    });
+
+    it('keeps the page size when the cap wants fewer items, so page numbers keep addressing the same items', async function () {
+      const { fetch, calls } = pagesApi(true);
+      const result = await readPages(spec, { ...ALL, maxItems: 15 }, {}, fetch, 'op');
+      assert.deepEqual(result.items, numbers.slice(0, 15));
+      assert.equal(result.truncated, true);
+      assert.deepEqual(calls.map((c) => [c.page, c.limit]), [[0, 10], [1, 10]]);
+    });
+  });
+
   it('refuses to read backwards through all pages', async function () {
     const { fetch } = api('cursor');
     await assert.rejects(

@@ -25,6 +25,7 @@ describe('simulator: datafeeds v5', function () {
   });
   beforeEach(function () {
     sim.setDatafeedHoldMs(300);
+    sim.setVisibilityTimeoutMs(30_000);
     sim.dropDatafeeds();
   });
 
@@ -78,20 +79,37 @@ describe('simulator: datafeeds v5', function () {
     assert.equal(typeof body.ackId, 'string');
   });
 
-  it('re-delivers unacknowledged events until their ackId comes back', async function () {
+  it('re-delivers unacknowledged events after the visibility timeout, to whichever read comes next', async function () {
+    sim.setVisibilityTimeoutMs(150);
+    sim.setDatafeedHoldMs(5_000);
     const { id } = await create();
     const first = say('first');
     const a = await read(id, '');
     assert.deepEqual(ids(a.body), [first]);
     const second = say('second');
-    // Not acknowledging (the previous ackId again): the first answer comes again, with what came since.
-    const again = await read(id, '');
-    assert.deepEqual(ids(again.body), [first, second]);
+    // Not acknowledging: the first answer stays pending (another reader gets only what came since)...
+    const other = await read(id, '');
+    assert.deepEqual(ids(other.body), [second]);
+    // ...until its time is up: then it comes again, to the read waiting then (which acknowledges the second).
+    const again = await read(id, other.body.ackId);
+    assert.deepEqual(ids(again.body), [first]);
     // Acknowledged: nothing is left.
     const empty = await read(id, again.body.ackId);
     assert.deepEqual(empty.body.events, []);
     const third = say('third');
     assert.deepEqual(ids((await read(id, empty.body.ackId)).body), [third]);
+  });
+
+  it('lets readers sharing a feed wait at once: each answer goes to one of them, none ends another', async function () {
+    const { id } = await create({ tag: 'shared' });
+    sim.setDatafeedHoldMs(3_000);
+    const waiting = [read(id, ''), read(id, ''), read(id, '')];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(sim.datafeeds().find((f) => f.id === id)?.readers, 3);
+    const sent = [say('a'), say('b'), say('c')];
+    const answers = await Promise.all(waiting);
+    assert.deepEqual(answers.flatMap((answer) => ids(answer.body)).sort(), [...sent].sort(), 'each event to exactly one reader');
+    assert.ok(answers.every((answer) => answer.body.events.length === 1), 'the three events spread over the three reads');
   });
 
   it('queues events only for members of the stream, and only in feeds that exist', async function () {
@@ -204,13 +222,15 @@ describe('simulator: datafeeds v5', function () {
       assert.equal((await postJson(`${sim.url}/_sim/datafeed-events`, { tag: 'raw', events: 'none' })).status, 400);
     });
 
-    it('loses answers after taking their events: the events come again on the next read', async function () {
+    it('loses answers after taking their events: the events come again after the visibility timeout', async function () {
+      sim.setVisibilityTimeoutMs(150);
       const { id } = await create({ tag: 'lossy' });
       const lost = await postJson(`${sim.url}/_sim/datafeed-lost-answers`, { tag: 'lossy' });
       assert.deepEqual(await lost.json(), { feeds: 1 });
       const first = say('lost once');
       await assert.rejects(postJson(`${sim.url}/agent/v5/datafeeds/${id}/read`, { ackId: '' }, headers()));
       assert.equal(sim.datafeeds().find((f) => f.id === id)?.unacknowledged, 1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
       const again = await read(id, '');
       assert.deepEqual(ids(again.body), [first]);
       assert.deepEqual((await read(id, again.body.ackId)).body.events, []);

@@ -20,7 +20,7 @@ describe('simulator: datahose (POST /agent/v5/events/read)', function () {
   });
   beforeEach(function () {
     sim.setDatafeedHoldMs(200);
-    sim.setDatahoseVisibilityTimeoutMs(30_000);
+    sim.setVisibilityTimeoutMs(30_000);
   });
 
   const headers = (): Record<string, string> => ({ sessionToken: tokens.sessionToken, keyManagerToken: tokens.keyManagerToken });
@@ -78,7 +78,7 @@ describe('simulator: datahose (POST /agent/v5/events/read)', function () {
   });
 
   it('gives an answer nobody acknowledged to the next read after the visibility timeout', async function () {
-    sim.setDatahoseVisibilityTimeoutMs(150);
+    sim.setVisibilityTimeoutMs(150);
     const tag = newTag();
     await read(tag);
     const lost = say('lost on the way');
@@ -91,12 +91,31 @@ describe('simulator: datahose (POST /agent/v5/events/read)', function () {
     assert.equal((await read(tag, taken.body.ackId)).status, 200);
   });
 
-  it('refuses an ackId the feed never gave', async function () {
+  it('takes an ackId it does not hold as acknowledging nothing', async function () {
     const tag = newTag();
     await read(tag);
+    const kept = say('kept');
     const answer = await read(tag, 'never-given');
-    assert.equal(answer.status, 400);
-    assert.match(String(answer.body.message), /ackId/);
+    assert.equal(answer.status, 200);
+    assert.deepEqual(ids(answer.body), [kept]);
+  });
+
+  it('lets several reads wait at once and gives each answer to one of them', async function () {
+    const tag = newTag();
+    await read(tag);
+    sim.setDatafeedHoldMs(3_000);
+    const waiting = [read(tag), read(tag), read(tag)];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(sim.datahoseFeeds().find((f) => f.tag === tag)?.reading, 3, 'three reads wait, none ended by another');
+    const one = say('one');
+    const first = await Promise.race(waiting);
+    assert.deepEqual(ids(first.body), [one]);
+    assert.equal(sim.datahoseFeeds().find((f) => f.tag === tag)?.reading, 2, 'the other two still wait');
+    const two = say('two');
+    const three = say('three');
+    const rest = await Promise.all(waiting);
+    const delivered = rest.flatMap((r) => ids(r.body)).sort();
+    assert.deepEqual(delivered, [one, two, three].sort(), 'each event went to exactly one read');
   });
 
   it('keeps feeds with other event types or scopes apart, and filters by scope', async function () {

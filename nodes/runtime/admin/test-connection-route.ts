@@ -2,7 +2,7 @@ import { CONFIG_CREDENTIALS, type ConfigCredentials, type ConfigProperties } fro
 import { CONFIG_TYPE, type SymphonyConfigNode } from '../config/config-node';
 import type { Translate } from '../core/i18n';
 import type { NodeAPI } from '../core/node-red';
-import { testConnection, type TestConnectionResult } from './test-connection';
+import type { TestConnectionResult } from './test-connection';
 
 /** The slice of Express and of Node-RED's admin API the route needs. */
 interface AdminRequest {
@@ -113,6 +113,9 @@ export function registerTestConnectionRoute(RED: NodeAPI, t: Translate): void {
   registered.add(RED.httpAdmin);
   RED.httpAdmin.post(`/${TEST_CONNECTION_PATH}`, RED.auth.needsPermission(TEST_CONNECTION_PERMISSION), (req, res) => {
     const resolved = resolveRequest(RED, req.body, t);
+    // The HTTP side is loaded with the first check, not when Node-RED starts.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { testConnection } = require('./test-connection') as typeof import('./test-connection');
     const answer = 'props' in resolved ? testConnection(resolved.props, resolved.credentials) : Promise.resolve(resolved);
     answer.then((result) => res.json(result), (err: unknown) => res.json({ ok: false, reason: String(err) }));
   });

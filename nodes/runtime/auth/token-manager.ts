@@ -74,6 +74,18 @@ export class TokenManager {
     return { sessionToken, keyManagerToken };
   }
 
+  /** The tokens at once when every one is held already (the usual case); undefined when a login must come first. */
+  heldTokens(identity: Identity, needsKeyManager: boolean): SessionTokens | undefined {
+    if (identity.kind === 'obo') {
+      const sessionToken = this.userSession(identity).current;
+      return sessionToken === undefined ? undefined : { sessionToken };
+    }
+    const sessionToken = this.botSession.current;
+    const keyManagerToken = needsKeyManager ? this.keyManager.current : undefined;
+    if (sessionToken === undefined || (needsKeyManager && keyManagerToken === undefined)) return undefined;
+    return { sessionToken, keyManagerToken };
+  }
+
   /** Authenticates the OBO app alone (no user session): what a connection check needs. */
   async authenticateApp(): Promise<void> {
     await this.appSession.get();

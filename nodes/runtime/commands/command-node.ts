@@ -15,8 +15,6 @@ import { helpMessageML } from './command-help';
 import { commandLine, matchCommand, type CommandInput } from './command-match';
 import { parsePattern, type CommandPattern, type PatternProblem } from './command-pattern';
 
-export const COMMAND_TYPE = 'symphony-command';
-
 export interface CommandRow {
   pattern?: unknown;
   description?: unknown;
@@ -67,8 +65,9 @@ function inputOf(msg: NodeMessage): CommandInput | undefined {
   return { text: msg.text, mentions, hashtags: strings(msg.hashtags), cashtags: strings(msg.cashtags) };
 }
 
-export function registerCommandNode(RED: NodeAPI, t: Translate): void {
-  function CommandNode(this: Node & { send: SendFn }, config: CommandNodeConfig): void {
+/** The constructor of the command node type. */
+export function commandNodeConstructor(RED: NodeAPI, t: Translate): (this: Node & { send: SendFn }, config: CommandNodeConfig) => void {
+  return function CommandNode(this: Node & { send: SendFn }, config: CommandNodeConfig): void {
     RED.nodes.createNode(this, config);
     const node = this;
     const rows = commandRows(config.commands);
@@ -138,6 +137,5 @@ export function registerCommandNode(RED: NodeAPI, t: Translate): void {
         },
       );
     });
-  }
-  RED.nodes.registerType(COMMAND_TYPE, CommandNode);
+  };
 }

@@ -1,5 +1,5 @@
 import { SymphonyError, isSymphonyError } from '../core/errors';
-import { openConnection, type Connection } from '../http/connection';
+import type { Connection } from '../http/connection';
 import { CONFIG_CREDENTIALS, parseConfig, type ConfigCredentials, type ConfigProperties } from './config-settings';
 import type { Translate } from '../core/i18n';
 import type { Node, NodeAPI } from '../core/node-red';
@@ -42,6 +42,9 @@ export function registerConfigNode(RED: NodeAPI, t: Translate): void {
 
     try {
       const settings = parseConfig(props, (this.credentials ?? {}) as ConfigCredentials);
+      // The HTTP side is loaded with the first config node, not when Node-RED starts.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { openConnection } = require('../http/connection') as typeof import('../http/connection');
       connection = openConnection(settings, (state, error) => {
         for (const user of users) user.onAuthState(state, error);
       });

@@ -12,6 +12,7 @@ let englishCatalog: Catalog | undefined;
 function english(): Catalog {
   if (!englishCatalog) {
     try {
+      // dist/nodes/runtime/core -> dist/nodes/locales
       englishCatalog = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'locales', 'en-US', 'symphony.json'), 'utf8')) as Catalog;
     } catch {
       englishCatalog = {};
@@ -41,10 +42,22 @@ function englishText(key: string, substitutions?: Record<string, unknown>): stri
 }
 
 export function createTranslator(RED: NodeAPI): Translate {
-  return (key, substitutions) => {
+  const translate: Translate = (key, substitutions) => {
     const translated = RED._(key, substitutions);
     if (typeof translated === 'string' && translated !== key && !translated.endsWith(`:${key}`)) return translated;
     return englishText(key, substitutions);
+  };
+  // A text without substitutions is the same every time (Node-RED's language is set when it starts): it is looked up
+  // once, not for every msg (a node's "ok" status is shown after each call).
+  const fixed = new Map<string, string>();
+  return (key, substitutions) => {
+    if (substitutions !== undefined) return translate(key, substitutions);
+    let found = fixed.get(key);
+    if (found === undefined) {
+      found = translate(key);
+      fixed.set(key, found);
+    }
+    return found;
   };
 }
 

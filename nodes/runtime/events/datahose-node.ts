@@ -18,7 +18,9 @@ import {
 import type { Translate } from '../core/i18n';
 import type { NodeAPI } from '../core/node-red';
 
-export const DATAHOSE_TYPE = 'symphony-datahose';
+import { DATAHOSE_TYPE } from '../core/node-types';
+
+export { DATAHOSE_TYPE };
 
 /** The agent's limit on a datahose tag (V5EventsReadBody.tag). */
 export const MAX_DATAHOSE_TAG = 80;
@@ -41,7 +43,12 @@ export function selectedScopes(value: DatahoseNodeConfig['scopes']): string[] {
 }
 
 export function registerDatahoseNode(RED: NodeAPI, t: Translate): void {
-  function DatahoseNode(this: SendingNode, config: DatahoseNodeConfig): void {
+  RED.nodes.registerType(DATAHOSE_TYPE, datahoseNodeConstructor(RED, t));
+}
+
+/** The constructor of the datahose node type. */
+export function datahoseNodeConstructor(RED: NodeAPI, t: Translate): (this: SendingNode, config: DatahoseNodeConfig) => void {
+  return function DatahoseNode(this: SendingNode, config: DatahoseNodeConfig): void {
     RED.nodes.createNode(this, config);
     const node = this;
     const status = new EventsStatus(node, t);
@@ -73,7 +80,5 @@ export function registerDatahoseNode(RED: NodeAPI, t: Translate): void {
       onState: (state, error) => status.loopState(state, error),
     });
     runFeed(node, symphony, loop, status, `datahose\u0000${tag}`);
-  }
-
-  RED.nodes.registerType(DATAHOSE_TYPE, DatahoseNode);
+  };
 }

@@ -18,7 +18,9 @@ import {
 import type { Translate } from '../core/i18n';
 import type { NodeAPI } from '../core/node-red';
 
-export const EVENTS_TYPE = 'symphony-events';
+import { EVENTS_TYPE } from '../core/node-types';
+
+export { EVENTS_TYPE };
 
 /** Properties of a `symphony-events` node. */
 export interface EventsNodeConfig extends FeedNodeConfig {
@@ -33,7 +35,12 @@ export function feedTag(config: Pick<EventsNodeConfig, 'tag'>, nodeId: string): 
 }
 
 export function registerEventsNode(RED: NodeAPI, t: Translate): void {
-  function EventsNode(this: SendingNode, config: EventsNodeConfig): void {
+  RED.nodes.registerType(EVENTS_TYPE, eventsNodeConstructor(RED, t));
+}
+
+/** The constructor of the events node type. */
+export function eventsNodeConstructor(RED: NodeAPI, t: Translate): (this: SendingNode, config: EventsNodeConfig) => void {
+  return function EventsNode(this: SendingNode, config: EventsNodeConfig): void {
     RED.nodes.createNode(this, config);
     const node = this;
     const status = new EventsStatus(node, t);
@@ -76,7 +83,5 @@ export function registerEventsNode(RED: NodeAPI, t: Translate): void {
       onState: (state, error) => status.loopState(state, error),
     });
     runFeed(node, symphony, loop, status, tag);
-  }
-
-  RED.nodes.registerType(EVENTS_TYPE, EventsNode);
+  };
 }

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { AxiosInstance, AxiosResponse, AxiosStatic } from 'axios';
 import { JSON_MEDIA_TYPE } from '../../catalogue/media-types';
 import { readByContentType, readJsonBody, type ReadBody } from './answer-body';
 import { SymphonyError } from '../core/errors';
@@ -45,6 +45,8 @@ export interface HttpRequest {
   maxRetries?: number;
   /** The answer holds a secret (a login's token): an error about it never quotes the body. */
   secretAnswer?: boolean;
+  /** Statuses that are an answer of the operation (extended health's 503): returned as they are, never retried. */
+  answerStatuses?: readonly number[];
 }
 
 export interface HttpResponse {
@@ -57,6 +59,15 @@ export interface RetryNotice {
   retry: number;
   delayMs: number;
   outcome: AttemptOutcome;
+}
+
+let axiosModule: AxiosStatic | undefined;
+
+/** axios, loaded with the first client (a config node deployed), not when Node-RED loads the node set. */
+function axios(): AxiosStatic {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  axiosModule ??= (require('axios') as { default: AxiosStatic }).default;
+  return axiosModule;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -140,7 +151,7 @@ export class HttpClient {
     const httpsAgent = settings.proxy ? new HttpsProxyTunnelAgent(settings.proxy, tlsOptions) : new https.Agent(tlsOptions);
     const httpAgent = settings.proxy ? new HttpProxyTunnelAgent(settings.proxy, plainOptions) : new http.Agent(plainOptions);
     this.agents = [httpAgent, httpsAgent];
-    this.axios = axios.create({
+    this.axios = axios().create({
       httpAgent,
       httpsAgent,
       proxy: false,
@@ -156,13 +167,40 @@ export class HttpClient {
    * whatever its status; rejects with a SymphonyError when no usable response came (network, timeout, abort, a
    * 2xx answer that is not the JSON it should be). After close() nothing is sent any more.
    */
-  async send(request: HttpRequest, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse> {
-    const stop = linkedAbort(this.closing.signal, request.signal);
-    try {
-      return await this.sendUntilDone({ ...request, signal: stop.signal }, onRetry);
-    } finally {
-      stop.release();
+  send(request: HttpRequest, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse> {
+    return this.sendUntilDone({ ...request, signal: this.stopSignal(request.signal) }, onRetry);
+  }
+
+  /** Per caller's signal, one that also fires when the client closes (see stopSignal). */
+  private readonly linked = new WeakMap<AbortSignal, AbortSignal>();
+
+  /**
+   * A signal that fires when the client closes or when the caller's does. Callers pass a long-lived stop signal (a
+   * node's, the datafeed loop's): the two are linked once for it, not for every request, and unlinked as soon as
+   * either fires.
+   */
+  private stopSignal(signal: AbortSignal | undefined): AbortSignal {
+    const closing = this.closing.signal;
+    if (!signal) return closing;
+    let linked = this.linked.get(signal);
+    if (!linked) {
+      const controller = new AbortController();
+      // Every request of the caller under way listens to it: a busy node legitimately has many.
+      setMaxListeners(0, controller.signal);
+      const abort = (): void => {
+        closing.removeEventListener('abort', abort);
+        signal.removeEventListener('abort', abort);
+        controller.abort();
+      };
+      if (closing.aborted || signal.aborted) controller.abort();
+      else {
+        closing.addEventListener('abort', abort);
+        signal.addEventListener('abort', abort);
+      }
+      linked = controller.signal;
+      this.linked.set(signal, linked);
     }
+    return linked;
   }
 
   private async sendUntilDone(request: HttpRequest, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse> {
@@ -176,7 +214,7 @@ export class HttpClient {
         attempt = await this.attempt(request);
         outcome = { status: attempt.response.status, retryAfter: attempt.response.headers['retry-after'], unreadable: attempt.unreadable !== undefined };
       } catch (err) {
-        if (request.signal?.aborted || axios.isCancel(err)) throw abortedError();
+        if (request.signal?.aborted || axios().isCancel(err)) throw abortedError();
         failure = asNetworkFailure(err);
         // The server closed a kept-alive connection as it was reused: the request never reached it. An idempotent
         // one is sent again at once, once, whatever the retry settings.
@@ -187,7 +225,9 @@ export class HttpClient {
         }
         outcome = { networkCode: failure.code };
       }
-      const canRetry = retry < (request.maxRetries ?? this.settings.retry.maxRetries) && isRetryable(outcome, request.idempotent, this.settings.retry);
+      const isAnswer = outcome.status !== undefined && request.answerStatuses?.includes(outcome.status) === true;
+      const canRetry = !isAnswer && retry < (request.maxRetries ?? this.settings.retry.maxRetries)
+        && isRetryable(outcome, request.idempotent, this.settings.retry);
       const delayMs = canRetry ? retryDelayMs(retry, outcome, this.settings.retry) : 0;
       if (!canRetry || delayMs > this.settings.retry.maxRetryAfterMs) {
         if (attempt?.unreadable !== undefined) throw unreadableError(attempt, request);
@@ -240,23 +280,6 @@ function requestHeaders(request: HttpRequest, isForm: boolean): Record<string, s
   if (request.body === undefined) headers['content-type'] = false;
   else if (!isForm) headers['content-type'] = JSON_MEDIA_TYPE;
   return headers;
-}
-
-/** An abort signal that fires when either given one does; release() removes its listeners once the work is over. */
-function linkedAbort(first: AbortSignal, second: AbortSignal | undefined): { signal: AbortSignal; release(): void } {
-  if (!second) return { signal: first, release: () => undefined };
-  const controller = new AbortController();
-  const abort = (): void => controller.abort();
-  if (first.aborted || second.aborted) abort();
-  first.addEventListener('abort', abort, { once: true });
-  second.addEventListener('abort', abort, { once: true });
-  return {
-    signal: controller.signal,
-    release: () => {
-      first.removeEventListener('abort', abort);
-      second.removeEventListener('abort', abort);
-    },
-  };
 }
 
 function describeTarget(request: HttpRequest): string {

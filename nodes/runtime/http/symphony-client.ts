@@ -31,7 +31,7 @@ export class SymphonyClient {
     }
   }
 
-  async execute(call: ApiCall, identity: Identity, signal?: AbortSignal, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse> {
+  execute(call: ApiCall, identity: Identity, signal?: AbortSignal, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse> {
     return this.run(call, identity, { signal }, onRetry);
   }
 
@@ -39,7 +39,7 @@ export class SymphonyClient {
    * For a loop that runs its own backoff (the datafeed reader): no HTTP-level retry, and a timeout of its own,
    * longer than the time a long poll is held open by the server. A 401 still re-authenticates once.
    */
-  async poll(call: ApiCall, identity: Identity, signal: AbortSignal, timeoutMs: number): Promise<HttpResponse> {
+  poll(call: ApiCall, identity: Identity, signal: AbortSignal, timeoutMs: number): Promise<HttpResponse> {
     return this.run(call, identity, { signal, timeoutMs, maxRetries: 0 });
   }
 
@@ -55,7 +55,9 @@ export class SymphonyClient {
     for (let attempt = 0; ; attempt++) {
       // The key manager token is for the agent alone, whatever the call asks: never sent to the pod or login.
       // A login is shared by every caller and goes on for them; this caller stops waiting for it when stopped.
-      const used = tokenless ? undefined : await untilAborted(this.tokens.tokensFor(identity, call.needsKeyManager && toAgent), signal, stopped);
+      const needsKeyManager = call.needsKeyManager && toAgent;
+      const used = tokenless ? undefined
+        : this.tokens.heldTokens(identity, needsKeyManager) ?? await untilAborted(this.tokens.tokensFor(identity, needsKeyManager), signal, stopped);
       if (signal?.aborted) throw stopped();
       const headers: Record<string, string> = {};
       if (used) headers.sessionToken = used.sessionToken;
@@ -74,6 +76,7 @@ export class SymphonyClient {
           responseType: call.responseType,
           timeoutMs: transport.timeoutMs,
           maxRetries: transport.maxRetries,
+          answerStatuses: call.answerStatuses,
         }, onRetry);
       } catch (err) {
         if (err instanceof SymphonyError) err.cause.operation = call.operation;
@@ -84,10 +87,13 @@ export class SymphonyClient {
         continue;
       }
       if (response.status >= 200 && response.status < 300) return response;
+      if (call.answerStatuses?.includes(response.status) && isJsonObject(response.data)) return response;
       throw httpError(call, response);
     }
   }
 }
+
+const isJsonObject = (data: unknown): boolean => typeof data === 'object' && data !== null && !Array.isArray(data) && !Buffer.isBuffer(data);
 
 export function httpError(call: ApiCall, response: HttpResponse): SymphonyError {
   const symphonyMessage = symphonyMessageOf(response.data);

@@ -9,7 +9,9 @@ import { resolveField } from '../operations/inputs';
 import { parseMessage } from './message-text';
 import type { Node, NodeAPI, NodeMessage } from '../core/node-red';
 
-export const MESSAGE_PARSE_TYPE = 'symphony-message-parse';
+import { MESSAGE_PARSE_TYPE } from '../core/node-types';
+
+export { MESSAGE_PARSE_TYPE };
 
 interface MessageParseConfig {
   message?: string;
@@ -19,7 +21,12 @@ interface MessageParseConfig {
 }
 
 export function registerMessageParseNode(RED: NodeAPI, t: Translate): void {
-  function MessageParseNode(this: Node, config: MessageParseConfig): void {
+  RED.nodes.registerType(MESSAGE_PARSE_TYPE, messageParseNodeConstructor(RED, t));
+}
+
+/** The constructor of the message parse node type. */
+export function messageParseNodeConstructor(RED: NodeAPI, t: Translate): (this: Node, config: MessageParseConfig) => void {
+  return function MessageParseNode(this: Node, config: MessageParseConfig): void {
     RED.nodes.createNode(this, config);
     const node = this;
 
@@ -42,6 +49,5 @@ export function registerMessageParseNode(RED: NodeAPI, t: Translate): void {
         (err: SymphonyError) => handOver(RED, node, t, msg, () => done(err), err),
       );
     });
-  }
-  RED.nodes.registerType(MESSAGE_PARSE_TYPE, MessageParseNode);
+  };
 }

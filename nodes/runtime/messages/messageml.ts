@@ -1,4 +1,4 @@
-import { XMLValidator } from 'fast-xml-parser';
+import type { XMLValidator as Validator } from 'fast-xml-parser';
 import { inputError } from '../core/errors';
 import { text } from '../core/i18n';
 
@@ -17,6 +17,15 @@ export function escapeText(text: string): string {
     .replace(/\r?\n/g, '<br/>');
 }
 
+let validator: typeof Validator | undefined;
+
+/** fast-xml-parser, loaded with the first MessageML to check, not when Node-RED starts. */
+function xmlValidator(): typeof Validator {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  validator ??= (require('fast-xml-parser') as { XMLValidator: typeof Validator }).XMLValidator;
+  return validator;
+}
+
 function looksLikeMessageML(text: string): boolean {
   return /^\s*<messageML[\s>]/.test(text);
 }
@@ -26,7 +35,7 @@ export function assertWellFormedMessageML(messageML: string, field: string, oper
   if (!looksLikeMessageML(messageML)) {
     throw inputError(operation, field, text('runtime.errors.messageml.root'));
   }
-  const result = XMLValidator.validate(messageML);
+  const result = xmlValidator().validate(messageML);
   if (result !== true) {
     const { msg, line, col } = result.err;
     throw inputError(operation, field, text('runtime.errors.messageml.notWellFormed', { problem: msg, line, column: col }));

@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
-import type { OperationSpec, ParamValues } from '../../catalogue/types';
-import { inputError } from '../core/errors';
+import type { OperationSpec, ParamSpec, ParamValues } from '../../catalogue/types';
+import { SymphonyError, inputError, isSymphonyError } from '../core/errors';
 import { text, type Translate } from '../core/i18n';
 import { describeSchemaError } from './input-schema';
 import type { Node, NodeAPI, NodeMessage } from '../core/node-red';
@@ -25,47 +25,161 @@ function isBlank(value: unknown): boolean {
   return value === undefined || value === null || value === '';
 }
 
-/**
- * A TypedInput field's value for this msg. A field left blank reads msg.<name>, the same property name on
- * every node, so a flow can drive any field from the message.
- */
-export function resolveField(RED: NodeAPI, node: Node, msg: NodeMessage, value: unknown, type: unknown, name: string, operation: string): Promise<unknown> {
-  const fieldType = typeof type === 'string' && type ? type : 'str';
-  if (isBlank(value)) {
-    return Promise.resolve(fieldType === 'bool' ? undefined : RED.util.getMessageProperty(msg, name));
-  }
-  return new Promise((resolve, reject) => {
-    const fail = (err: unknown): void => {
-      reject(inputError(operation, name, text('runtime.errors.input.unreadable', { type: fieldType, message: err instanceof Error ? err.message : String(err) })));
-    };
-    try {
-      RED.util.evaluateNodeProperty(String(value), fieldType, node, msg, (err, result) => (err ? fail(err) : resolve(result)));
-    } catch (err) {
-      fail(err);
-    }
-  });
+/** A field value Node-RED evaluates asynchronously (JSONata, a context store kept outside memory). */
+class Pending {
+  constructor(readonly promise: Promise<unknown>) {}
 }
 
-/** Reads, normalises and validates every parameter; the first problem is thrown naming its field. */
+function unreadable(operation: string, name: string, fieldType: string, err: unknown): SymphonyError {
+  return inputError(operation, name, text('runtime.errors.input.unreadable', { type: fieldType, message: err instanceof Error ? err.message : String(err) }));
+}
+
+/**
+ * A TypedInput field's value for this msg, at once when Node-RED gives it at once (msg, flow and global in memory,
+ * str, num...), else a Pending. A field left blank reads msg.<name>, the same property name on every node, so a
+ * flow can drive any field from the message. Throws (or the Pending rejects) naming the field.
+ */
+function readField(RED: NodeAPI, node: Node, msg: NodeMessage, value: unknown, type: unknown, name: string, operation: string): unknown {
+  const fieldType = typeof type === 'string' && type ? type : 'str';
+  if (isBlank(value)) return fieldType === 'bool' ? undefined : RED.util.getMessageProperty(msg, name);
+  let settled = false;
+  let failure: unknown;
+  let result: unknown;
+  let later: ((err: unknown, value: unknown) => void) | undefined;
+  try {
+    RED.util.evaluateNodeProperty(String(value), fieldType, node, msg, (err, evaluated) => {
+      if (later) later(err, evaluated);
+      else {
+        settled = true;
+        failure = err;
+        result = evaluated;
+      }
+    });
+  } catch (err) {
+    throw unreadable(operation, name, fieldType, err);
+  }
+  if (settled) {
+    if (failure) throw unreadable(operation, name, fieldType, failure);
+    return result;
+  }
+  return new Pending(new Promise((resolve, reject) => {
+    later = (err, evaluated) => (err ? reject(unreadable(operation, name, fieldType, err)) : resolve(evaluated));
+  }));
+}
+
+/** A TypedInput field's value for this msg (see readField), as a promise. */
+export function resolveField(RED: NodeAPI, node: Node, msg: NodeMessage, value: unknown, type: unknown, name: string, operation: string): Promise<unknown> {
+  try {
+    const read = readField(RED, node, msg, value, type, name, operation);
+    return read instanceof Pending ? read.promise : Promise.resolve(read);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
+/** Field types whose value is the same for every msg: evaluated (and checked) once, when the node is deployed. */
+const CONSTANT_TYPES: ReadonlySet<string> = new Set(['str', 'num', 'bool', 'json']);
+
+/** What one parameter becomes: a value, or nothing (left out of the call). */
+type Settled = { value: unknown } | undefined;
+
+/** A constant field's outcome: kept as is, or its error, thrown again (a fresh copy) for every msg. */
+type Constant = { ok: true; settled: Settled } | { ok: false; error: unknown };
+
+/** How a node reads its inputs, worked out when it is deployed. */
+export interface InputPlan {
+  readonly op: OperationSpec;
+  readonly fields: ReadonlyArray<{ param: ParamSpec; value: unknown; type: unknown; constant?: Constant }>;
+  readonly options: Record<string, string>;
+  /** The identity when it does not depend on the msg. */
+  readonly identity?: Constant & { identity?: Identity };
+}
+
+function isConstant(value: unknown, type: unknown): boolean {
+  return !isBlank(value) && CONSTANT_TYPES.has(typeof type === 'string' && type ? type : 'str');
+}
+
+function constantOutcome(run: () => Settled): Constant {
+  try {
+    return { ok: true, settled: run() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** A copy of a constant: a msg may change what the node puts on it, and that must not reach the next msg. */
+function constantValue(constant: Constant): Settled {
+  if (!constant.ok) {
+    const { error } = constant;
+    throw isSymphonyError(error) ? new SymphonyError(error.code, error.message, { ...error.cause }) : error;
+  }
+  const { settled } = constant;
+  return settled && typeof settled.value === 'object' && settled.value !== null ? { value: copy(settled.value) } : settled;
+}
+
+/** A constant's value is JSON data; a list (of ids, names) is copied without the cost of structuredClone. */
+function copy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copy);
+  return value !== null && typeof value === 'object' ? structuredClone(value) : value;
+}
+
+/** The node's fields, with every constant one read, normalised and checked now rather than for each msg. */
+export function planInputs(RED: NodeAPI, node: Node, config: OperationNodeConfig, op: OperationSpec, t: Translate): InputPlan {
+  const noMsg: NodeMessage = {};
+  const fields = op.params.map((param) => {
+    const value = config[param.name];
+    const type = config[`${param.name}Type`];
+    if (!isConstant(value, type)) return { param, value, type };
+    const constant = constantOutcome(() => settle(param, readField(RED, node, noMsg, value, type, param.name, op.id), op, t));
+    return { param, value, type, constant };
+  });
+  let identity: InputPlan['identity'];
+  if ((config.actAs ?? 'bot') === 'bot' || op.oboPermissions === null) identity = { ok: true, settled: undefined, identity: { kind: 'bot' } };
+  else if (isConstant(config.oboUser, config.oboUserType)) {
+    let found: Identity | undefined;
+    const outcome = constantOutcome(() => {
+      found = identityOf(readField(RED, node, noMsg, config.oboUser, config.oboUserType, 'oboUser', op.id), config, op, t);
+      return undefined;
+    });
+    identity = outcome.ok ? { ...outcome, identity: found } : outcome;
+  }
+  return { op, fields, options: resolveOptions(config, op), identity };
+}
+
+/** A raw value (`fromAnswer`: the previous node's answer) as the call takes it; throws naming the field. */
+function settle(param: ParamSpec, raw: unknown, op: OperationSpec, t: Translate, fromAnswer = false): Settled {
+  // A query value of only spaces would go out as an empty filter: it counts as not set.
+  if (isBlank(raw) || (param.in === 'query' && typeof raw === 'string' && raw.trim() === '')) {
+    if (param.required) throw inputError(op.id, param.name, t(requiredKey(param), { field: param.name }));
+    return undefined;
+  }
+  const result = normalise(param, raw);
+  if (!result.ok) {
+    throw inputError(op.id, param.name, fromAnswer ? t('runtime.errors.input.fromPayload', { field: param.name, error: result.error }) : result.error);
+  }
+  return { value: result.value };
+}
+
+/**
+ * Reads, normalises and validates every parameter; the first problem is thrown naming its field. Fields are read
+ * in catalogue order, so the field named is the same whether or not a constant's check was made at deploy.
+ */
 export async function resolveInputs(
-  RED: NodeAPI, node: Node, config: OperationNodeConfig, msg: NodeMessage, op: OperationSpec, validate: ValidateFunction, t: Translate,
+  RED: NodeAPI, node: Node, plan: InputPlan, msg: NodeMessage, validate: ValidateFunction, t: Translate,
 ): Promise<ParamValues> {
+  const { op } = plan;
   const values: ParamValues = {};
-  for (const param of op.params) {
-    let raw = await resolveField(RED, node, msg, config[param.name], config[`${param.name}Type`], param.name, op.id);
-    // A blank user or stream field that finds nothing on msg takes the previous node's answer (msg.payload).
-    const answer = isBlank(raw) && isBlank(config[param.name]) ? previousAnswer(param, msg.payload) : undefined;
-    if (answer !== undefined) raw = answer;
-    // A query value of only spaces would go out as an empty filter: it counts as not set.
-    if (isBlank(raw) || (param.in === 'query' && typeof raw === 'string' && raw.trim() === '')) {
-      if (param.required) throw inputError(op.id, param.name, t(requiredKey(param), { field: param.name }));
-      continue;
+  for (const field of plan.fields) {
+    let settled: Settled;
+    if (field.constant) settled = constantValue(field.constant);
+    else {
+      let raw = readField(RED, node, msg, field.value, field.type, field.param.name, op.id);
+      if (raw instanceof Pending) raw = await raw.promise;
+      // A blank user or stream field that finds nothing on msg takes the previous node's answer (msg.payload).
+      const answer = isBlank(raw) && isBlank(field.value) ? previousAnswer(field.param, msg.payload) : undefined;
+      settled = answer === undefined ? settle(field.param, raw, op, t) : settle(field.param, answer, op, t, true);
     }
-    const result = normalise(param, raw);
-    if (!result.ok) {
-      throw inputError(op.id, param.name, answer === undefined ? result.error : t('runtime.errors.input.fromPayload', { field: param.name, error: result.error }));
-    }
-    values[param.name] = result.value;
+    if (settled) values[field.param.name] = settled.value;
   }
   for (const rule of op.rules ?? []) {
     const found = rule.exactlyOneOf.filter((name) => values[name] !== undefined);
@@ -84,12 +198,20 @@ export async function resolveInputs(
 }
 
 /** Who the call runs as: the bot, or the user given in the node or msg.oboUser. */
-export async function resolveIdentity(RED: NodeAPI, node: Node, config: OperationNodeConfig, msg: NodeMessage, op: OperationSpec, t: Translate): Promise<Identity> {
-  const actAs = config.actAs ?? 'bot';
-  if (actAs === 'bot' || op.oboPermissions === null) return { kind: 'bot' };
-  const raw = await resolveField(RED, node, msg, config.oboUser, config.oboUserType, 'oboUser', op.id);
+export async function resolveIdentity(RED: NodeAPI, node: Node, config: OperationNodeConfig, plan: InputPlan, msg: NodeMessage, t: Translate): Promise<Identity> {
+  const known = plan.identity;
+  if (known) {
+    constantValue(known);
+    return known.identity!;
+  }
+  let raw = readField(RED, node, msg, config.oboUser, config.oboUserType, 'oboUser', plan.op.id);
+  if (raw instanceof Pending) raw = await raw.promise;
+  return identityOf(raw, config, plan.op, t);
+}
+
+function identityOf(raw: unknown, config: OperationNodeConfig, op: OperationSpec, t: Translate): Identity {
   if (isBlank(raw)) throw inputError(op.id, 'oboUser', t('runtime.errors.input.oboUserMissing'));
-  if (actAs === 'userId') {
+  if (config.actAs === 'userId') {
     const id = normaliseId(raw);
     if (!id.ok) throw inputError(op.id, 'oboUser', id.error);
     return { kind: 'obo', by: 'userId', user: id.value as number };

@@ -3,8 +3,8 @@ import type { OperationSpec, ParamValues } from '../../catalogue/types';
 import type { ConfigUser, SymphonyConfigNode } from '../config/config-node';
 import { SymphonyError, isSymphonyError } from '../core/errors';
 import type { Translate } from '../core/i18n';
-import { compileInputSchema } from './input-schema';
-import { resolveIdentity, resolveInputs, resolveOptions, type OperationNodeConfig } from './inputs';
+import { inputValidator } from './input-schema';
+import { planInputs, resolveIdentity, resolveInputs, type OperationNodeConfig } from './inputs';
 import type { Node, NodeAPI, NodeMessage } from '../core/node-red';
 import { pagingChoice, readPages } from './paging';
 import { handOver } from './hand-over';
@@ -19,12 +19,18 @@ import { statusSummary } from './status-summary';
  * done(err), which hands the original msg to Catch nodes with msg.error.
  */
 export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Translate): void {
-  const validate = compileInputSchema(op);
+  RED.nodes.registerType(op.type, operationNodeConstructor(RED, op, t));
+}
 
-  function OperationNode(this: Node, saved: OperationNodeConfig): void {
+/** The constructor of the operation's node type. */
+export function operationNodeConstructor(RED: NodeAPI, op: OperationSpec, t: Translate): (this: Node, saved: OperationNodeConfig) => void {
+  return function OperationNode(this: Node, saved: OperationNodeConfig): void {
     RED.nodes.createNode(this, saved);
     const node = this;
     const config = migrateOnLoad(node, op.type, saved, t);
+    const validate = inputValidator(op);
+    // Constant fields are read and checked here, once; their errors still reach Catch with each msg.
+    const plan = planInputs(RED, node, config, op, t);
     const status = new StatusReporter(node, t);
     const symphony = (config.config ? RED.nodes.getNode(config.config) : null) as SymphonyConfigNode | null;
     const outputProperty = config.outputProperty?.trim() || 'payload';
@@ -49,9 +55,9 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
           field: cause?.cause.field,
         });
       }
-      const identity = await resolveIdentity(RED, node, config, msg, op, t);
-      const values = await resolveInputs(RED, node, config, msg, op, validate, t);
-      const options = resolveOptions(config, op);
+      const identity = await resolveIdentity(RED, node, config, plan, msg, t);
+      const values = await resolveInputs(RED, node, plan, msg, validate, t);
+      const { options } = plan;
       const fetch = async (pageValues: ParamValues): Promise<unknown> => {
         const prepared = op.prepare ? await op.prepare(pageValues, options) : pageValues;
         const response = await client.execute(buildCall(op, prepared), identity, stopped.signal, (notice) => status.retrying(notice));
@@ -115,9 +121,7 @@ export function registerOperationNode(RED: NodeAPI, op: OperationSpec, t: Transl
       symphony?.deregister(user);
       void Promise.allSettled([...underWay]).then(() => done());
     });
-  }
-
-  RED.nodes.registerType(op.type, OperationNode);
+  };
 }
 
 /** The catalogue's empty result is shared by every msg: each gets its own copy, so a flow may change it. */

@@ -72,13 +72,15 @@ function walker(paging: PagingSpec, start: ParamValues): PageWalker {
       };
     }
     case 'cursor': {
-      let cursor = start.after;
+      const param = paging.cursorParam ?? 'after';
+      let cursor = start[param];
       return {
-        request: (values, limit) => (isBlank(cursor) ? { ...values, limit } : { ...values, after: cursor, limit }),
+        request: (values, limit) => (isBlank(cursor) ? { ...values, limit } : { ...values, [param]: cursor, limit }),
         advance: (answer, requested) => {
           const page = itemsOf(answer, paging);
           cursor = atPath(answer, paging.cursorPath ?? '');
-          return { page, done: page.length < requested || isBlank(cursor) };
+          // A page shorter than asked ends the list, unless the API picks the page size itself.
+          return { page, done: (!paging.serverPageSize && page.length < requested) || isBlank(cursor) };
         },
       };
     }
@@ -97,6 +99,24 @@ function walker(paging: PagingSpec, start: ParamValues): PageWalker {
           if (page.length > 0) last = (page[page.length - 1] as Record<string, unknown>)[field];
           repeats = true;
           return { page, done };
+        },
+      };
+    }
+    case 'page-number': {
+      let number = Number(start.page ?? 0);
+      // Pages are numbered in units of the first request's size: a smaller last request would address other items.
+      let size: number | undefined;
+      return {
+        request: (values, limit) => {
+          size ??= limit;
+          return { ...values, page: number, limit: size };
+        },
+        advance: (answer) => {
+          const page = itemsOf(answer, paging);
+          const count = paging.pageCountPath ? atPath(answer, paging.pageCountPath) : undefined;
+          number += 1;
+          const last = typeof count === 'number' && number >= count;
+          return { page, done: page.length < (size ?? 0) || page.length === 0 || last };
         },
       };
     }

@@ -26,6 +26,8 @@ export interface ApiCall {
   accept?: string;
   /** How the answer is read: parsed JSON (default), as text, or by the Content-Type the answer has. */
   responseType?: 'json' | 'text' | 'by-content-type';
+  /** Non-2xx statuses whose JSON object body is the answer (OperationSpec.answerStatuses). */
+  answerStatuses?: readonly number[];
 }
 
 /** Adds a query parameter; a blank value is not sent (it would be an empty filter, not "no filter"). */
@@ -174,5 +176,6 @@ export function buildCall(op: OperationSpec, values: ParamValues): ApiCall {
     accept: answerMediaType(op),
     // A file (application/octet-stream) comes as base64 text; read as text, a refusal's JSON stays readable too.
     responseType: answerMediaType(op) === 'application/octet-stream' ? 'text' : 'json',
+    ...(op.answerStatuses ? { answerStatuses: op.answerStatuses } : {}),
   };
 }

@@ -3,7 +3,8 @@ import type { Translate } from '../core/i18n';
 import type { NodeMessage, NodeStatus } from '../core/node-red';
 
 /**
- * What the status dot says after a call that worked, from the entry's statusSummary: how many items came back
+ * What the status dot says after a call that worked, from the entry's statusOf (its own reading of the answer) or
+ * its statusSummary: how many items came back
  * ("3 users", yellow "0 users found" where nothing found is news), or the id of what was made ("sent vd7qwNb6…").
  * The texts are translated once, when the node starts; each msg only puts its number or id in.
  */
@@ -62,6 +63,14 @@ export function statusSummary(op: OperationSpec, t: Translate, output: (msg: Nod
 }
 
 function summariser(op: OperationSpec, t: Translate, output: (msg: NodeMessage) => unknown): Summarise | undefined {
+  const { statusOf } = op;
+  // An entry that reads its status from what came back (agent health: "all up", "2 down").
+  if (statusOf) {
+    return (out) => {
+      const status = Array.isArray(out) ? undefined : statusOf(output(out));
+      return status && { fill: status.fill, shape: 'dot', text: t(status.key, status.substitutions) };
+    };
+  }
   const summary = op.statusSummary;
   if (!summary) return undefined;
   const texts = TEXTS[summary.text];
