@@ -24,7 +24,7 @@ export const FORM_NODE: DedicatedNodeSpec = {
     {
       name: 'fields',
       value: [],
-      input: { kind: 'formFields' },
+      input: { kind: 'editableList', prepare: 'prepareFormFields' },
       icon: 'list',
       validate: VALIDATE_FIELDS,
     },

@@ -31,10 +31,12 @@ export type DedicatedInput =
   /** A TypedInput of these types; its type is kept in `<name>Type` (declared as its own hidden field). */
   | { kind: 'typed'; types: readonly string[] }
   /**
-   * The fields of a form (nodes/editor/form-fields.ts): an editable list, one row per field, saved as an array by
-   * `SymphonyEditor.saveFormFields` (the node's oneditsave).
+   * A container `node-input-<field>-list` for a Node-RED editableList the node's own editor code fills
+   * (oneditprepare) and saves (oneditsave; e.g. the form's fields, nodes/editor/form-fields.ts, and the command
+   * list); no element is named `node-input-<field>`. `prepare`: the SymphonyEditor function that fills it, called
+   * with the node and the field's name by the generated oneditprepare (else the node's own oneditprepare does).
    */
-  | { kind: 'formFields' }
+  | { kind: 'editableList'; prepare?: string }
   /** Not shown; e.g. `outputs`, set by oneditsave. */
   | { kind: 'hidden' };
 

@@ -39,7 +39,7 @@ function defaultEntry(field: DedicatedField): DefaultEntry {
 function prepareSource(spec: DedicatedNodeSpec): string | undefined {
   const lines = spec.fields.flatMap((f) => {
     if (f.input.kind === 'checklist') return [`      SymphonyEditor.prepareChecklist(this, ${jsQuoted(f.name)});`];
-    if (f.input.kind === 'formFields') return [`      SymphonyEditor.prepareFormFields(this, ${jsQuoted(f.name)});`];
+    if (f.input.kind === 'editableList' && f.input.prepare) return [`      SymphonyEditor.${f.input.prepare}(this, ${jsQuoted(f.name)});`];
     if (f.input.kind !== 'typed') return [];
     const types = f.input.types;
     return [`      $('#node-input-${f.name}').typedInput({ default: ${jsQuoted(types[0] ?? 'str')}, types: [${types.map(jsQuoted).join(', ')}], typeField: '#node-input-${f.name}Type' });`];
@@ -50,8 +50,8 @@ function prepareSource(spec: DedicatedNodeSpec): string | undefined {
 
 /** The element a field's row label points to: a checklist has no input of the field's own name, see checklist.ts. */
 function controlId(field: DedicatedField): string {
-  if (field.input.kind === 'formFields') return `node-input-${field.name}-list`;
-  return field.input.kind === 'checklist' ? `node-input-${field.name}-checklist` : `node-input-${field.name}`;
+  if (field.input.kind === 'checklist') return `node-input-${field.name}-checklist`;
+  return field.input.kind === 'editableList' ? `node-input-${field.name}-list` : `node-input-${field.name}`;
 }
 
 /**
@@ -123,9 +123,8 @@ function control(spec: DedicatedNodeSpec, field: DedicatedField, texts: Texts): 
     }
     case 'checklist':
       return checklistControl(spec, field, input, texts);
-    case 'formFields':
-      // No node-input-<field>: Node-RED leaves the property to oneditsave (nodes/editor/form-fields.ts).
-      return `<div style="width: 100%; margin-top: 4px;"><ol id="${controlId(field)}"></ol></div>`;
+    case 'editableList':
+      return `<div style="margin-top: 6px;"><ol id="${controlId(field)}"></ol></div>`;
     case 'hidden':
       return `<input type="hidden" id="${id}">`;
   }

@@ -248,6 +248,68 @@ describe('the editor in a browser (npm start, Chromium)', function () {
     assert.deepEqual(log.errorsSince(0), [], `console errors:\n${describeEntries(log.errorsSince(0))}`);
   });
 
+  it('the command dialog: a row per command, bad patterns marked with the reason, and ports that keep their wires', async function () {
+    const { page, console: log } = await editor();
+    const tab = await page.evaluate(() => (globalThis as unknown as EditorWindow).RED.workspaces.add(null).id);
+    const nodes = [
+      {
+        id: 'cmd', type: 'symphony-command', name: '', config: DEMO_CONFIG_ID, requireMention: false, help: true, outputs: 4,
+        commands: [{ pattern: '/price {ticker}', description: 'Price' }, { pattern: '/assign {user:@mention}', description: '' }, { pattern: '/note {text:rest}', description: 'Note' }],
+        wires: [['cmd-price'], ['cmd-assign'], ['cmd-note'], ['cmd-other']],
+      },
+      ...['price', 'assign', 'note', 'other'].map((name) => ({ id: `cmd-${name}`, type: 'debug', name, wires: [] })),
+    ];
+    await page.evaluate((nodes) => {
+      (globalThis as unknown as EditorWindow).RED.view.importNodes(nodes, { generateIds: false, touchImport: true, notify: false });
+    }, nodes.map((n, i) => ({ ...n, z: tab, x: 200 + 250 * Math.min(i, 1), y: 80 + 60 * i })));
+    const untouched = await page.evaluate(pressDoneOnEach, ['cmd']);
+    assert.deepEqual(untouched.map((o) => [o.problem, o.changes]), [[undefined, []]], 'Done on the untouched dialog changes nothing');
+
+    await page.evaluate(() => {
+      const { RED } = globalThis as unknown as EditorWindow;
+      RED.editor.edit(RED.nodes.node('cmd')!);
+    });
+    const list = page.locator('#node-input-commands-list');
+    await list.waitFor({ state: 'visible' });
+    const rows = list.locator('li');
+    assert.equal(await rows.count(), 3);
+    assert.equal(await rows.nth(0).locator('.symphony-command-pattern').inputValue(), '/price {ticker}');
+    // A bad pattern is marked, with the reason under it.
+    await rows.nth(0).locator('.symphony-command-pattern').fill('/price {ticker');
+    const problem = rows.nth(0).locator('.symphony-command-problem');
+    assert.equal((await problem.innerText()).trim(), '{ticker is not an argument: write {name}, {name:type} or {name:type?}');
+    assert.equal(await rows.nth(0).locator('.symphony-command-pattern').evaluate((el) => el.classList.contains('input-error')), true);
+    await rows.nth(0).locator('.symphony-command-pattern').fill('/price {ticker:$cashtag}');
+    assert.equal(await problem.isVisible(), false);
+    // assign goes, a new command comes last.
+    await rows.nth(1).locator('.red-ui-editableList-item-remove').click();
+    const rowCount = async (count: number): Promise<void> => {
+      for (let i = 0; i < 100 && (await rows.count()) !== count; i += 1) await delay(50);
+      assert.equal(await rows.count(), count);
+    };
+    await rowCount(2);
+    await page.locator('.red-ui-editableList-addButton').click();
+    await rowCount(3);
+    await list.locator('li').nth(2).locator('.symphony-command-pattern').fill('/list {count:number?}');
+    await delay(400);
+    await screenshot(page, 'command-dialog');
+    await page.locator('#node-dialog-ok').click();
+    await waitForTraysClosed(page);
+    const saved = await page.evaluate(() => {
+      const { RED } = globalThis as unknown as EditorWindow;
+      const node = RED.nodes.node('cmd')!;
+      const links = RED.nodes.filterLinks({ source: node }).map((l) => [Number(l.sourcePort), l.target.id] as const).sort((a, b) => a[0] - b[0]);
+      return { commands: node.commands, outputs: node.outputs, links, valid: node.valid };
+    });
+    assert.deepEqual(saved.commands, [
+      { pattern: '/price {ticker:$cashtag}', description: 'Price' }, { pattern: '/note {text:rest}', description: 'Note' }, { pattern: '/list {count:number?}', description: '' },
+    ]);
+    assert.equal(saved.outputs, 4);
+    assert.deepEqual(saved.links, [[0, 'cmd-price'], [1, 'cmd-note'], [3, 'cmd-other']], 'note and no match keep their wires; the new command starts unwired');
+    assert.equal(saved.valid, true);
+    assert.deepEqual(log.errorsSince(0), [], `console errors:\n${describeEntries(log.errorsSince(0))}`);
+  });
+
   it('a node dropped from the palette takes the one Symphony connection there is, and none when there are two', async function () {
     const { page, console: log } = await editor();
     const configOf = (id: string): Promise<{ config: unknown; users: string[] }> => page.evaluate(({ id, configId }) => {

@@ -85,10 +85,12 @@ function dedicatedValue(field: DedicatedField, variant: Exclude<Variant, 'blank'
     }
     case 'config': return configId;
     case 'typed': return `payload.${field.name}`;
-    case 'formFields': return [
-      { kind: second ? 'select' : 'text', name: `some_${field.name}`, label: 'Some <label>', required: second, placeholder: '', value: '', options: second ? 'a=A\nb=B' : '' },
-      { kind: 'action', name: 'go', label: 'Go', required: false, placeholder: '', value: '', options: '' },
-    ];
+    case 'editableList': return field.name === 'fields'
+      ? [
+        { kind: second ? 'select' : 'text', name: `some_${field.name}`, label: 'Some <label>', required: second, placeholder: '', value: '', options: second ? 'a=A\nb=B' : '' },
+        { kind: 'action', name: 'go', label: 'Go', required: false, placeholder: '', value: '', options: '' },
+      ]
+      : [{ pattern: second ? '/price {ticker}' : '/note {text:rest}', description: 'Some <description>' }];
     case 'hidden': return field.value;
   }
 }

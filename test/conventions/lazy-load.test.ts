@@ -30,8 +30,8 @@ describe('start-up: what loading the node set loads', () => {
   const catalogueTypes = (JSON.parse(readFileSync(path.join(ROOT, 'dist', 'nodes', 'catalogue.json'), 'utf8')) as { operations: Array<{ type: string }> })
     .operations.map((op) => op.type);
 
-  it('registers the config node, every catalogue node type, the events, datahose and parse message nodes', () => {
-    assert.deepEqual([...types].sort(), ['symphony-config', 'symphony-datahose', 'symphony-events', 'symphony-message-parse', ...catalogueTypes].sort());
+  it('registers the config node, every catalogue node type, the events, datahose, parse message, command and form nodes', () => {
+    assert.deepEqual([...types].sort(), ['symphony-command', 'symphony-config', 'symphony-datahose', 'symphony-events', 'symphony-form', 'symphony-message-parse', ...catalogueTypes].sort());
   });
 
   it('loads no library a flow may not need (ajv, axios, fast-xml-parser, mime-types)', () => {
@@ -39,10 +39,11 @@ describe('start-up: what loading the node set loads', () => {
     assert.deepEqual(libraries, []);
   });
 
-  it('loads neither the catalogue nor the code of the operation, events, datahose and parse message nodes', () => {
+  it('loads neither the catalogue nor the code of the operation, events, datahose, parse message, command and form nodes, nor the simulator', () => {
     const ours = modules.map((file) => path.relative(path.join(ROOT, 'dist', 'nodes'), file));
     for (const lazy of ['catalogue/', 'runtime/operations/operation-node.js', 'runtime/operations/inputs.js', 'runtime/events/events-node.js', 'runtime/events/datahose-node.js',
-      'runtime/messages/message-parse-node.js', 'runtime/http/connection.js', 'runtime/http/http-client.js', 'runtime/auth/token-manager.js',
+      'runtime/messages/message-parse-node.js', 'runtime/commands/', 'runtime/forms/', 'runtime/simulator-host/', 'runtime/chat/chat-service.js',
+      'runtime/config/simulator-connection.js', 'runtime/http/connection.js', 'runtime/http/http-client.js', 'runtime/auth/token-manager.js',
       'runtime/admin/test-connection.js']) {
       assert.deepEqual(ours.filter((file) => file.startsWith(lazy)), [], lazy);
     }

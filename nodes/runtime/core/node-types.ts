@@ -3,3 +3,4 @@ export const EVENTS_TYPE = 'symphony-events';
 export const DATAHOSE_TYPE = 'symphony-datahose';
 export const MESSAGE_PARSE_TYPE = 'symphony-message-parse';
 export const FORM_TYPE = 'symphony-form';
+export const COMMAND_TYPE = 'symphony-command';
