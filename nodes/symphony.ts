@@ -8,8 +8,8 @@ import { registerTestConnectionRoute } from './runtime/admin/test-connection-rou
 import { registerChatRoutes } from './runtime/chat/chat-routes';
 
 /**
- * Node-RED entry: the config node and one node type per catalogue entry, plus the events, datahose, message parse and
- * command nodes. The code of a node type (the catalogue and the operation runtime, the datafeed reader...) is loaded when the
+ * Node-RED entry: the config node and one node type per catalogue entry, plus the events, datahose, message parse,
+ * command and form nodes. The code of a node type (the catalogue and the operation runtime, the datafeed reader...) is loaded when the
  * first node of the type is created, not here: start-up does not grow with the catalogue.
  */
 export = function symphonyNodes(RED: NodeAPI): void {
@@ -26,5 +26,9 @@ export = function symphonyNodes(RED: NodeAPI): void {
   registerLazily(RED, MESSAGE_PARSE_TYPE, () =>
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     (require('./runtime/messages/message-parse-node') as typeof import('./runtime/messages/message-parse-node')).messageParseNodeConstructor(RED, t));
-import { COMMAND_TYPE, DATAHOSE_TYPE, EVENTS_TYPE, FORM_TYPE, MESSAGE_PARSE_TYPE } from './runtime/core/node-types';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  registerLazily(RED, FORM_TYPE, () => (require('./runtime/forms/form-node') as typeof import('./runtime/forms/form-node')).formNodeConstructor(RED, t));
+  registerLazily(RED, COMMAND_TYPE, () =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('./runtime/commands/command-node') as typeof import('./runtime/commands/command-node')).commandNodeConstructor(RED, t));
 };
