@@ -7,10 +7,11 @@
 import { setMaxListeners } from 'node:events';
 import { catalogue } from '../../catalogue/index';
 import type { ConfigUser, SymphonyConfigNode } from '../config/config-node';
-import { SymphonyError, inputError, isSymphonyError } from '../core/errors';
+import { SymphonyError, inputError } from '../core/errors';
 import type { Translate } from '../core/i18n';
 import type { Node, NodeAPI, NodeMessage } from '../core/node-red';
 import { FORM_TYPE } from '../core/node-types';
+import { CallsUnderWay } from '../operations/calls-under-way';
 import { handOver } from '../operations/hand-over';
 import { resolveField } from '../operations/inputs';
 import { normalise } from '../operations/normalise';
@@ -100,7 +101,7 @@ export function formNodeConstructor(RED: NodeAPI, t: Translate): (this: Node, co
       send([null, msg]);
     }
 
-    const underWay = new Set<Promise<void>>();
+    const calls = new CallsUnderWay(RED, node, t, status, OPERATION);
 
     node.on('input', (msg, send, done) => {
       if (isFormReply(msg)) {
@@ -111,31 +112,16 @@ export function formNodeConstructor(RED: NodeAPI, t: Translate): (this: Node, co
         return;
       }
       status.started();
-      const ending = sendForm(msg).then(
-        () => {
-          status.succeeded({ fill: 'green', shape: 'dot', text: t('runtime.form.status.sent') });
-          handOver(RED, node, t, msg, () => {
-            send([msg, null]);
-            done();
-          });
-        },
-        (err: unknown) => {
-          const error = isSymphonyError(err) ? err : new SymphonyError('INVALID_INPUT', err instanceof Error ? err.message : String(err), { operation: OPERATION });
-          status.failed(error);
-          handOver(RED, node, t, msg, () => done(error), error);
-        },
-      );
-      underWay.add(ending);
-      const settled = (): void => {
-        underWay.delete(ending);
-      };
-      ending.then(settled, settled);
+      calls.run(msg, done, sendForm(msg), () => ({
+        status: { fill: 'green', shape: 'dot', text: t('runtime.form.status.sent') },
+        send: () => send([msg, null]),
+      }));
     });
 
     node.on('close', (_removed, done) => {
       stopped.abort();
       symphony?.deregister(user);
-      void Promise.allSettled([...underWay]).then(() => done());
+      void calls.idle().then(() => done());
     });
   };
 }

@@ -1,13 +1,13 @@
 import { setMaxListeners } from 'node:events';
 import type { OperationSpec, ParamValues } from '../../catalogue/types';
 import type { ConfigUser, SymphonyConfigNode } from '../config/config-node';
-import { SymphonyError, isSymphonyError } from '../core/errors';
+import { SymphonyError } from '../core/errors';
 import type { Translate } from '../core/i18n';
 import { inputValidator } from './input-schema';
 import { planInputs, resolveIdentity, resolveInputs, type OperationNodeConfig } from './inputs';
 import type { Node, NodeAPI, NodeMessage } from '../core/node-red';
 import { pagingChoice, readPages } from './paging';
-import { handOver } from './hand-over';
+import { CallsUnderWay } from './calls-under-way';
 import { migrateOnLoad } from '../migrations/migrations-node';
 import { buildCall } from './request-builder';
 import { StatusReporter } from './status-reporter';
@@ -87,39 +87,23 @@ export function operationNodeConstructor(RED: NodeAPI, op: OperationSpec, t: Tra
       });
     }
 
-    /** Msgs under way: a stop waits until each has ended (aborted calls end at once), so none ends after it. */
-    const underWay = new Set<Promise<void>>();
+    const calls = new CallsUnderWay(RED, node, t, status, op.id);
 
     node.on('input', (msg, send, done) => {
       status.started();
-      const ending = handle(msg).then(
-        (out) => {
-          status.succeeded(summarise?.(out));
-          handOver(RED, node, t, msg, () => {
-            if (!Array.isArray(out)) send(out);
-            else if (out.length > 0) send([out]);
-            done();
-          });
+      calls.run(msg, done, handle(msg), (out) => ({
+        status: summarise?.(out),
+        send: () => {
+          if (!Array.isArray(out)) send(out);
+          else if (out.length > 0) send([out]);
         },
-        (err: unknown) => {
-          const error = isSymphonyError(err)
-            ? err
-            : new SymphonyError('INVALID_INPUT', err instanceof Error ? err.message : String(err), { operation: op.id });
-          status.failed(error);
-          handOver(RED, node, t, msg, () => done(error), error);
-        },
-      );
-      underWay.add(ending);
-      const settled = (): void => {
-        underWay.delete(ending);
-      };
-      ending.then(settled, settled);
+      }));
     });
 
     node.on('close', (_removed, done) => {
       stopped.abort();
       symphony?.deregister(user);
-      void Promise.allSettled([...underWay]).then(() => done());
+      void calls.idle().then(() => done());
     });
   };
 }
