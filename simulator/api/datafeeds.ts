@@ -3,7 +3,7 @@
  * /agent/v5/datafeeds/{id} and POST /agent/v5/datafeeds/{id}/read (long poll). Feeds belong to the session's
  * user; an OBO session is refused by the guard, as datafeeds are not in the OBO table.
  */
-import { readBody } from '../http/body';
+import { readJsonObject } from '../http/body';
 import { badRequest } from '../http/errors';
 import type { Reply, Router, UserContext } from '../http/router';
 import type { DatafeedRecord } from '../datafeeds';
@@ -11,18 +11,7 @@ import type { DatafeedRecord } from '../datafeeds';
 const MAX_TAG_LENGTH = 100;
 
 /** The optional JSON body of create and read: an object, or nothing. */
-async function optionalObject(ctx: UserContext): Promise<Record<string, unknown>> {
-  const text = (await readBody(ctx.req)).toString('utf8').trim();
-  if (text === '') return {};
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (err) {
-    throw badRequest(`Request body is not valid JSON: ${(err as Error).message}`);
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('Request body must be a JSON object');
-  return body as Record<string, unknown>;
-}
+const optionalObject = (ctx: UserContext): Promise<Record<string, unknown>> => readJsonObject(ctx.req, true);
 
 function optionalString(body: Record<string, unknown>, name: string, maxLength = Infinity): string | undefined {
   const value = body[name];

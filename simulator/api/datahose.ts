@@ -3,7 +3,7 @@
  * updatePresence). Only service accounts read it; an OBO session is refused by the guard (not in the OBO table).
  */
 import { applyPresence } from '../state-presence';
-import { readBody } from '../http/body';
+import { readJsonObject } from '../http/body';
 import { badRequest, forbidden } from '../http/errors';
 import type { Reply, Router, UserContext } from '../http/router';
 import { DATAHOSE_SCOPES, type DatahoseScope } from '../datahose';
@@ -12,18 +12,6 @@ import { EVENT_TYPES } from '../events';
 const MAX_TAG_LENGTH = 80;
 /** The types V5EventsReadBody lists: every real-time event but generic system events. */
 const DATAHOSE_TYPES: readonly string[] = EVENT_TYPES.filter((type) => type !== 'GENERICSYSTEMEVENT');
-
-async function jsonObject(ctx: UserContext): Promise<Record<string, unknown>> {
-  const text = (await readBody(ctx.req)).toString('utf8');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (err) {
-    throw badRequest(`Request body is not valid JSON: ${(err as Error).message}`);
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('Request body must be a JSON object');
-  return body as Record<string, unknown>;
-}
 
 function stringList(body: Record<string, unknown>, name: string, allowed: readonly string[]): string[] | undefined {
   const value = body[name];
@@ -35,7 +23,7 @@ function stringList(body: Record<string, unknown>, name: string, allowed: readon
 }
 
 async function readEvents(ctx: UserContext): Promise<Reply> {
-  const body = await jsonObject(ctx);
+  const body = await readJsonObject(ctx.req);
   if (body.type !== 'datahose') throw badRequest('type is required and must be "datahose"');
   const { tag } = body;
   if (typeof tag !== 'string' || tag.length < 1 || tag.length > MAX_TAG_LENGTH) throw badRequest(`tag is required: a string of 1 to ${MAX_TAG_LENGTH} characters`);

@@ -20,6 +20,22 @@ export async function readBody(req: IncomingMessage, limit = DEFAULT_LIMIT): Pro
 export async function readJson(req: IncomingMessage): Promise<unknown> {
   const text = (await readBody(req)).toString('utf8');
   if (text.trim() === '') throw badRequest('Request body is required');
+  return parseJson(text);
+}
+
+/** A body that must be a JSON object; an empty one is `{}` when `optional`, else a 400. */
+export async function readJsonObject(req: IncomingMessage, optional = false): Promise<Record<string, unknown>> {
+  const text = (await readBody(req)).toString('utf8');
+  if (text.trim() === '') {
+    if (optional) return {};
+    throw badRequest('Request body is required');
+  }
+  const body = parseJson(text);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('Request body must be a JSON object');
+  return body as Record<string, unknown>;
+}
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
