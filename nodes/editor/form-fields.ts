@@ -128,8 +128,9 @@ namespace SymphonyEditor {
 
   function collect(field: string): SavedField[] {
     const fields: SavedField[] = [];
+    // Node-RED's editableList('items') holds each row's content as a jQuery object, not as an element.
     list(field).editableList('items').each(function () {
-      fields.push(rowValue(this));
+      fields.push(rowValue(($(this) as unknown as HTMLElement[])[0]!));
     });
     return fields;
   }

@@ -63,9 +63,6 @@ describe('symphony-events: null, junk, malformed and repeated events (the agent 
   beforeEach(function () {
     sim().setVisibilityTimeoutMs(300);
   });
-  after(function () {
-    sim().setVisibilityTimeoutMs(30_000);
-  });
 
   it('skips null, non-objects, unknown types and malformed events with one warning each, and delivers the rest', async function () {
     const started = await start();
