@@ -54,6 +54,8 @@ describe('the Symphony chat tab in a browser (Chromium)', function () {
     const tab = page.locator(TAB);
     await tab.locator('.symphony-chat-notice').getByText('The built-in simulator is not running.').waitFor();
     assert.match(await tab.locator('.symphony-chat-notice').innerText(), /pick "the built-in simulator" to connect to, and deploy/);
+    // The people are listed once the users' answer is in; the notice may show before.
+    await tab.locator('.symphony-chat-people').getByText('Alice Adams').first().waitFor();
     assert.match(await tab.locator('.symphony-chat-people').innerText(), /Alice Adams \(alice\) FX Trader, Simulated Bank/);
     assert.ok(await page.locator('#red-ui-sidebar-tabs li').filter({ has: page.locator('.fa-comments') }).count() > 0, 'the tab has its icon');
   });
