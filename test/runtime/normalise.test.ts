@@ -34,6 +34,17 @@ describe('input normalisation', function () {
     assert.equal(normalise(param('id-list'), []).ok, false);
   });
 
+  it('judges a JSON field as JSON would send it: a Date (valid or not) is not an object', function () {
+    const json: ParamSpec = { name: 'filters', in: 'body', kind: 'json', types: ['json'] };
+    for (const value of [new Date(0), new Date(Number.NaN)]) {
+      const result = normalise(json, value);
+      assert.equal(result.ok, false, String(value));
+    }
+    const withToJSON = { toJSON: () => ({ title: 'Trader' }) };
+    assert.deepEqual(normalise(json, withToJSON), { ok: true, value: { title: 'Trader' } });
+    assert.deepEqual(normalise(json, { title: 'Trader' }), { ok: true, value: { title: 'Trader' } });
+  });
+
   it('turns standard base64 stream ids URL-safe', function () {
     assert.equal(toUrlSafeStreamId('ab+cd/ef=='), 'ab-cd_ef');
     assert.deepEqual(normalise(param('stream-id'), 'xhGx/TcvTDK6+IMM=='), { ok: true, value: 'xhGx_TcvTDK6-IMM' });

@@ -128,8 +128,15 @@ function normaliseJson(value: unknown): Normalised {
       return fail(text('runtime.errors.input.jsonUnparsable'));
     }
   }
-  if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) return ok(value);
-  return fail(text('runtime.errors.input.json', { value: describe(value) }));
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return fail(text('runtime.errors.input.json', { value: describe(value) }));
+  // Judged as it would be sent: a Date goes out as its text (an invalid one as null), not as an object.
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') {
+    const sent: unknown = toJSON.call(value);
+    if (sent === null || typeof sent !== 'object') return fail(text('runtime.errors.input.json', { value: describe(value) }));
+    return ok(sent);
+  }
+  return ok(value);
 }
 
 export interface Attachment {
