@@ -11,17 +11,10 @@ import { check } from '../schemas';
 import { adminValidators } from '../schemas-admin';
 import type { SimBarrierGroup, SimDisclaimer } from '../state-compliance';
 import { SUCCESS, USER_ADMIN_ROLES, pathPodUser, requireRole } from './users-common';
+import { boundedIntegerQuery } from './query';
 
 const MEMBERS_DEFAULT = 10000;
 const MEMBERS_MAX = 10000;
-
-function integerQuery(ctx: UserContext, name: string, min: number, max: number, fallback: number): number {
-  const value = ctx.query.get(name);
-  if (value === null || value === '') return fallback;
-  const number = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
-  if (!(number >= min && number <= max)) throw badRequest(`${name} must be a whole number from ${min} to ${max}, got ${value}`);
-  return number;
-}
 
 /** The group of the {gid} path parameter; the endpoints that declare a 404 answer it, the others a 400. */
 function pathGroup(ctx: UserContext, unknownStatus: 400 | 404): SimBarrierGroup {
@@ -49,8 +42,8 @@ function listGroups(ctx: UserContext): Reply {
 function listMembers(ctx: UserContext): Reply {
   requireRole(ctx, USER_ADMIN_ROLES);
   const group = pathGroup(ctx, 404);
-  const skip = integerQuery(ctx, 'skip', 0, Number.MAX_SAFE_INTEGER, 0);
-  const limit = integerQuery(ctx, 'limit', 1, MEMBERS_MAX, MEMBERS_DEFAULT);
+  const skip = boundedIntegerQuery(ctx.query, 'skip', 0, Number.MAX_SAFE_INTEGER, 0);
+  const limit = boundedIntegerQuery(ctx.query, 'limit', 1, MEMBERS_MAX, MEMBERS_DEFAULT);
   return { status: 200, body: [...group.members].slice(skip, skip + limit) };
 }
 

@@ -8,3 +8,12 @@ export function booleanQuery(query: URLSearchParams, name: string): boolean | un
   if (value === 'false') return false;
   throw badRequest(`${name} must be true or false`);
 }
+
+/** A whole number from `min` to `max`; `fallback` when absent or blank. */
+export function boundedIntegerQuery(query: URLSearchParams, name: string, min: number, max: number, fallback: number): number {
+  const value = query.get(name);
+  if (value === null || value === '') return fallback;
+  const number = /^-?\d{1,9}$/.test(value) ? Number(value) : NaN;
+  if (!(number >= min && number <= max)) throw badRequest(`${name} must be a whole number from ${min} to ${max}, got ${value}`);
+  return number;
+}

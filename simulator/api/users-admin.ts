@@ -14,6 +14,7 @@ import type { SimulatorState } from '../state';
 import { ROLES, type UserExtras } from '../state-users';
 import { v2UserDetail } from './users-admin-views';
 import { USER_ADMIN_ROLES, pathPodUser, recordAudit, requireRole } from './users-common';
+import { boundedIntegerQuery } from './query';
 
 /** Symphony user ids carry the tenant (pod) id in the bits above 27. */
 const TENANT_SHIFT = 2 ** 27;
@@ -22,18 +23,10 @@ const FIRST_NEW_USER = 30000;
 const LIST_DEFAULT = 100;
 const LIST_MAX = 1000;
 
-function integerQuery(ctx: UserContext, name: string, min: number, max: number, fallback: number): number {
-  const value = ctx.query.get(name);
-  if (value === null || value === '') return fallback;
-  const number = /^-?\d{1,9}$/.test(value) ? Number(value) : NaN;
-  if (!(number >= min && number <= max)) throw badRequest(`${name} must be a whole number from ${min} to ${max}, got ${value}`);
-  return number;
-}
-
 function listUsers(ctx: UserContext): Reply {
   requireRole(ctx, USER_ADMIN_ROLES);
-  const skip = integerQuery(ctx, 'skip', 0, Number.MAX_SAFE_INTEGER, 0);
-  const limit = integerQuery(ctx, 'limit', 1, LIST_MAX, LIST_DEFAULT);
+  const skip = boundedIntegerQuery(ctx.query, 'skip', 0, Number.MAX_SAFE_INTEGER, 0);
+  const limit = boundedIntegerQuery(ctx.query, 'limit', 1, LIST_MAX, LIST_DEFAULT);
   const { state } = ctx.sim;
   const users = [...state.users.values()].filter((u) => state.isInternal(u)).sort((a, b) => a.id - b.id);
   return { status: 200, body: users.slice(skip, skip + limit).map((u) => v2UserDetail(state, u)) };
