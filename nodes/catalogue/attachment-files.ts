@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { inputError } from '../runtime/core/errors';
 import { text } from '../runtime/core/i18n';
 import type { Attachment, AttachmentSource } from '../runtime/operations/normalise';
+import { bounded } from '../runtime/operations/value-checks';
 import type { JsonSchema, ParamSpec, ParamValues } from './types';
 
 /**
@@ -51,8 +52,9 @@ export async function readSource(operation: string, field: string, source: Attac
     const code = (err as NodeJS.ErrnoException).code ?? '';
     const reason = READ_ERRORS[code];
     throw inputError(operation, field, text('runtime.errors.attachments.unreadable', {
-      path: filePath,
-      reason: reason ? text(reason) : err instanceof Error ? err.message : String(err),
+      // A path from the msg may be any length, and the system's message repeats it: each is quoted in part.
+      path: bounded(filePath),
+      reason: reason ? text(reason) : bounded(err instanceof Error ? err.message : String(err)),
     }));
   }
 }
