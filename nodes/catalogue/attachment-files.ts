@@ -51,8 +51,8 @@ export async function readSource(operation: string, field: string, source: Attac
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
     const reason = READ_ERRORS[code];
+    // A path from the msg may be any length, and the system's message repeats it: each is quoted in part.
     throw inputError(operation, field, text('runtime.errors.attachments.unreadable', {
-      // A path from the msg may be any length, and the system's message repeats it: each is quoted in part.
       path: bounded(filePath),
       reason: reason ? text(reason) : bounded(err instanceof Error ? err.message : String(err)),
     }));
