@@ -103,7 +103,10 @@ export function operationNodeConstructor(RED: NodeAPI, op: OperationSpec, t: Tra
     node.on('close', (_removed, done) => {
       stopped.abort();
       symphony?.deregister(user);
-      void calls.idle().then(() => done());
+      void calls.idle().then(() => {
+        status.stop();
+        done();
+      });
     });
   };
 }
