@@ -79,6 +79,7 @@ namespace SymphonyEditor {
   /** Registers an operation node type of the catalogue, in `category` (its palette section). */
   export function registerType(type: string, definition: { category: string }): void {
     fillTemplate(type);
+    fillHelp(type);
     RED.nodes.registerType(type, operationDefinition(type, definition.category));
   }
 }

@@ -4,13 +4,8 @@
  * act as, parameters (required first), options, pages, output, advanced.
  */
 namespace SymphonyEditor {
-  const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
   /** Act as: the bot, or (OBO-enabled endpoints only) a user named by id or by username. */
   const ACT_AS_CHOICES: Array<[string, string]> = [['bot', 'editor.actAs.bot'], ['userId', 'editor.actAs.userId'], ['username', 'editor.actAs.username']];
-
-  function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] || c);
-  }
 
   interface Row {
     /** The row's control, already rendered. */

@@ -100,6 +100,7 @@ interface JQuery {
   val(value: string): JQuery;
   attr(name: string): string | undefined;
   attr(name: string, value: string): JQuery;
+  text(): string;
   text(value: string): JQuery;
   appendTo(target: string): JQuery;
   find(selector: string): JQuery;

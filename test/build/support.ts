@@ -73,6 +73,8 @@ export interface Sandbox {
   definitions: Map<string, NodeDefinition>;
   /** Each type's edit template as the editor reads it: the HTML's, or what the helper filled it with. */
   templates: Map<string, string>;
+  /** A help text of locales/<lang>/symphony.html as the editor shows it, shared parts put in (expandHelp). */
+  expandHelp: (help: string) => string;
   /** Type value the fake `$('#node-input-<x>').val()` answers, as an open dialog would. */
   dialogValues: Map<string, string>;
 }
@@ -117,7 +119,8 @@ export function loadEditor(html: string, catalog: Catalog): Sandbox {
     URL,
   });
   for (const code of javascriptBlocks(html)) vm.runInContext(code, context);
-  return { definitions, templates, dialogValues };
+  const helper = vm.runInContext('SymphonyEditor', context) as { expandHelp: (help: string) => string };
+  return { definitions, templates, dialogValues, expandHelp: (help) => helper.expandHelp(help) };
 }
 
 /** A copy of `catalog` with the given dotted keys set, e.g. texts for a made-up entry. */
