@@ -9,8 +9,9 @@ declare namespace SymphonyEditorData {
     name: string;
     types: FieldType[];
     default: { value: string; type: FieldType };
-    required: boolean;
-    advanced: boolean;
+    /** Absent when false (so are the other optional members when they hold nothing): the data stays small. */
+    required?: boolean;
+    advanced?: boolean;
     /** Allowed values of an enum parameter; offered as a dropdown for the `str` type. */
     enum?: string[];
     /** Font Awesome 4 icon (without `fa-`) of the dialog row, per kind of parameter. */

@@ -68,6 +68,22 @@ const STYLE = `<style>
   .symphony-chat-error { color: #c0392b; }
 </style>`;
 
+/**
+ * The node set's message catalogue as Node-RED serves it (runtime, and editor at /locales): without the operations'
+ * help texts (`<id>.help.*`), which only the build reads, into the help file.
+ */
+export function servedCatalog(catalog: Catalog, operations: readonly OperationSpec[]): Catalog {
+  const served: Catalog = { ...catalog };
+  for (const op of operations) {
+    const texts = served[op.id];
+    if (typeof texts === 'object' && texts.help !== undefined) {
+      const { help: _help, ...rest } = texts;
+      served[op.id] = rest;
+    }
+  }
+  return served;
+}
+
 /** String literals of the editor helper that are locale keys (`t('editor.…')`); the build checks they exist. */
 function editorScriptKeys(editorScript: string): string[] {
   return [...editorScript.matchAll(/'((?:editor|config)\.[A-Za-z0-9_.]+)'/g)].map((m) => m[1] ?? '');
@@ -110,7 +126,7 @@ export function renderBuild(inputs: BuildInputs): BuildOutputs {
   return {
     files: {
       [`${inputs.setName}.html`]: `${html.join('\n\n')}\n`,
-      [`locales/en-US/${inputs.setName}.json`]: `${JSON.stringify(catalog, null, 2)}\n`,
+      [`locales/en-US/${inputs.setName}.json`]: `${JSON.stringify(servedCatalog(catalog, inputs.operations), null, 2)}\n`,
       [`locales/en-US/${inputs.setName}.html`]: `${help.join('\n\n')}\n`,
       // Code imports the catalogue as './catalogue/index': a bare './catalogue' would resolve to this file.
       ['catalogue.json']: catalogueJson(inputs.packageName, inputs.operations),
