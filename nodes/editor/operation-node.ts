@@ -1,7 +1,7 @@
 /**
  * The Node-RED definition of every operation node type, built from the catalogue data: the generated HTML holds
- * one `SymphonyEditor.registerType('<type>', { category: '<category>' })` call per type (the literal form the flow
- * library and its scorecard read node types and categories from), and everything else is shared here.
+ * one `RED.nodes.registerType('<type>', { category: '<category>' })` call per type, made on the registry below (the
+ * literal form the flow library and its scorecard read node types and categories from); the rest is shared here.
  */
 namespace SymphonyEditor {
   /** Properties in the order the runtime documents them; names are what the runtime reads. */
@@ -77,9 +77,18 @@ namespace SymphonyEditor {
   }
 
   /** Registers an operation node type of the catalogue, in `category` (its palette section). */
-  export function registerType(type: string, definition: { category: string }): void {
+  function registerType(type: string, definition: { category: string }): void {
     fillTemplate(type);
     fillHelp(type);
     RED.nodes.registerType(type, operationDefinition(type, definition.category));
+  }
+
+  /**
+   * What the generated registrations call `RED`: its `nodes.registerType` completes each operation's definition
+   * and dialog from the catalogue data, so the HTML keeps the literal `RED.nodes.registerType('<type>', { category:
+   * '<category>' })` form the flow library reads.
+   */
+  export function operationRegistry(): { nodes: { registerType(type: string, definition: { category: string }): void } } {
+    return { nodes: { registerType } };
   }
 }

@@ -19,13 +19,14 @@ export function operationProperties(op: OperationSpec): string[] {
 }
 
 /**
- * One script registering every operation node type: a `SymphonyEditor.registerType('<type>', { category: '<category>' })`
- * call per type, in the literal form the flow library and its scorecard read types and categories from; the
- * definition and the dialog come from the catalogue data (nodes/editor/operation-node.ts).
+ * One script registering every operation node type, a `RED.nodes.registerType('<type>', { category: '<category>' })`
+ * call per type: the literal form the flow library and its scorecard read types and categories from (DESIGN.md).
+ * `RED` there is the editor helper's registry, which completes each definition and dialog from the catalogue
+ * data before handing it to Node-RED (nodes/editor/operation-node.ts).
  */
 export function operationRegistrations(operations: readonly OperationSpec[]): string {
-  const calls = operations.map((op) => `SymphonyEditor.registerType(${jsQuoted(op.type)}, { category: ${jsQuoted(paletteCategory(op.area))} });`);
-  return `<script type="text/javascript">\n${calls.join('\n')}\n</script>`;
+  const calls = operations.map((op) => `RED.nodes.registerType(${jsQuoted(op.type)}, { category: ${jsQuoted(paletteCategory(op.area))} });`);
+  return `<script type="text/javascript">\n(function (RED) {\n${calls.join('\n')}\n})(SymphonyEditor.operationRegistry());\n</script>`;
 }
 
 /**

@@ -20,13 +20,13 @@ export function catalogueTypes(): string[] {
 }
 
 /**
- * `RED.nodes.registerType('type', { category: 'category'` in the generated HTML (the flow library's form), or
- * `SymphonyEditor.registerType(...` for the operations, which completes the definition from the catalogue data.
+ * `RED.nodes.registerType('type', { category: 'category'` in the generated HTML (the flow library's form; for the
+ * operations `RED` is the editor helper's registry, which completes the definition from the catalogue data).
  */
 export function htmlRegisteredTypes(): NodeTypeInfo[] {
   const html = fs.readFileSync(path.join(NODES_DIR, 'symphony.html'), 'utf8');
   const found: NodeTypeInfo[] = [];
-  for (const match of html.matchAll(/(?:RED\.nodes|SymphonyEditor)\.registerType\(\s*'([^']+)'\s*,\s*\{\s*category:\s*'([^']+)'/g)) {
+  for (const match of html.matchAll(/RED\.nodes\.registerType\(\s*'([^']+)'\s*,\s*\{\s*category:\s*'([^']+)'/g)) {
     found.push({ type: match[1]!, category: match[2]! });
   }
   return found;

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_ITEMS } from '../../nodes/runtime/operations/paging';
 import { lookupText } from '../../scripts/build/locale';
 import { builtCatalog, htmlBlocks, loadEditor, readBuilt, REGISTER_TYPE, type Sandbox } from './support';
 
-const REGISTER_TYPE_OF_OPERATION = /SymphonyEditor\.registerType\(/;
+const REGISTER_TYPE_OF_OPERATION = /SymphonyEditor\.operationRegistry\(/;
 import { AREA_COLORS } from '../../scripts/build/palette';
 
 describe('build: dist/nodes/symphony.html', () => {

@@ -20,10 +20,10 @@ export function builtCatalog(): Catalog {
 }
 
 /**
- * The scorecard's way of finding node types: a literal `<x>.registerType('<type>', { category: '<category>'` call
- * (the operations' go through `SymphonyEditor.registerType`, which completes them from the catalogue data).
+ * The scorecard's way of finding node types: a literal `RED.nodes.registerType('<type>', { category: '<category>'`
+ * call (for the operations `RED` is the editor helper's registry, which completes them from the catalogue data).
  */
-export const REGISTER_TYPE = /(?:RED\.nodes|SymphonyEditor)\.registerType\(\s*'([^']+)'\s*,\s*\{\s*category\s*:\s*'([^']+)'/g;
+export const REGISTER_TYPE = /RED\.nodes\.registerType\(\s*'([^']+)'\s*,\s*\{\s*category\s*:\s*'([^']+)'/g;
 
 export interface EditorNode {
   [property: string]: unknown;

@@ -93,7 +93,7 @@ async function waitForNodeRed(url: string, child: ChildProcess, deadline: number
 /** Node types the built editor HTML registers (config node included). */
 function registeredTypes(): string[] {
   const html = readFileSync(path.join(ROOT, 'dist', 'nodes', 'symphony.html'), 'utf8');
-  return [...html.matchAll(/(?:RED\.nodes|SymphonyEditor)\.registerType\(\s*'([^']+)'/g)].map((m) => m[1] ?? '');
+  return [...html.matchAll(/RED\.nodes\.registerType\(\s*'([^']+)'/g)].map((m) => m[1] ?? '');
 }
 
 interface NodeSet {

@@ -53,9 +53,8 @@ function runValidate(outFile: string): Promise<Run> {
 }
 
 /**
- * Node types registered in the built editor HTML, except config nodes (the scorecard's own rules: it takes any
- * `<object>.registerType('<type>', { category: '<category>', ... })` call, such as the operations'
- * `SymphonyEditor.registerType`, and leaves config nodes out).
+ * Node types registered in the built editor HTML, except config nodes (the scorecard's own rules: it takes a
+ * `RED.nodes.registerType('<type>', { category: '<category>', ... })` call and leaves config nodes out).
  */
 function nodeTypes(): string[] {
   const html = readFileSync(path.join(ROOT, 'dist', 'nodes', 'symphony.html'), 'utf8');
