@@ -6,13 +6,15 @@
  * flow made by hand from the palette (inject > lookup users > create IM > send message) reaches bob's chat.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
 import { delay } from '../helpers/demo';
 import { actAs, messagesFrom, openIm, say, showChat } from './chat-tab';
 import { launchChromium } from './chromium';
 import { clearDebugSidebar, debugEntries, describeDebug, showDebugSidebar } from './debug-sidebar';
 import { deploy, importExampleFromMenu, importExamplesAsTheMenuDoes, pressInject } from './editor-flows';
-import { describeEntries, openEditor, screenshot, type EditorPage, type EditorWindow } from './editor-page';
+import { ARTIFACTS_DIR, describeEntries, openEditor, screenshot, type EditorPage, type EditorWindow } from './editor-page';
 import { runExampleTab } from './example-run';
 import { addTab, dropNew, setFieldText, setInjectPayloadText, wire } from './hand-built-flow';
 import { startPackedNodeRed, type PackedNodeRed } from './packed-node-red';
@@ -67,6 +69,10 @@ describe('works out of the palette: the packed package alone in a plain Node-RED
     finished = true;
     await Promise.race([editor?.context.close().catch(() => undefined), delay(10_000)]);
     await Promise.race([browser?.close().catch(() => undefined), delay(10_000)]);
+    if (nodeRed) {
+      fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+      fs.writeFileSync(path.join(ARTIFACTS_DIR, 'palette-only-node-red.log'), nodeRed.log());
+    }
     await nodeRed?.stop();
   });
 
@@ -182,5 +188,11 @@ describe('works out of the palette: the packed package alone in a plain Node-RED
     });
     await screenshot(page.locator('#red-ui-sidebar'), 'palette-chat-hand-built');
     assert.deepEqual(editor!.console.errorsSince(0), [], describeEntries(editor!.console.errorsSince(0)));
+  });
+
+  it("Node-RED's log holds no error, and no warning from a node of the package", function () {
+    const lines = nodeRed!.log().split('\n');
+    const bad = lines.filter((line) => /\[error\]/.test(line) || /\[warn\] \[symphony-/.test(line));
+    assert.deepEqual(bad, [], `the log is in ${path.join(ARTIFACTS_DIR, 'palette-only-node-red.log')}`);
   });
 });
