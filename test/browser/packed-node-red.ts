@@ -3,18 +3,17 @@
  * user directory (`npm install <tarball>`, its dependencies from the registry or npm's cache), and Node-RED started
  * on that directory on a free loopback port. No link to this checkout, no demo flows: what the palette manager does.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { settingsFileSource } from '../../scripts/demo/settings-file';
 import { delay, freePort } from '../helpers/demo';
+import { installAlone, PACKAGE_ROOT, packProject } from '../helpers/packed-install';
 
-/** The package root (this file runs as dist/test/browser/packed-node-red.js). */
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** The Node-RED of the project's dev dependencies: the same runtime a user installs. */
-const RED_JS = require.resolve('node-red/red.js', { paths: [ROOT] });
+const RED_JS = require.resolve('node-red/red.js', { paths: [PACKAGE_ROOT] });
 
 export interface PackedNodeRed {
   /** The editor's base URL, without a trailing slash. */
@@ -28,15 +27,6 @@ export interface PackedNodeRed {
   stop(): Promise<void>;
 }
 
-function run(command: string, args: string[], cwd: string, timeout = 120_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd, timeout, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`${command} ${args.join(' ')} failed: ${err.message}\n${stderr}`));
-      else resolve(stdout);
-    });
-  });
-}
-
 function answers(url: string): Promise<boolean> {
   return new Promise((resolve) => {
     const request = http.get(url, { timeout: 3_000 }, (response) => {
@@ -48,23 +38,8 @@ function answers(url: string): Promise<boolean> {
   });
 }
 
-/** Packs the built project into `dir` and returns the tarball's path. */
-async function pack(dir: string): Promise<string> {
-  const info = JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', dir], ROOT)) as Array<{ filename: string }>;
-  const file = info[0]?.filename;
-  if (!file) throw new Error('npm pack named no tarball');
-  return path.join(dir, file);
-}
-
-/** A user directory holding nothing but the installed tarball (and its dependencies). */
-async function installAlone(tarball: string, userDir: string): Promise<void> {
-  fs.mkdirSync(userDir);
-  fs.writeFileSync(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', private: true }));
-  await run('npm', ['install', tarball, '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], userDir);
-}
-
 export async function startPackedNodeRed(startTimeoutMs = 45_000): Promise<PackedNodeRed> {
-  const { name } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string };
+  const { name } = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { name: string };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nr-palette-'));
   let child: ChildProcess | undefined;
   let output = '';
@@ -79,7 +54,7 @@ export async function startPackedNodeRed(startTimeoutMs = 45_000): Promise<Packe
   };
   try {
     const userDir = path.join(tmp, 'user');
-    await installAlone(await pack(tmp), userDir);
+    await installAlone((await packProject(tmp)).tarball, userDir);
     const port = await freePort();
     const settings = path.join(userDir, 'settings.js');
     fs.writeFileSync(settings, settingsFileSource({ uiPort: port, credentialSecret: 'palette-only-test' }));
