@@ -100,6 +100,11 @@ export interface OptionSpec {
 /** A rule across several parameters that JSON schema would only express with unreadable errors. */
 export interface ExactlyOneOf {
   exactlyOneOf: readonly string[];
+  /**
+   * When none of them is set (in the node or on msg) and msg.payload is text, the parameter that text fills, by its
+   * shape; omitted, a text payload is not taken (in msg.payload text is most often a message).
+   */
+  payloadText?: (text: string) => string;
 }
 
 /**

@@ -54,7 +54,8 @@ export const usersOperations: readonly OperationSpec[] = [
       { name: 'local', in: 'query', kind: 'boolean', types: ['bool', 'msg', 'flow', 'global', 'env'], advanced: true },
       { name: 'active', in: 'query', kind: 'boolean', types: ['bool', 'msg', 'flow', 'global', 'env'], advanced: true },
     ],
-    rules: [{ exactlyOneOf: ['userIds', 'emails', 'usernames'] }],
+    // A person's name typed into an inject's payload is looked up: by email, by id, or by username.
+    rules: [{ exactlyOneOf: ['userIds', 'emails', 'usernames'], payloadText: (text) => (text.includes('@') ? 'emails' : /^[\d\s,]+$/.test(text) ? 'userIds' : 'usernames') }],
     oboPermissions: ['GET_BASIC_CONTACT_INFO'],
     oboEndpoints: ['GET /pod/v3/users'],
     idempotent: true,

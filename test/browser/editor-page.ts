@@ -30,6 +30,7 @@ export interface EditorRED {
     filterNodes(filter: { z?: string; type?: string }): EditorNode[];
     filterLinks(filter: { source?: EditorNode }): Array<{ sourcePort: number; target: EditorNode }>;
     getWorkspaceOrder(): string[];
+    workspace(id: string): { id: string; label?: string } | null;
     dirty(): boolean;
     registry: { getModule(name: string): { sets: Record<string, { types: string[] }> } | undefined };
   };

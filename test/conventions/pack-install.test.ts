@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { settingsFileSource } from '../../scripts/demo/settings-file';
+import { installAlone, packProject, PACKAGE_ROOT as ROOT } from '../helpers/packed-install';
 
 /**
  * What a user of the palette manager gets: `npm pack`, then `npm install <tarball> --omit=dev` into a plain
@@ -13,13 +14,8 @@ import { settingsFileSource } from '../../scripts/demo/settings-file';
  * editor HTML registers, load without error and log no warning about itself, and a flow whose config node uses the
  * built-in simulator must work there with nothing else installed or set.
  */
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 const PACKAGE = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string };
 const RED_JS = require.resolve('node-red/red.js', { paths: [ROOT] });
-
-interface PackedFile {
-  path: string;
-}
 
 /** A flow as a newcomer makes it: GET /lookup-alice looks alice up through the built-in simulator and answers it. */
 const SIMULATED_FLOW = [
@@ -37,15 +33,6 @@ const SIMULATED_FLOW = [
   },
   { id: 'pack-out', type: 'http response', z: 'pack-tab', statusCode: '', headers: {}, x: 500, y: 100, wires: [] },
 ];
-
-function run(command: string, args: string[], cwd: string, timeout = 90_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd, timeout, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`${command} ${args.join(' ')} failed: ${err.message}\n${stderr}`));
-      else resolve(stdout);
-    });
-  });
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -115,15 +102,11 @@ describe('conventions: installs from the packed tarball into a plain Node-RED', 
 
   before(async function () {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'nr-pack-'));
-    const packInfo = JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', tmp], ROOT)) as Array<{ filename: string; size: number; files: PackedFile[] }>;
-    const tarball = path.join(tmp, packInfo[0]?.filename ?? '');
-    tarballBytes = packInfo[0]?.size ?? 0;
-    packed = (packInfo[0]?.files ?? []).map((f) => f.path);
-
+    const pack = await packProject(tmp);
+    tarballBytes = pack.size;
+    packed = pack.files;
     const userDir = path.join(tmp, 'user');
-    mkdirSync(userDir);
-    writeFileSync(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', private: true }));
-    await run('npm', ['install', tarball, '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], userDir);
+    await installAlone(pack.tarball, userDir);
 
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;

@@ -158,6 +158,22 @@ describe('user and stream fields: the answers they take, and what they refuse', 
       'streamId: is required: set it in the node, pass msg.streamId, or send the answer of create IM or create room (or a stream) in msg.payload');
   });
 
+  it('lookup users with nothing set looks up a text msg.payload: an email address, ids, or else usernames; not a number', async function () {
+    await load([{ id: 'lookup', type: 'symphony-users-lookup' }]);
+    const found = async (msg: Record<string, unknown>): Promise<string[]> =>
+      ((await ok('lookup', msg)).payload as { users: Array<{ username: string }> }).users.map((u) => u.username);
+    assert.deepEqual(await found({ payload: 'bob' }), ['bob']);
+    assert.deepEqual(await found({ payload: 'alice, bob' }), ['alice', 'bob']);
+    assert.deepEqual(await found({ payload: 'bob.brown@simulated-bank.example' }), ['bob']);
+    assert.deepEqual(await found({ payload: `${USERS.alice.id}` }), ['alice']);
+    assert.deepEqual(await found({ payload: 'bob', emails: 'alice.adams@simulated-bank.example' }), ['alice'], 'a field on msg wins');
+    // An inject's timestamp is no user id; blank text is nothing to look up.
+    for (const payload of [Date.now(), '  ']) {
+      assert.equal((await refused('lookup', { payload })).message, 'userIds|emails|usernames: set exactly one of userIds, emails, usernames (found none)');
+    }
+    assert.equal((await refused('lookup', { payload: 'bob\uD800' })).cause?.field, 'usernames', 'a bad text names the field it filled');
+  });
+
   it('a message id field takes a message id only, not a stream answer', async function () {
     await load([{ id: 'get', type: 'symphony-message-get' }]);
     const error = await refused('get', { messageId: { id: 'abc' } });

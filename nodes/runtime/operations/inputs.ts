@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import type { OperationSpec, ParamSpec, ParamValues } from '../../catalogue/types';
+import type { ExactlyOneOf, OperationSpec, ParamSpec, ParamValues } from '../../catalogue/types';
 import { SymphonyError, inputError, isSymphonyError } from '../core/errors';
 import { text, type Translate } from '../core/i18n';
 import { describeSchemaError } from './input-schema';
@@ -160,6 +160,13 @@ function settle(param: ParamSpec, raw: unknown, op: OperationSpec, t: Translate,
   return { value: result.value };
 }
 
+/** The parameter a rule lets a text msg.payload fill, when the rule has none of its parameters set. */
+function payloadTextParam(rule: ExactlyOneOf, op: OperationSpec, payload: unknown): ParamSpec | undefined {
+  if (!rule.payloadText || typeof payload !== 'string' || payload.trim() === '') return undefined;
+  const name = rule.payloadText(payload);
+  return rule.exactlyOneOf.includes(name) ? op.params.find((param) => param.name === name) : undefined;
+}
+
 /**
  * Reads, normalises and validates every parameter; the first problem is thrown naming its field. Fields are read
  * in catalogue order, so the field named is the same whether or not a constant's check was made at deploy.
@@ -182,7 +189,13 @@ export async function resolveInputs(
     if (settled) values[field.param.name] = settled.value;
   }
   for (const rule of op.rules ?? []) {
-    const found = rule.exactlyOneOf.filter((name) => values[name] !== undefined);
+    let found = rule.exactlyOneOf.filter((name) => values[name] !== undefined);
+    const fromText = found.length === 0 ? payloadTextParam(rule, op, msg.payload) : undefined;
+    if (fromText) {
+      const settled = settle(fromText, msg.payload, op, t, true);
+      if (settled) values[fromText.name] = settled.value;
+      found = [fromText.name];
+    }
     if (found.length !== 1) {
       throw inputError(op.id, rule.exactlyOneOf.join('|'), t('runtime.errors.input.exactlyOneOf', {
         fields: rule.exactlyOneOf.join(', '),
