@@ -58,7 +58,7 @@ export function registerLivenessRoute(RED: NodeAPI, t: Translate): void {
   RED.httpAdmin.get(`/${LIVENESS_PATH}`, RED.auth.needsPermission(LIVENESS_PERMISSION), (req, res) => {
     const maxSilenceSeconds = maxSilenceOf(req.query?.maxSilenceSeconds);
     if (maxSilenceSeconds === undefined) {
-      res.status(400).json({ error: t('runtime.errors.liveness.maxSilence', { ...MAX_SILENCE_BOUNDS }), field: 'maxSilenceSeconds' });
+      res.status(400).json({ error: t('runtime.errors.liveness.maxSilence', { min: MAX_SILENCE_BOUNDS.min, max: MAX_SILENCE_BOUNDS.max }), field: 'maxSilenceSeconds' });
       return;
     }
     const answer = livenessAnswer(maxSilenceSeconds);
