@@ -30,6 +30,8 @@ export class EventsStatus {
   private liveShownAt = 0;
   private trailing: NodeJS.Timeout | undefined;
   private refresh: NodeJS.Timeout | undefined;
+  /** The node closed: no timer starts again and nothing more is shown. */
+  private closed = false;
 
   /** The config node connects to the built-in simulator: "connected" says so. */
   private simulated = false;
@@ -81,8 +83,9 @@ export class EventsStatus {
     this.show({ fill: 'red', shape: 'ring', text });
   }
 
-  /** Stops the timers (the node is closing). */
+  /** Stops the timers for good (the node is closing). */
   stop(): void {
+    this.closed = true;
     this.stopTimers();
   }
 
@@ -102,6 +105,7 @@ export class EventsStatus {
 
   /** Shows the figures now, or (`throttled` and shown less than a second ago) once that second is over. */
   private showLive(throttled: boolean): void {
+    if (this.closed) return;
     const wait = this.liveShownAt + THROTTLE_MS - Date.now();
     if (throttled && wait > 0) {
       this.trailing ??= setTimeout(() => {
@@ -115,7 +119,7 @@ export class EventsStatus {
   }
 
   private startRefresh(): void {
-    if (this.refresh) return;
+    if (this.refresh || this.closed) return;
     this.refresh = setInterval(() => this.showLive(true), REFRESH_MS);
     this.refresh.unref();
   }
@@ -128,6 +132,7 @@ export class EventsStatus {
   }
 
   private show(status: NodeStatus): void {
+    if (this.closed) return;
     const key = `${status.fill}|${status.shape}|${status.text}`;
     if (key === this.shown) return;
     this.shown = key;

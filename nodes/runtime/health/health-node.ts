@@ -8,7 +8,7 @@
  * one) goes to Catch.
  */
 import { setMaxListeners } from 'node:events';
-import type { ConfigUser, SymphonyConfigNode } from '../config/config-node';
+import type { SymphonyConfigNode } from '../config/config-node';
 import { SymphonyError, isSymphonyError } from '../core/errors';
 import type { Translate } from '../core/i18n';
 import type { Node, NodeAPI, NodeStatus } from '../core/node-red';
@@ -71,8 +71,6 @@ export function healthNodeConstructor(RED: NodeAPI, t: Translate): (this: Node, 
     const maxSilence = maxSilenceSetting(config.maxSilence);
     const stopped = new AbortController();
     setMaxListeners(0, stopped.signal);
-    const user: ConfigUser = { onAuthState: () => undefined };
-    if (symphony) symphony.register(user);
 
     const configError = (): SymphonyError | undefined => {
       if (!symphony) return new SymphonyError('INVALID_CONFIG', t('runtime.errors.node.noConfig'), { operation: OPERATION, field: 'config' });
@@ -125,7 +123,6 @@ export function healthNodeConstructor(RED: NodeAPI, t: Translate): (this: Node, 
 
     node.on('close', () => {
       stopped.abort();
-      symphony?.deregister(user);
     });
   };
 }
