@@ -7,6 +7,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONFIG_ID, collect, configCredentials, configNode, loadFlow, nextMessage, send, statuses, useSimulator, type Msg } from '../helpers/flow';
 import { eventsNode, reading, until } from '../helpers/events-flow';
+import { checkExchange } from '../conformance/check-exchange';
+import type { Exchange } from '../conformance/recording-proxy';
+import { ApiSpec } from '../conformance/spec';
 
 interface Report {
   healthy: boolean;
@@ -83,6 +86,15 @@ describe('symphony-health: the agent and the feeds in one report', function () {
     assert.deepEqual(caught, []);
   });
 
+  it('the agent refusing the bot\'s login: healthy false with the HTTP status, no Catch; red "agent not checked: HTTP 401"', async function () {
+    sim().injectFault({ method: 'POST', path: '/login/pubkey/authenticate', status: 401, body: { code: 401, message: 'Invalid token' }, times: 10 });
+    const { report, caught, shown } = await check([healthNode()]);
+    assert.deepEqual({ healthy: report.healthy, agent: report.agent, down: report.down }, { healthy: false, agent: 'UNREACHABLE', down: ['agent'] });
+    assert.equal(report.error?.status, 401);
+    assert.deepEqual(shown.at(-1), { fill: 'red', shape: 'dot', text: 'agent not checked: HTTP 401' });
+    assert.deepEqual(caught, []);
+  });
+
   it('a feed silent longer than the threshold: healthy false; red "feed silent …: <name>"', async function () {
     const events = eventsNode({ name: 'desk feed' });
     await loadFlow([configNode(sim()), healthNode({ maxSilence: 1 }), events, { id: 'out', type: 'helper' }]);
@@ -145,6 +157,19 @@ describe('simulator: the agent health switch (POST /_sim/agent-health)', functio
     assert.deepEqual([down.status, report.status, report.services.pod?.status, report.services.datafeed?.status], [503, 'DOWN', 'DOWN', 'UP']);
     assert.equal((await post({ services: { pod: 'UP' } })).status, 204);
     assert.equal((await fetch(`${sim().url}/agent/v3/health/extended`)).status, 200);
+  });
+
+  it('answers the report with a service down as the spec shapes it (V3Health, 503)', async function () {
+    if (!ApiSpec.available()) this.skip();
+    await post({ services: { key_manager: 'DOWN' }, users: { agentservice: 'DOWN' } });
+    const answer = await fetch(`${sim().url}/agent/v3/health/extended`, { headers: { accept: 'application/json' } });
+    const exchange: Exchange = {
+      method: 'GET', path: '/agent/v3/health/extended', query: new URLSearchParams(), headers: { accept: 'application/json' }, body: Buffer.alloc(0),
+      status: answer.status, responseHeaders: Object.fromEntries(answer.headers.entries()), responseBody: Buffer.from(await answer.arrayBuffer()),
+    };
+    await post({ services: { key_manager: 'UP' }, users: { agentservice: 'UP' } });
+    assert.equal(exchange.status, 503);
+    assert.deepEqual(checkExchange(new ApiSpec(), exchange), []);
   });
 
   it('refuses a component the agent does not report, or a status other than UP and DOWN', async function () {

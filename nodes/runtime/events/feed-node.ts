@@ -65,7 +65,7 @@ export function backoffSettings(config: FeedNodeConfig): BackoffSettings {
 export function feedStatus(node: Node, type: string, config: FeedNodeConfig, t: Translate): EventsStatus {
   const liveness = new FeedLiveness();
   const status = new EventsStatus(node, t, liveness);
-  const feed = { id: node.id, name: config.name?.trim() ?? '', type, configId: config.config ?? '', liveness };
+  const feed = { id: node.id, name: typeof config.name === 'string' ? config.name.trim() : '', type, configId: typeof config.config === 'string' ? config.config : '', liveness };
   addFeed(feed);
   node.on('close', () => {
     status.stop();

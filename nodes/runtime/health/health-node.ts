@@ -51,7 +51,12 @@ function duration(seconds: number, t: Translate): string {
 export function healthStatus(report: HealthReport, t: Translate): NodeStatus {
   if (report.healthy) return { fill: 'green', shape: 'dot', text: t('runtime.health.status.allUp') };
   const problems: string[] = [];
-  if (report.agent === 'UNREACHABLE') problems.push(t('runtime.health.status.unreachable'));
+  if (report.error) {
+    // Nothing answered (no network, a timeout), or something answered but not with a report (a refused login...).
+    const unreachable = report.error.code === 'NETWORK' || report.error.code === 'TIMEOUT';
+    problems.push(unreachable ? t('runtime.health.status.unreachable')
+      : t('runtime.health.status.checkFailed', { reason: report.error.status ? `HTTP ${report.error.status}` : report.error.code.toLowerCase() }));
+  }
   else if (report.down.length > 0) problems.push(t('runtime.health.status.agentDown', { names: report.down.join(', ') }));
   for (const feed of report.feeds.filter((f) => !f.healthy)) {
     if (feed.secondsSinceLastRead === null) problems.push(t('runtime.health.status.feedMissing', { name: feed.name }));
