@@ -1,10 +1,16 @@
 /** The catalogue data embedded by the build, and translation in this node set's i18n namespace. */
 namespace SymphonyEditor {
-  let data: SymphonyEditorData.Catalogue = { namespace: '', operations: {} };
+  let data: SymphonyEditorData.Catalogue = {
+    namespace: '', operations: {}, areas: {}, paging: { pages: [], split: [], maxItems: 0 }, configType: '', schemaVersion: 0,
+  };
 
   /** Called once by the generated symphony.html, before any registerType. */
   export function init(catalogue: SymphonyEditorData.Catalogue): void {
     data = catalogue;
+  }
+
+  export function catalogue(): SymphonyEditorData.Catalogue {
+    return data;
   }
 
   export function operation(type: string): SymphonyEditorData.Operation {

@@ -22,6 +22,31 @@ interface RedValidatorOptions {
 /** Node-RED >= 3.1 shows a returned string as the reason a property is invalid. */
 type RedValidator = (this: SymphonyEditorNode, value: unknown, opt?: RedValidatorOptions) => boolean | string;
 
+/** One property of a node type's `defaults`. */
+interface RedPropertyDefinition {
+  value: unknown;
+  type?: string;
+  required?: boolean;
+  validate?: RedValidator;
+}
+
+/** What `RED.nodes.registerType` takes; `this` of the functions is the node (of paletteLabel: the definition). */
+interface RedTypeDefinition {
+  category: string;
+  color: string;
+  defaults: Record<string, RedPropertyDefinition>;
+  inputs: number;
+  outputs: number;
+  icon: string;
+  paletteLabel: () => string;
+  label: (this: SymphonyEditorNode) => string;
+  labelStyle: (this: SymphonyEditorNode) => string;
+  outputLabels: (this: SymphonyEditorNode) => string;
+  onadd: (this: SymphonyEditorNode) => void;
+  oneditprepare: (this: SymphonyEditorNode) => void;
+  oneditsave: (this: SymphonyEditorNode) => void;
+}
+
 interface RedTypedInputChoice {
   value: string;
   label: string;
@@ -58,6 +83,7 @@ interface RedEditorApi {
   };
   nodes: {
     eachConfig(visit: (config: RedConfigNode) => void): void;
+    registerType(type: string, definition: RedTypeDefinition): void;
     node(id: string): SymphonyEditorNode | null;
   };
   events: {
@@ -74,6 +100,9 @@ interface JQuery {
   val(value: string): JQuery;
   attr(name: string): string | undefined;
   attr(name: string, value: string): JQuery;
+  text(): string;
+  text(value: string): JQuery;
+  appendTo(target: string): JQuery;
   find(selector: string): JQuery;
   each(fn: (this: HTMLElement, index: number, element: HTMLElement) => void): JQuery;
   toggle(show: boolean): JQuery;

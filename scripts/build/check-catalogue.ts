@@ -1,8 +1,8 @@
 import type { OperationSpec, ParamSpec } from '../../nodes/catalogue/types';
 import { BuildError } from './errors';
 import { collectOboEndpoints } from './obo-endpoints';
-import { operationDefaults } from './operation-node';
-import { pagingDefaults } from './paging-fields';
+import { operationProperties } from './operation-node';
+import { pagingProperties } from './paging-fields';
 
 /** Node properties Node-RED keeps for itself (editor: `internalProperties`; runtime: credentials, env...). */
 const NODE_RED_PROPERTIES = new Set(['changed', 'dirty', 'id', 'inputLabels', 'moved', 'outputLabels', 'selected', 'type',
@@ -23,8 +23,8 @@ const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9]+$/;
 function propertyProblems(op: OperationSpec): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
-  const paging = new Set<string>(pagingDefaults(op).map(([name]) => name));
-  for (const [name] of operationDefaults(op)) {
+  const paging = new Set<string>(pagingProperties(op));
+  for (const name of operationProperties(op)) {
     if (!NAME_PATTERN.test(name)) problems.push(`property name "${name}" must be an identifier of two or more characters`);
     if (NODE_RED_PROPERTIES.has(name)) problems.push(`property "${name}" is reserved by Node-RED`);
     if (seen.has(name)) {

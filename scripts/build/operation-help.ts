@@ -5,9 +5,20 @@ import { pagingHelp } from './paging-section';
 import { KIND_HELP_TYPES } from './param-kinds';
 import type { Texts } from './texts';
 
+/**
+ * The help parts every operation shares: the editor helper puts each in from its locale texts where its marker is
+ * (nodes/editor/operation-help.ts, whose keys the build checks), so the help file holds them once, not per type.
+ */
+type SharedHelpPart = 'oboUser' | 'fieldsFromMsg' | 'answerFromPayload' | 'boolNotSet' | 'outputProperty' | 'obo' | 'errors';
+
+/** Where a shared part goes (an HTML comment: shows nothing if it were left in). */
+function shared(name: SharedHelpPart): string {
+  return `<!--symphony:${name}-->`;
+}
+
 function property(name: string, type: string, description: string, optional: boolean): string {
-  return `  <dt${optional ? ' class="optional"' : ''}>${escapeHtml(name)} <span class="property-type">${escapeHtml(type)}</span></dt>
-  <dd>${escapeHtml(description)}</dd>`;
+  return `<dt${optional ? ' class="optional"' : ''}>${escapeHtml(name)} <span class="property-type">${escapeHtml(type)}</span></dt>
+<dd>${escapeHtml(description)}</dd>`;
 }
 
 function codeList(values: readonly string[]): string {
@@ -21,9 +32,9 @@ function helpType(param: ParamSpec): string {
 }
 
 /** Says that a blank required user or stream field takes the previous node's answer, where the node has one. */
-function answerParagraph(op: OperationSpec, s: (key: string) => string): string {
+function answerParagraph(op: OperationSpec): string {
   const takes = op.params.some((p) => p.required && (p.idOf === 'user' || p.idOf === 'stream'));
-  return takes ? `<p>${s('answerFromPayload')}</p>\n` : '';
+  return takes ? `${shared('answerFromPayload')}\n` : '';
 }
 
 /**
@@ -33,42 +44,37 @@ function answerParagraph(op: OperationSpec, s: (key: string) => string): string 
 function permissionParagraph(op: OperationSpec, s: (key: string) => string): string {
   if (!op.oboPermissions) return `<p>${s('permissions')}: ${s('botOnly')}</p>`;
   const needed = op.oboPermissions.length > 0 ? codeList(op.oboPermissions) : s('permissionsOfEndpoint');
-  return `<p>${s('permissions')}: ${needed}. ${s('obo')}</p>`;
+  return `<p>${s('permissions')}: ${needed}. ${shared('obo')}</p>`;
 }
 
 /** Node-RED help for one operation: summary, inputs, outputs, details (endpoint, OBO, pages, options, errors, example). */
-export function operationHelp(op: OperationSpec, texts: OperationTexts, shared: Texts): string {
-  const s = (key: string): string => escapeHtml(shared.text('editor', `editor.help.${key}`));
+export function operationHelp(op: OperationSpec, texts: OperationTexts, sharedTexts: Texts): string {
+  const s = (key: string): string => escapeHtml(sharedTexts.text('editor', `editor.help.${key}`));
   const inputs = op.params.map((p) => property(p.name, helpType(p), texts.params[p.name]?.description ?? '', !p.required));
-  if (op.oboPermissions) inputs.push(property('oboUser', 'string | number', shared.text('editor', 'editor.help.oboUser'), true));
+  if (op.oboPermissions) inputs.push(shared('oboUser'));
   const options = (op.options ?? []).map((option) => {
     const optionTexts = texts.options[option.name];
-    return `  <dt>${escapeHtml(optionTexts?.label ?? option.name)}</dt>
-  <dd>${escapeHtml(optionTexts?.description ?? '')} (${codeList(option.values)})</dd>`;
+    return `<dt>${escapeHtml(optionTexts?.label ?? option.name)}</dt>
+<dd>${escapeHtml(optionTexts?.description ?? '')} (${codeList(option.values)})</dd>`;
   });
-  const api = escapeHtml(shared.text('editor', `editor.api.${op.api}`));
+  const api = escapeHtml(sharedTexts.text('editor', `editor.api.${op.api}`));
+  const bool = op.params.some((p) => p.kind === 'boolean') ? `${shared('boolNotSet')}\n` : '';
   return `<script type="text/html" data-help-name="${escapeHtml(op.type)}">
 <p>${escapeHtml(texts.summary)}</p>
 <h3>${s('inputs')}</h3>
 <dl class="message-properties">
 ${inputs.join('\n')}
 </dl>
-<p>${s('fieldsFromMsg')}</p>
-${answerParagraph(op, s)}${op.params.some((p) => p.kind === 'boolean') ? `<p>${s('boolNotSet')}</p>\n` : ''}<h3>${s('outputs')}</h3>
+${shared('fieldsFromMsg')}
+${answerParagraph(op)}${bool}<h3>${s('outputs')}</h3>
 <dl class="message-properties">
 ${property('payload', 'object', texts.output, false)}
 </dl>
-<p>${s('outputProperty')}</p>
+${shared('outputProperty')}
 <h3>${s('details')}</h3>
 <p>${s('endpoint')}: ${op.dynamicTarget ? s('endpointAny') : `<code>${escapeHtml(`${op.method} ${op.path}`)}</code> (${api})`}</p>
 ${permissionParagraph(op, s)}
-${texts.details ? `<p>${escapeHtml(texts.details)}</p>\n` : ''}${op.statusSummary ? `<p>${s(op.statusSummary.show === 'id' ? 'statusId' : 'statusCount')}</p>\n` : ''}${pagingHelp(op, shared)}${options.length ? `<h4>${s('options')}</h4>\n<dl class="message-properties">\n${options.join('\n')}\n</dl>\n` : ''}<h4>${s('errors')}</h4>
-<p>${s('errorsText')}</p>
-<dl class="message-properties">
-${property('error.message', 'string', shared.text('editor', 'editor.help.errorMessage'), false)}
-${property('error.code', 'string', shared.text('editor', 'editor.help.errorCode'), false)}
-${property('error.cause', 'object', shared.text('editor', 'editor.help.errorCause'), false)}
-</dl>
+${texts.details ? `<p>${escapeHtml(texts.details)}</p>\n` : ''}${op.statusSummary ? `<p>${s(op.statusSummary.show === 'id' ? 'statusId' : 'statusCount')}</p>\n` : ''}${pagingHelp(op, sharedTexts)}${options.length ? `<h4>${s('options')}</h4>\n<dl class="message-properties">\n${options.join('\n')}\n</dl>\n` : ''}${shared('errors')}
 <h4>${s('example')}</h4>
 <pre>${escapeHtml(texts.example)}</pre>
 </script>`;

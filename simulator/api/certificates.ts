@@ -11,6 +11,7 @@ import { check } from '../schemas';
 import { adminValidators, type CompanyCertAttributes } from '../schemas-admin';
 import { commonNameOf, fingerPrintOf, type CertificatesState, type SimCompanyCert } from '../state-certificates';
 import { SUCCESS, USER_ADMIN_ROLES, requireRole } from './users-common';
+import { integerQuery } from './query';
 
 const LIST_DEFAULT = 100;
 
@@ -20,14 +21,6 @@ function certificates(ctx: UserContext): CertificatesState {
   const { certificates: state } = ctx.sim.state;
   state.seedPodCa(ctx.sim.pki.caCertificate);
   return state;
-}
-
-function integerQuery(ctx: UserContext, name: string, min: number, fallback: number): number {
-  const value = ctx.query.get(name);
-  if (value === null || value === '') return fallback;
-  const number = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
-  if (!(number >= min)) throw badRequest(`${name} must be a whole number of at least ${min}, got ${value}`);
-  return number;
 }
 
 function infoView(state: CertificatesState, cert: SimCompanyCert): Record<string, unknown> {
@@ -63,8 +56,8 @@ function detailView(state: CertificatesState, cert: SimCompanyCert): Record<stri
 }
 
 function page(ctx: UserContext, state: CertificatesState, certs: SimCompanyCert[]): Reply {
-  const skip = integerQuery(ctx, 'skip', 0, 0);
-  const limit = integerQuery(ctx, 'limit', 1, LIST_DEFAULT);
+  const skip = integerQuery(ctx.query, 'skip', 0) ?? 0;
+  const limit = integerQuery(ctx.query, 'limit', 1) ?? LIST_DEFAULT;
   return { status: 200, body: certs.slice(skip, skip + limit).map((c) => infoView(state, c)) };
 }
 

@@ -11,7 +11,7 @@ import { check } from '../schemas';
 import { adminValidators } from '../schemas-admin';
 import type { SimBarrierGroup, SimDisclaimer } from '../state-compliance';
 import { SUCCESS, USER_ADMIN_ROLES, pathPodUser, requireRole } from './users-common';
-import { boundedIntegerQuery } from './query';
+import { integerQuery } from './query';
 
 const MEMBERS_DEFAULT = 10000;
 const MEMBERS_MAX = 10000;
@@ -42,8 +42,8 @@ function listGroups(ctx: UserContext): Reply {
 function listMembers(ctx: UserContext): Reply {
   requireRole(ctx, USER_ADMIN_ROLES);
   const group = pathGroup(ctx, 404);
-  const skip = boundedIntegerQuery(ctx.query, 'skip', 0, Number.MAX_SAFE_INTEGER, 0);
-  const limit = boundedIntegerQuery(ctx.query, 'limit', 1, MEMBERS_MAX, MEMBERS_DEFAULT);
+  const skip = integerQuery(ctx.query, 'skip', 0) ?? 0;
+  const limit = integerQuery(ctx.query, 'limit', 1, MEMBERS_MAX) ?? MEMBERS_DEFAULT;
   return { status: 200, body: [...group.members].slice(skip, skip + limit) };
 }
 

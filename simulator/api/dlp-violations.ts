@@ -6,7 +6,8 @@ import { HttpError, badRequest } from '../http/errors';
 import { FILE_ANSWER, type Reply, type Router, type UserContext } from '../http/router';
 import type { DlpAction, SimViolation, ViolationKind } from '../state-dlp';
 import { SIMULATED_VERSION } from '../version';
-import { integerQuery, requireDlpRole } from './dlp-common';
+import { requireDlpRole } from './dlp-common';
+import { integerQuery } from './query';
 
 const ACTIONS: Record<DlpAction, { action: string; outcome: string }> = {
   Block: { action: 'BLOCK', outcome: 'BLOCKED' },
@@ -37,11 +38,11 @@ function listViolations(kind: ViolationKind) {
   return (ctx: UserContext): Reply => {
     requireDlpRole(ctx);
     if (!ctx.query.get('startTime')) throw badRequest('startTime is required');
-    const start = integerQuery(ctx, 'startTime', undefined, 0) as number;
-    const end = integerQuery(ctx, 'endTime', Date.now(), 0) as number;
+    const start = integerQuery(ctx.query, 'startTime', 0) as number;
+    const end = integerQuery(ctx.query, 'endTime', 0) ?? Date.now();
     if (end < start) throw badRequest('endTime must not be before startTime');
-    const offset = integerQuery(ctx, 'next', 0, 0) as number;
-    const limit = integerQuery(ctx, 'limit', 50, 1, 500) as number;
+    const offset = integerQuery(ctx.query, 'next', 0) ?? 0;
+    const limit = integerQuery(ctx.query, 'limit', 1, 500) ?? 50;
     const found = ctx.sim.state.dlp.violations.filter((v) => v.kind === kind && v.createTime >= start && v.createTime <= end);
     if (found.length === 0) return { status: 204 };
     const page = found.slice(offset, offset + limit);

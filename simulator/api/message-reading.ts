@@ -9,25 +9,16 @@ import { toUrlSafeId } from '../ids';
 import type { SimMessage, SimStream, SimUser } from '../model';
 import type { SimulatorState } from '../state';
 import { v4Message } from './views';
+import { integerQuery } from './query';
 
 /** The agent's largest page of messages. */
 export const MAX_MESSAGES = 500;
 const DEFAULT_LIMIT = 50;
 
-/** A whole number query parameter at least `minimum`, or the fallback when absent; 400 naming it otherwise. */
-export function integerParam(query: URLSearchParams, name: string, minimum: number): number | undefined {
-  const raw = query.get(name);
-  if (raw === null || raw.trim() === '') return undefined;
-  const value = Number(raw);
-  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(value)) throw badRequest(`${name} must be a whole number, got ${JSON.stringify(raw)}`);
-  if (value < minimum) throw badRequest(`${name} must be at least ${minimum}, got ${value}`);
-  return value;
-}
-
 /** skip and limit (default 50, larger limits served as 500). */
 export function pageParams(query: URLSearchParams): { skip: number; limit: number } {
-  const skip = integerParam(query, 'skip', 0) ?? 0;
-  const limit = Math.min(integerParam(query, 'limit', 1) ?? DEFAULT_LIMIT, MAX_MESSAGES);
+  const skip = integerQuery(query, 'skip', 0) ?? 0;
+  const limit = Math.min(integerQuery(query, 'limit', 1) ?? DEFAULT_LIMIT, MAX_MESSAGES);
   return { skip, limit };
 }
 
@@ -58,9 +49,9 @@ function getMessage(ctx: UserContext): Reply {
 function messagesSince(ctx: UserContext): Reply {
   const { state } = ctx.sim;
   const stream = readableStream(state, ctx.caller.user, ctx.params.sid);
-  const since = integerParam(ctx.query, 'since', 0);
+  const since = integerQuery(ctx.query, 'since', 0);
   if (since === undefined) throw badRequest('since is required');
-  const until = integerParam(ctx.query, 'until', 0);
+  const until = integerQuery(ctx.query, 'until', 0);
   const { skip, limit } = pageParams(ctx.query);
   const page = (state.messages.get(stream.id) ?? [])
     .filter((m) => served(m) && m.timestamp >= since && (until === undefined || m.timestamp <= until))

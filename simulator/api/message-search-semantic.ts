@@ -9,7 +9,7 @@ import { messageFacts } from '../message-facts';
 import type { SimMessage } from '../model';
 import { check } from '../schemas';
 import { messageAdminValidators } from '../schemas-user-manage';
-import { integerQuery } from './streams-access';
+import { integerQuery } from './query';
 import { readableStream } from './message-reading';
 import { v4Message } from './views';
 
@@ -19,8 +19,8 @@ const wordsOf = (text: string): Set<string> => new Set(text.toLowerCase().split(
 
 async function semanticSearch(ctx: UserContext): Promise<Reply> {
   const { state } = ctx.sim;
-  const skip = integerQuery(ctx, 'skip', 0) ?? 0;
-  const limit = integerQuery(ctx, 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT;
+  const skip = integerQuery(ctx.query, 'skip', 0) ?? 0;
+  const limit = integerQuery(ctx.query, 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT;
   const { text, threadId } = check(messageAdminValidators.semanticSearchQuery, await readJson(ctx.req), 'query');
   const only = threadId === undefined ? undefined : readableStream(state, ctx.caller.user, threadId).id;
   const wanted = wordsOf(text);

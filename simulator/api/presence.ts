@@ -13,6 +13,7 @@ import { presenceValidators, type V1PresenceCategory } from '../schemas-presence
 import { sameFirm } from '../state-connections';
 import { applyPresence } from '../state-presence';
 import { booleanQuery } from './query';
+import { integerQuery } from './query';
 
 /** Pod V2Presence. */
 interface V2PresenceJson { category: PresenceCategory; userId: number; timestamp: number }
@@ -86,18 +87,10 @@ async function setUserPresence(ctx: UserContext): Promise<Reply> {
   return { status: 200, body: v2Presence(ctx, user.id) };
 }
 
-function queryInteger(ctx: UserContext, name: string, min: number, max: number): number | undefined {
-  const raw = ctx.query.get(name);
-  if (raw === null || raw === '') return undefined;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) throw badRequest(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-  return value;
-}
-
 /** Every active user of the caller's firm, by ascending id, from lastUserId (included) on. */
 function listAllPresence(ctx: UserContext): Reply {
-  const lastUserId = queryInteger(ctx, 'lastUserId', 1, Number.MAX_SAFE_INTEGER) ?? 0;
-  const limit = queryInteger(ctx, 'limit', 1, MAX_LIST_LIMIT) ?? DEFAULT_LIST_LIMIT;
+  const lastUserId = integerQuery(ctx.query, 'lastUserId', 1) ?? 0;
+  const limit = integerQuery(ctx.query, 'limit', 1, MAX_LIST_LIMIT) ?? DEFAULT_LIST_LIMIT;
   const caller = ctx.caller.user;
   const users = [...ctx.sim.state.users.values()]
     .filter((u) => u.active && sameFirm(caller, u) && u.id >= lastUserId)

@@ -13,21 +13,12 @@ import { signalValidators } from '../schemas-signals';
 import { checkSignalQuery } from '../signal-query';
 import type { SimSignal, SimSubscription } from '../state-signals';
 import { booleanQuery } from './query';
+import { integerQuery } from './query';
 
 /** Signal (BaseSignal + id, timestamp). */
 function signalJson(signal: SimSignal): Record<string, unknown> {
   const { id, name, query, visibleOnProfile, companyWide, timestamp } = signal;
   return { id, name, query, visibleOnProfile, companyWide, timestamp };
-}
-
-function integerQuery(ctx: UserContext, name: string, fallback: number, max?: number): number {
-  const text = ctx.query.get(name);
-  if (text === null || text === '') return fallback;
-  const value = Number(text);
-  const min = name === 'skip' ? 0 : 1;
-  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) throw badRequest(`${name} must be a whole number of at least ${min}`);
-  if (max !== undefined && value > max) throw badRequest(`${name} must be at most ${max}`);
-  return value;
 }
 
 function validQuery(query: string): string {
@@ -59,8 +50,8 @@ function ownedSignal(ctx: UserContext, action: string): SimSignal {
 }
 
 function listSignals(ctx: UserContext): Reply {
-  const skip = integerQuery(ctx, 'skip', 0);
-  const limit = integerQuery(ctx, 'limit', 50, 500);
+  const skip = integerQuery(ctx.query, 'skip', 0) ?? 0;
+  const limit = integerQuery(ctx.query, 'limit', 1, 500) ?? 50;
   const signals = ctx.sim.state.signals.listFor(ctx.caller.user.id);
   return { status: 200, body: signals.slice(skip, skip + limit).map(signalJson) };
 }
@@ -187,8 +178,8 @@ function subscriberJson(ctx: UserContext, signal: SimSignal, subscription: SimSu
 }
 
 function listSubscribers(ctx: UserContext): Reply {
-  const skip = integerQuery(ctx, 'skip', 0);
-  const limit = integerQuery(ctx, 'limit', 100);
+  const skip = integerQuery(ctx.query, 'skip', 0) ?? 0;
+  const limit = integerQuery(ctx.query, 'limit', 1) ?? 100;
   const signal = visibleSignal(ctx);
   const all = [...signal.subscribers.values()];
   const page = all.slice(skip, skip + limit);

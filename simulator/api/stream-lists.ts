@@ -9,9 +9,10 @@ import { check } from '../schemas';
 import { streamValidators, type AdminStreamFilter } from '../schemas-streams';
 import type { SimulatorState } from '../state';
 import {
-  findStream, integerQuery, pageOf, pageQuery, readOptionalJson, requireMember, requireStreamAdmin, requireVisible,
+  findStream, pageOf, pageQuery, readOptionalJson, requireMember, requireStreamAdmin, requireVisible,
 } from './streams-access';
 import { isCrossPod, streamAttributes, tenantOf, v2AdminStreamInfo, v2MemberInfo, v2StreamAttributes } from './stream-views';
+import { integerQuery } from './query';
 
 /** Oldest first, as the pod sorts stream lists. */
 const byCreation = (state: SimulatorState): SimStream[] => [...state.streams.values()].sort((a, b) => a.createdAt - b.createdAt);
@@ -42,9 +43,9 @@ function streamInfoV1(ctx: UserContext): Reply {
 
 function listAttachments(ctx: UserContext): Reply {
   const stream = findStream(ctx, 'sid');
-  const since = integerQuery(ctx, 'since', 0) ?? 0;
-  const to = integerQuery(ctx, 'to', 0) ?? Number.MAX_SAFE_INTEGER;
-  const limit = integerQuery(ctx, 'limit', 1, 100) ?? 50;
+  const since = integerQuery(ctx.query, 'since', 0) ?? 0;
+  const to = integerQuery(ctx.query, 'to', 0) ?? Number.MAX_SAFE_INTEGER;
+  const limit = integerQuery(ctx.query, 'limit', 1, 100) ?? 50;
   const sortDir = ctx.query.get('sortDir') || 'ASC';
   if (sortDir !== 'ASC' && sortDir !== 'DESC') throw badRequest('sortDir must be ASC or DESC');
   requireMember(ctx, stream);

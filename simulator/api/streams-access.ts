@@ -4,6 +4,7 @@ import { badRequest, forbidden } from '../http/errors';
 import type { UserContext } from '../http/router';
 import { toUrlSafeId } from '../ids';
 import type { SimStream } from '../model';
+import { integerQuery } from './query';
 
 /** The pod's 403 text, with the reason after it. */
 export const ENTITLEMENT = 'The user lacks the required entitlement to perform this operation';
@@ -70,21 +71,11 @@ export async function readOptionalJson(ctx: UserContext): Promise<unknown> {
   }
 }
 
-export function integerQuery(ctx: UserContext, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  const value = ctx.query.get(name);
-  if (value === null || value === '') return undefined;
-  const number = Number(value);
-  if (!/^-?\d+$/.test(value) || number < min || number > max) {
-    throw badRequest(max === Number.MAX_SAFE_INTEGER ? `${name} must be an integer of at least ${min}` : `${name} must be an integer from ${min} to ${max}`);
-  }
-  return number;
-}
-
 export interface Page { skip: number; limit: number }
 
 /** skip and limit from the query, with the endpoint's default and largest page. */
 export function pageQuery(ctx: UserContext, defaultLimit: number, maxLimit: number): Page {
-  return { skip: integerQuery(ctx, 'skip', 0) ?? 0, limit: integerQuery(ctx, 'limit', 1, maxLimit) ?? defaultLimit };
+  return { skip: integerQuery(ctx.query, 'skip', 0) ?? 0, limit: integerQuery(ctx.query, 'limit', 1, maxLimit) ?? defaultLimit };
 }
 
 export function pageOf<T>(items: readonly T[], page: Page): T[] {

@@ -6,7 +6,7 @@
  */
 import { SIMULATED_VERSION } from '../version';
 import type { Router } from '../http/router';
-import { integerQuery } from './dlp-common';
+import { integerQuery } from './query';
 import { AGENT_SERVICES, AGENT_USERS } from '../state-agent-health';
 
 const UP = { status: 'UP', version: SIMULATED_VERSION } as const;
@@ -19,8 +19,8 @@ export function registerSystemRoutes(router: Router): void {
   router.user('GET', '/pod/v1/admin/system/protocols/list', (ctx) => ({ status: 200, body: [...ctx.sim.state.podSettings.protocols] }));
   // The same list for any user, by pages (skip, limit: default 100, at most 1000).
   router.user('GET', '/pod/v2/system/protocols', (ctx) => {
-    const skip = integerQuery(ctx, 'skip', 0, 0) as number;
-    const limit = integerQuery(ctx, 'limit', 100, 1, 1000) as number;
+    const skip = integerQuery(ctx.query, 'skip', 0) ?? 0;
+    const limit = integerQuery(ctx.query, 'limit', 1, 1000) ?? 100;
     return { status: 200, body: [...ctx.sim.state.podSettings.protocols].slice(skip, skip + limit) };
   });
 

@@ -14,7 +14,7 @@ import type { SimulatorState } from '../state';
 import { ROLES, type UserExtras } from '../state-users';
 import { v2UserDetail } from './users-admin-views';
 import { USER_ADMIN_ROLES, pathPodUser, recordAudit, requireRole } from './users-common';
-import { boundedIntegerQuery } from './query';
+import { integerQuery } from './query';
 
 /** Symphony user ids carry the tenant (pod) id in the bits above 27. */
 const TENANT_SHIFT = 2 ** 27;
@@ -25,8 +25,8 @@ const LIST_MAX = 1000;
 
 function listUsers(ctx: UserContext): Reply {
   requireRole(ctx, USER_ADMIN_ROLES);
-  const skip = boundedIntegerQuery(ctx.query, 'skip', 0, Number.MAX_SAFE_INTEGER, 0);
-  const limit = boundedIntegerQuery(ctx.query, 'limit', 1, LIST_MAX, LIST_DEFAULT);
+  const skip = integerQuery(ctx.query, 'skip', 0) ?? 0;
+  const limit = integerQuery(ctx.query, 'limit', 1, LIST_MAX) ?? LIST_DEFAULT;
   const { state } = ctx.sim;
   const users = [...state.users.values()].filter((u) => state.isInternal(u)).sort((a, b) => a.id - b.id);
   return { status: 200, body: users.slice(skip, skip + limit).map((u) => v2UserDetail(state, u)) };

@@ -4,6 +4,7 @@
  * `previous` are the links to the neighbouring pages. Cursors are opaque url-safe strings (an encoded offset).
  */
 import { badRequest } from '../http/errors';
+import { integerQuery } from './query';
 
 export interface PaginationJson {
   cursors: { before: string; after?: string };
@@ -24,13 +25,6 @@ function decode(name: string, cursor: string, total: number): number {
   return Math.min(Number(match[1]), total);
 }
 
-export function positiveIntegerQuery(query: URLSearchParams, name: string): number | undefined {
-  const value = query.get(name);
-  if (value === null || value === '') return undefined;
-  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw badRequest(`${name} must be a positive integer, got ${value}`);
-  return Number(value);
-}
-
 /**
  * One page of `all`. `limit` defaults to `defaultLimit` and is capped at `maxLimit`; `path` is the request path,
  * for the next and previous links (which keep the request's other query parameters).
@@ -38,7 +32,7 @@ export function positiveIntegerQuery(query: URLSearchParams, name: string): numb
 export function cursorPage<T>(
   all: readonly T[], query: URLSearchParams, path: string, defaultLimit: number, maxLimit = Number.MAX_SAFE_INTEGER,
 ): CursorPage<T> {
-  const limit = Math.min(positiveIntegerQuery(query, 'limit') ?? defaultLimit, maxLimit);
+  const limit = Math.min(integerQuery(query, 'limit', 1) ?? defaultLimit, maxLimit);
   const before = query.get('before') || undefined;
   const after = query.get('after') || undefined;
   if (before && after) throw badRequest('Only one of before and after may be given');

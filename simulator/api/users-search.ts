@@ -1,6 +1,5 @@
 /** POST /pod/v1/user/search: active users whose names or email contain the query term, narrowed by filters. */
 import { readJson } from '../http/body';
-import { badRequest } from '../http/errors';
 import type { Reply, Router, UserContext } from '../http/router';
 import type { SimUser } from '../model';
 import { check } from '../schemas';
@@ -9,15 +8,9 @@ import type { SimulatorState } from '../state';
 import type { UserExtras } from '../state-users';
 import { booleanQuery } from './query';
 import { userV2 } from './views';
+import { integerQuery } from './query';
 
 const DEFAULT_LIMIT = 50;
-
-function nonNegativeQuery(query: URLSearchParams, name: string, min: number, fallback: number): number {
-  const value = query.get(name);
-  if (value === null || value === '') return fallback;
-  if (!/^\d{1,9}$/.test(value) || Number(value) < min) throw badRequest(`${name} must be a whole number of at least ${min}, got ${value}`);
-  return Number(value);
-}
 
 const same = (a: string | undefined, b: string): boolean => a !== undefined && a.toLowerCase() === b.toLowerCase();
 
@@ -44,8 +37,8 @@ function matches(state: SimulatorState, user: SimUser, term: string, filters: Us
 
 async function searchUsers(ctx: UserContext): Promise<Reply> {
   const searchQuery = check(userValidators.userSearchQuery, await readJson(ctx.req), 'body');
-  const skip = nonNegativeQuery(ctx.query, 'skip', 0, 0);
-  const limit = nonNegativeQuery(ctx.query, 'limit', 1, DEFAULT_LIMIT);
+  const skip = integerQuery(ctx.query, 'skip', 0) ?? 0;
+  const limit = integerQuery(ctx.query, 'limit', 1) ?? DEFAULT_LIMIT;
   const local = booleanQuery(ctx.query, 'local') === true;
   const { state } = ctx.sim;
   const found = [...state.users.values()]

@@ -24,6 +24,8 @@ export interface EditorNode {
 export interface EditorRED {
   nodes: {
     getType(type: string): { category?: string } | undefined;
+    /** The help the sidebar and the palette tooltip show for a type. */
+    getNodeHelp(type: string): string;
     node(id: string): EditorNode | null;
     filterNodes(filter: { z?: string; type?: string }): EditorNode[];
     filterLinks(filter: { source?: EditorNode }): Array<{ sourcePort: number; target: EditorNode }>;

@@ -131,6 +131,25 @@ describe('the editor in a browser (npm start, Chromium)', function () {
     assert.deepEqual(log.errorsSince(0), [], `console errors while loading the editor:\n${describeEntries(log.errorsSince(0))}`);
   });
 
+  it("shows every node type's help whole, with the parts the operations share put in by the editor helper", async function () {
+    const { page, console: log } = await editor();
+    const help = await page.evaluate((all) => all.map((type) => [type, (globalThis as unknown as EditorWindow).RED.nodes.getNodeHelp(type) ?? ''] as const),
+      types.map((t) => t.type));
+    for (const [type, text] of help) {
+      assert.match(text, /^\s*<p>[^<]+<\/p>/, `${type}: starts with its summary (the palette tooltip)`);
+      assert.ok(!text.includes('<!--symphony:'), `${type}: every shared part put in`);
+    }
+    for (const op of catalogue) {
+      const text = help.find(([type]) => type === op.type)?.[1] ?? '';
+      for (const part of ['<p>A value set in the node wins.', '<p>The result goes to msg.payload', '<h4>Errors</h4>',
+        '<dt>error.cause <span class="property-type">object</span></dt>']) {
+        assert.ok(text.includes(part), `${op.type}: ${part}`);
+      }
+      assert.equal(text.includes('<dt class="optional">oboUser '), op.oboPermissions !== null, `${op.type}: the oboUser input where OBO is offered`);
+    }
+    assert.deepEqual(log.errorsSince(0), [], describeEntries(log.errorsSince(0)));
+  });
+
   it("opens every node type's dialog cleanly, and Done on an untouched dialog leaves the node as it was: every type fresh and filled, every example node", async function () {
     // About 900 dialogs, CPU-bound in the page: a minute or two on an idle machine, much more on a loaded one.
     this.timeout(900_000);

@@ -19,7 +19,10 @@ export function catalogueTypes(): string[] {
   return catalogue.operations.map((operation) => operation.type);
 }
 
-/** `RED.nodes.registerType('type', { category: 'category'` in the generated HTML (the flow library's form). */
+/**
+ * `RED.nodes.registerType('type', { category: 'category'` in the generated HTML (the flow library's form; for the
+ * operations `RED` is the editor helper's registry, which completes the definition from the catalogue data).
+ */
 export function htmlRegisteredTypes(): NodeTypeInfo[] {
   const html = fs.readFileSync(path.join(NODES_DIR, 'symphony.html'), 'utf8');
   const found: NodeTypeInfo[] = [];

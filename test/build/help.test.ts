@@ -1,12 +1,21 @@
 import assert from 'node:assert/strict';
 import { catalogue } from '../../nodes/catalogue/index';
 import { dedicatedNodes } from '../../nodes/dedicated/index';
-import { builtCatalog, htmlBlocks, readBuilt } from './support';
+import { builtCatalog, htmlBlocks, loadEditor, readBuilt } from './support';
 import { lookupText } from '../../scripts/build/locale';
 
 describe('build: dist/nodes/locales/en-US/symphony.html (help)', () => {
-  const help = htmlBlocks(readBuilt('locales/en-US/symphony.html'), 'data-help-name');
+  const file = htmlBlocks(readBuilt('locales/en-US/symphony.html'), 'data-help-name');
+  /** As the editor shows it: the editor helper puts the parts every operation shares in. */
+  const { expandHelp } = loadEditor(readBuilt('symphony.html'), builtCatalog());
+  const help = new Map([...file].map(([type, entries]) => [type, entries.map(expandHelp)]));
   const botOnly = lookupText(builtCatalog(), 'editor.help.botOnly') ?? 'bot only';
+
+  it('holds each part every operation shares once: the editor helper puts it in', () => {
+    const raw = readBuilt('locales/en-US/symphony.html');
+    assert.equal(raw.split('A failed call sends the original msg to a Catch node').length - 1, 0);
+    assert.equal(raw.split('<!--symphony:errors-->').length - 1, catalogue.length);
+  });
 
   it('has one entry per node type and the config node', () => {
     assert.deepEqual([...help.keys()].sort(), ['symphony-config', ...catalogue.map((op) => op.type), ...dedicatedNodes.map((spec) => spec.type)].sort());
@@ -30,6 +39,10 @@ describe('build: dist/nodes/locales/en-US/symphony.html (help)', () => {
       for (const heading of ['<h3>Inputs</h3>', '<h3>Outputs</h3>', '<h3>Details</h3>', '<dt>error.cause ', '<pre>']) {
         assert.ok(text.includes(heading), heading);
       }
+      assert.ok(!text.includes('<!--'), 'every shared part put in');
+      assert.equal(text.includes('<dt class="optional">oboUser '), op.oboPermissions !== null, 'the oboUser input where OBO is offered');
+      assert.ok(text.includes('<p>A value set in the node wins.'), 'how fields read msg');
+      assert.ok(text.includes('<p>The result goes to msg.payload'), 'where the result goes');
     });
   }
 

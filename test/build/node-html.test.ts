@@ -4,7 +4,10 @@ import { dedicatedNodes } from '../../nodes/dedicated/index';
 import { CONFIG_CREDENTIALS } from '../../nodes/runtime/config/config-settings';
 import { SCHEMA_VERSION } from '../../nodes/runtime/migrations/migrations';
 import { DEFAULT_MAX_ITEMS } from '../../nodes/runtime/operations/paging';
+import { lookupText } from '../../scripts/build/locale';
 import { builtCatalog, htmlBlocks, loadEditor, readBuilt, REGISTER_TYPE, type Sandbox } from './support';
+
+const REGISTER_TYPE_OF_OPERATION = /SymphonyEditor\.operationRegistry\(/;
 import { AREA_COLORS } from '../../scripts/build/palette';
 
 describe('build: dist/nodes/symphony.html', () => {
@@ -29,12 +32,15 @@ describe('build: dist/nodes/symphony.html', () => {
     assert.deepEqual(found.sort(), expected.sort());
   });
 
-  it('has one edit template per node type', () => {
+  it('has one edit template per node type, which Node-RED\'s registry lists the types from', () => {
     const templates = htmlBlocks(html, 'data-template-name');
     for (const type of ['symphony-config', ...catalogue.map((op) => op.type), ...dedicatedNodes.map((spec) => spec.type)]) {
       assert.equal(templates.get(type)?.length, 1, `template of ${type}`);
     }
     assert.equal(templates.size, catalogue.length + dedicatedNodes.length + 1);
+    // An operation's is filled by the editor helper, before its registerType call (which comes after them all).
+    const lastTemplate = Math.max(...catalogue.map((op) => html.indexOf(`data-template-name="${op.type}"`)));
+    assert.ok(lastTemplate < html.search(REGISTER_TYPE_OF_OPERATION));
   });
 
   it('runs in the editor and registers what the catalogue describes', () => {
@@ -58,6 +64,22 @@ describe('build: dist/nodes/symphony.html', () => {
         assert.deepEqual(values, expected);
         assert.equal(defaults.config?.type, 'symphony-config');
         assert.equal(defaults.config?.required, true);
+      });
+
+      it('has an edit dialog with a row per property the user sets, each label a locale text', () => {
+        const template = editor.templates.get(op.type) ?? '';
+        const ids = [...template.matchAll(/ id="node-input-([A-Za-z]+)"/g)].map((m) => m[1] ?? '');
+        const expected = ['name', 'config', 'actAs', 'oboUser', 'oboUserType', ...op.params.flatMap((p) => [p.name, `${p.name}Type`]),
+          ...(op.options ?? []).map((o) => o.name), ...(op.paging ? ['pages', 'maxItems', 'split'] : []), 'outputProperty'];
+        assert.deepEqual([...ids].sort(), [...expected].sort());
+        for (const param of op.params) {
+          const label = new RegExp(`<label for="node-input-${param.name}"[^>]*>.*${param.required ? '<span class="symphony-required">\\*</span>' : '</span>'}</label>`);
+          assert.match(template, label, param.name);
+        }
+        const keys = [...template.matchAll(/data-i18n="(?:\[[a-z]+\])?([^"]+)"/g)].map((m) => m[1] ?? '');
+        assert.ok(keys.length >= expected.length / 2);
+        for (const key of keys) assert.notEqual(lookupText(builtCatalog(), key), undefined, key);
+        assert.equal(template.includes('symphony-advanced-toggle'), op.params.some((p) => p.advanced));
       });
 
       it("uses its area's icon and colour", () => {
@@ -166,14 +188,14 @@ describe('build: dist/nodes/symphony.html', () => {
     });
 
     it('offers acting on behalf of a user, its permission being the called endpoint\'s', () => {
-      const template = htmlBlocks(html, 'data-template-name').get(generic?.type ?? '')?.[0] ?? '';
+      const template = editor.templates.get(generic?.type ?? '') ?? '';
       assert.match(template, /<select id="node-input-actAs"[^>]*><option value="bot"[^>]*><\/option><option value="userId"[^>]*><\/option><option value="username"/);
       assert.equal(validate('actAs', { actAs: 'userId' }), true);
     });
 
     it('requires path: a blank text field reads msg.path, a blank field of another type is refused', () => {
       assert.ok(generic?.params.find((p) => p.name === 'path')?.required);
-      assert.match(htmlBlocks(html, 'data-template-name').get(generic?.type ?? '')?.[0] ?? '', /<label for="node-input-path"[^>]*>.*<span class="symphony-required">\*<\/span><\/label>/);
+      assert.match(editor.templates.get(generic?.type ?? '') ?? '', /<label for="node-input-path"[^>]*>.*<span class="symphony-required">\*<\/span><\/label>/);
       assert.equal(validate('path', { path: '', pathType: 'str' }), true);
       for (const type of ['msg', 'flow', 'jsonata']) assert.match(String(validate('path', { path: '', pathType: type })), /required/, type);
       assert.equal(validate('path', { path: '/pod/v1/sessioninfo', pathType: 'str' }), true);

@@ -49,8 +49,8 @@ describe('build: paging of list operations', () => {
   const catalog = JSON.parse(built.files['locales/en-US/symphony.json'] ?? '{}') as Catalog;
   const editor: Sandbox = loadEditor(html, catalog);
   const definition = editor.definitions.get(op.type);
-  const template = htmlBlocks(html, 'data-template-name').get(op.type)?.[0] ?? '';
-  const help = htmlBlocks(built.files['locales/en-US/symphony.html'] ?? '', 'data-help-name').get(op.type)?.[0] ?? '';
+  const template = editor.templates.get(op.type) ?? '';
+  const help = editor.expandHelp(htmlBlocks(built.files['locales/en-US/symphony.html'] ?? '', 'data-help-name').get(op.type)?.[0] ?? '');
 
   function newNode(): Record<string, unknown> {
     assert.ok(definition);
@@ -86,7 +86,7 @@ describe('build: paging of list operations', () => {
     });
 
     it('leaves entries without paging alone', () => {
-      const other = htmlBlocks(html, 'data-template-name').get('symphony-im-create')?.[0] ?? '';
+      const other = editor.templates.get('symphony-im-create') ?? '';
       assert.ok(!other.includes('node-input-pages'));
       assert.deepEqual(Object.keys(editor.definitions.get('symphony-im-create')?.defaults ?? {}).filter((n) => ['pages', 'maxItems', 'split'].includes(n)), []);
     });

@@ -19,7 +19,10 @@ export function builtCatalog(): Catalog {
   return JSON.parse(readBuilt('locales/en-US/symphony.json')) as Catalog;
 }
 
-/** The scorecard's way of finding node types: a regex over the literal registerType call. */
+/**
+ * The scorecard's way of finding node types: a literal `RED.nodes.registerType('<type>', { category: '<category>'`
+ * call (for the operations `RED` is the editor helper's registry, which completes them from the catalogue data).
+ */
 export const REGISTER_TYPE = /RED\.nodes\.registerType\(\s*'([^']+)'\s*,\s*\{\s*category\s*:\s*'([^']+)'/g;
 
 export interface EditorNode {
@@ -68,6 +71,10 @@ export function htmlBlocks(html: string, attribute: 'data-template-name' | 'data
 
 export interface Sandbox {
   definitions: Map<string, NodeDefinition>;
+  /** Each type's edit template as the editor reads it: the HTML's, or what the helper filled it with. */
+  templates: Map<string, string>;
+  /** A help text of locales/<lang>/symphony.html as the editor shows it, shared parts put in (expandHelp). */
+  expandHelp: (help: string) => string;
   /** Type value the fake `$('#node-input-<x>').val()` answers, as an open dialog would. */
   dialogValues: Map<string, string>;
 }
@@ -76,6 +83,7 @@ export interface Sandbox {
 export function loadEditor(html: string, catalog: Catalog): Sandbox {
   const definitions = new Map<string, NodeDefinition>();
   const dialogValues = new Map<string, string>();
+  const templates = new Map([...htmlBlocks(html, 'data-template-name')].map(([type, [content = ''] = []]) => [type, content]));
   const translate = (key: string, vars: Record<string, string> = {}): string => {
     const local = key.slice(key.indexOf(':') + 1);
     const text = lookupText(catalog, local);
@@ -101,13 +109,18 @@ export function loadEditor(html: string, catalog: Catalog): Sandbox {
       utils: { validateTypedProperty },
     },
     $: (selector: string) => {
+      const template = /^script\[data-template-name="([^"]+)"\]$/.exec(selector)?.[1];
+      if (template !== undefined) {
+        return { length: templates.has(template) ? 1 : 0, text: (content: string) => templates.set(template, content) };
+      }
       const value = dialogValues.get(selector.replace(/^#node-input-/, ''));
       return { length: value === undefined ? 0 : 1, val: () => value };
     },
     URL,
   });
   for (const code of javascriptBlocks(html)) vm.runInContext(code, context);
-  return { definitions, dialogValues };
+  const helper = vm.runInContext('SymphonyEditor', context) as { expandHelp: (help: string) => string };
+  return { definitions, templates, dialogValues, expandHelp: (help) => helper.expandHelp(help) };
 }
 
 /** A copy of `catalog` with the given dotted keys set, e.g. texts for a made-up entry. */

@@ -52,10 +52,13 @@ function runValidate(outFile: string): Promise<Run> {
   });
 }
 
-/** Node types registered in the built editor HTML, except config nodes (the scorecard's own rule). */
+/**
+ * Node types registered in the built editor HTML, except config nodes (the scorecard's own rules: it takes a
+ * `RED.nodes.registerType('<type>', { category: '<category>', ... })` call and leaves config nodes out).
+ */
 function nodeTypes(): string[] {
   const html = readFileSync(path.join(ROOT, 'dist', 'nodes', 'symphony.html'), 'utf8');
-  const found = [...html.matchAll(/RED\.nodes\.registerType\(\s*'([^']+)'\s*,\s*\{\s*category\s*:\s*'([^']+)'/g)];
+  const found = [...html.matchAll(/\.registerType\(\s*'([^']+)'\s*,\s*\{\s*category\s*:\s*'([^']+)'/g)];
   return found.filter((m) => m[2] !== 'config').map((m) => m[1] ?? '');
 }
 

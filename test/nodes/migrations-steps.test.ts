@@ -78,7 +78,8 @@ describe('config migrations: the editor runs the same steps', () => {
   before(() => {
     const html = readFileSync(path.resolve(__dirname, '..', '..', 'nodes', 'symphony.html'), 'utf8');
     // No dialog inputs, and a deployed flow that holds nothing to recover.
-    const $ = Object.assign(() => ({ length: 0 }), { ajax: () => ({ done: () => undefined }) });
+    const $ = Object.assign((selector: string) => (selector.startsWith('script[') ? { length: 1, text: () => undefined } : { length: 0 }),
+      { ajax: () => ({ done: () => undefined }) });
     context = vm.createContext({ RED: { _: (key: string) => key, notify: () => undefined, nodes: { registerType: () => undefined } }, $, URL });
     for (const match of html.matchAll(/<script type="text\/javascript">([\s\S]*?)<\/script>/g)) vm.runInContext(match[1] ?? '', context);
   });

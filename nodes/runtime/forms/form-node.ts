@@ -121,7 +121,7 @@ export function formNodeConstructor(RED: NodeAPI, t: Translate): (this: Node, co
     node.on('close', (_removed, done) => {
       stopped.abort();
       symphony?.deregister(user);
-      void calls.idle().then(() => done());
+      calls.stop(done);
     });
   };
 }

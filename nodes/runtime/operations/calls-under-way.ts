@@ -54,7 +54,15 @@ export class CallsUnderWay {
   }
 
   /** Resolves once every msg under way has ended. */
-  idle(): Promise<void> {
+  private idle(): Promise<void> {
     return Promise.allSettled([...this.underWay]).then(() => undefined);
+  }
+
+  /** The node closes (its calls already aborted): `done` once every msg has ended and the status is settled. */
+  stop(done: () => void): void {
+    void this.idle().then(() => {
+      this.status.stop();
+      done();
+    });
   }
 }

@@ -103,7 +103,7 @@ export function operationNodeConstructor(RED: NodeAPI, op: OperationSpec, t: Tra
     node.on('close', (_removed, done) => {
       stopped.abort();
       symphony?.deregister(user);
-      void calls.idle().then(() => done());
+      calls.stop(done);
     });
   };
 }

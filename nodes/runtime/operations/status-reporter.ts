@@ -4,25 +4,71 @@ import type { Translate } from '../core/i18n';
 import type { Node, NodeStatus } from '../core/node-red';
 import type { AuthState } from '../auth/token-manager';
 
+/** How often a status whose text alone changes (a new message id, a new count) is sent at most. */
+const TEXT_CHANGE_INTERVAL_MS = 250;
+
+/** Stands for the text while the simulated marker is translated, then is replaced. */
+const MARK = '\u0001';
+
 /**
  * Keeps a node's status dot saying what is true now: authenticating, ok, retrying, failed. The status is only
- * sent when it changes, so a busy node does not flood the editor with identical updates.
+ * sent when it changes, so a busy node does not flood the editor with identical updates; when only its text
+ * changes (each send has its own message id), it is sent at most every 250 ms, the latest one last.
  */
 export class StatusReporter {
   private shown = '';
+  private shownStatus: NodeStatus = {};
+  private shownAt = 0;
+  /** A text change held back by the interval, and the one timer that will show it. */
+  private pending: NodeStatus | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** "(simulated)" around a text, translated once. */
+  private readonly markSimulated: ((text: string | undefined) => string) | undefined;
   /** Outcome of the last call, restored when a passing state (authenticating, retry) is over. */
   private outcome: NodeStatus = {};
   /** Calls of this node under way: their own outcome will follow an authentication, so it is not restored. */
   private inFlight = 0;
 
   /** `simulated`: the config node connects to the built-in simulator, and "ok" says so. */
-  constructor(private readonly node: Node, private readonly t: Translate, private readonly simulated = false) {}
+  constructor(private readonly node: Node, private readonly t: Translate, simulated = false) {
+    if (simulated) {
+      const [before = '', after = ''] = t('runtime.status.simulated', { text: MARK }).split(MARK);
+      this.markSimulated = (text) => `${before}${text ?? ''}${after}`;
+    }
+  }
 
   private show(status: NodeStatus): void {
     const key = `${status.fill}|${status.shape}|${status.text}`;
-    if (key === this.shown) return;
-    this.shown = key;
+    if (key === this.shown) {
+      this.pending = undefined;
+      return;
+    }
+    const now = Date.now();
+    const textOnly = status.fill === this.shownStatus.fill && status.shape === this.shownStatus.shape;
+    if (textOnly && now - this.shownAt < TEXT_CHANGE_INTERVAL_MS) {
+      this.pending = status;
+      this.timer ??= setTimeout(() => {
+        this.timer = undefined;
+        if (this.pending) this.apply(this.pending, Date.now());
+      }, TEXT_CHANGE_INTERVAL_MS - (now - this.shownAt));
+      return;
+    }
+    this.apply(status, now);
+  }
+
+  private apply(status: NodeStatus, now: number): void {
+    this.pending = undefined;
+    this.shown = `${status.fill}|${status.shape}|${status.text}`;
+    this.shownStatus = status;
+    this.shownAt = now;
     this.node.status(status);
+  }
+
+  /** The node is closing: a text held back is dropped with its timer. */
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending = undefined;
   }
 
   started(): void {
@@ -33,7 +79,7 @@ export class StatusReporter {
   succeeded(summary?: NodeStatus): void {
     this.inFlight--;
     const shown = summary ?? { fill: 'green', shape: 'dot', text: this.t('runtime.status.ok') };
-    this.outcome = this.simulated ? { ...shown, text: this.t('runtime.status.simulated', { text: shown.text }) } : shown;
+    this.outcome = this.markSimulated ? { ...shown, text: this.markSimulated(shown.text) } : shown;
     this.show(this.outcome);
   }
 
