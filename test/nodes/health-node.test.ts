@@ -137,12 +137,14 @@ describe('symphony-health: the agent and the feeds in one report', function () {
 
   it('no config node: a flow mistake, at Catch naming config, nothing sent', async function () {
     await loadFlow([healthNode({ config: '' }), { id: 'out', type: 'helper' }]);
+    const shown = statuses('health');
     const out = collect('out');
     const caught = nextMessage('caught');
     send('health', { payload: 1 });
     const msg = await caught;
     assert.equal(msg.error?.cause?.field, 'config');
     assert.deepEqual(out, []);
+    assert.ok(shown.every((status) => status.fill === 'red' && status.text === 'no Symphony config'), `the status says why, and only that (${JSON.stringify(shown)})`);
   });
 });
 

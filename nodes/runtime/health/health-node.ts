@@ -86,8 +86,11 @@ export function healthNodeConstructor(RED: NodeAPI, t: Translate): (this: Node, 
       }
       return undefined;
     };
+    // As the other nodes show it: the field at fault, in short.
     const problem = configError();
-    if (problem) node.status({ fill: 'red', shape: 'ring', text: problem.message });
+    if (problem) {
+      node.status({ fill: 'red', shape: 'ring', text: symphony ? t('runtime.status.configInvalid', { field: problem.cause.field ?? '' }) : t('runtime.status.noConfig') });
+    }
 
     async function agentHealth(): Promise<AgentHealth | SymphonyError> {
       try {
