@@ -5,10 +5,15 @@
  * - per message: CPU per message and throughput of the nodes as ratios to plain keep-alive axios sending the same
  *   request, for a users lookup, a message send and an OBO message send, each marked PASS/FAIL against the targets.
  *
- *   npm run bench [-- --startup-runs 7 --messages 1000 --rounds 5 --concurrency 1,16,64 --skip-startup --skip-messages]
+ * - events: events per second through the events node next to a plain long-poll read loop on the same simulator,
+ *   fed the same batches, interleaved rounds, both rates and their ratio (informative, no target).
+ *
+ *   npm run bench [-- --startup-runs 7 --messages 1000 --rounds 5 --concurrency 1,16,64 --events 20000 --event-rounds 7
+ *                     --skip-startup --skip-messages --skip-events]
  */
 import path from 'node:path';
 import { CPU_TARGET, THROUGHPUT_TARGET, measurePerMessage, passes } from './bench/per-message';
+import { formatEventsRate, measureEventsRate } from './bench/events-rate';
 import { measureStartup, median, type Start } from './bench/startup';
 
 /** The issue's target for the start-up difference. */
@@ -53,6 +58,12 @@ async function main(): Promise<void> {
     // The baseline logs in once per token it uses; more means the nodes did not share their tokens.
     const total = Object.values(logins).reduce((sum, n) => sum + n, 0);
     console.log(`  logins made (nodes and baseline): ${total} ${JSON.stringify(logins)}`);
+  }
+  if (!flag('skip-events')) {
+    const events = Number(option('events', '20000'));
+    const rounds = Number(option('event-rounds', '7'));
+    console.log(`Events per second, events node / plain axios read loop, ${events} events a round in answers of up to 100, ${rounds} interleaved rounds (medians)`);
+    console.log(formatEventsRate(await measureEventsRate(root, packageName, { events, rounds }, (line) => console.log(line))));
   }
   console.log(ok ? 'bench: every target met' : 'bench: some targets missed');
 }

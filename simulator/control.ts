@@ -2,7 +2,8 @@
 import { v4Message } from './api/views';
 import { registerEventControlRoutes } from './control-events';
 import { readJson } from './http/body';
-import { notFound } from './http/errors';
+import { badRequest, notFound } from './http/errors';
+import type { AgentHealthInput } from './state-agent-health';
 import { Router } from './http/router';
 import { toUrlSafeId } from './ids';
 import { check, validators } from './schemas';
@@ -28,6 +29,13 @@ export function createControlRouter(): Router {
     })
     .public('DELETE', '/_sim/faults', (ctx) => {
       ctx.sim.faults.clear();
+      return NO_CONTENT;
+    })
+    // Components of the agent's extended health UP or DOWN: { "services": { "datafeed": "DOWN" } }.
+    .public('POST', '/_sim/agent-health', async (ctx) => {
+      const body = await readJson(ctx.req);
+      if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('Request body must be a JSON object');
+      ctx.sim.state.agentHealth.set(body as AgentHealthInput);
       return NO_CONTENT;
     })
     .public('POST', '/_sim/expire-tokens', (ctx) => {

@@ -27,6 +27,7 @@ import { createMainRouter, createMtlsRouter } from './routes';
 import { DEFAULT_SEED } from './seed';
 import { assertLoopbackHost, serve } from './server';
 import { SessionStore } from './sessions';
+import type { AgentHealthInput } from './state-agent-health';
 import { SimulatorState } from './state';
 import type { SimStream } from './model';
 
@@ -116,6 +117,8 @@ export interface Simulator {
   datahoseFeeds(): DatahoseFeedInfo[];
   /** How long a datafeed or datahose answer may stay unacknowledged before its events are given again (30 s). */
   setVisibilityTimeoutMs(ms: number): void;
+  /** Components of the agent's extended health UP or DOWN (those not named keep their state). */
+  setAgentHealth(input: AgentHealthInput): void;
   close(): Promise<void>;
 }
 
@@ -205,6 +208,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       datahose.timings.holdMs = ms;
     },
     datahoseFeeds: () => datahose.stats(),
+    setAgentHealth: (input) => state.agentHealth.set(input),
     setVisibilityTimeoutMs: (ms) => {
       datafeeds.timings.visibilityTimeoutMs = ms;
       datahose.timings.visibilityTimeoutMs = ms;

@@ -10,6 +10,7 @@ import { AppsAdminState } from './state-apps';
 import { CertificatesState } from './state-certificates';
 import { ComplianceState } from './state-compliance';
 import { PodSettingsState } from './state-pod-settings';
+import { AgentHealthState } from './state-agent-health';
 import { PresenceTracking } from './state-presence';
 import { SignalsState } from './state-signals';
 import { StreamDetails } from './state-streams';
@@ -53,6 +54,8 @@ export class SimulatorState {
   readonly appsAdmin = new AppsAdminState();
   /** File extensions, URI protocols, SSO (simulator/state-pod-settings.ts). */
   readonly podSettings = new PodSettingsState();
+  /** What the agent's extended health reports (simulator/state-agent-health.ts). */
+  readonly agentHealth = new AgentHealthState();
   /** Company certificates (simulator/state-certificates.ts). */
   readonly certificates = new CertificatesState();
 

@@ -96,7 +96,7 @@ interface BenchMsg {
   error?: { message?: string; source?: { id?: string } };
 }
 
-interface NodeRed {
+export interface NodeRed {
   init(server: http.Server, settings: Record<string, unknown>): void;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -105,7 +105,7 @@ interface NodeRed {
 }
 
 /** Node-RED embedded with the package installed in a fresh user directory, running `flows` (credentials apart). */
-async function startNodeRed(root: string, packageName: string, flows: unknown[], credentials: unknown): Promise<{ RED: NodeRed; dir: string }> {
+export async function startNodeRed(root: string, packageName: string, flows: unknown[], credentials: unknown): Promise<{ RED: NodeRed; dir: string }> {
   const dir = userDir(root, packageName);
   writeFileSync(path.join(dir, 'flows.json'), JSON.stringify(flows));
   writeFileSync(path.join(dir, 'flows_cred.json'), JSON.stringify(credentials));

@@ -7,6 +7,7 @@
 import { SIMULATED_VERSION } from '../version';
 import type { Router } from '../http/router';
 import { integerQuery } from './query';
+import { AGENT_SERVICES, AGENT_USERS } from '../state-agent-health';
 
 const UP = { status: 'UP', version: SIMULATED_VERSION } as const;
 
@@ -25,15 +26,22 @@ export function registerSystemRoutes(router: Router): void {
 
   router.public('GET', '/agent/v3/health', () => ({ status: 200, body: { status: 'UP' } }));
 
-  router.public('GET', '/agent/v3/health/extended', () => ({
-    status: 200,
-    body: {
-      services: { pod: { ...UP }, key_manager: { ...UP }, datafeed: { ...UP } },
-      status: 'UP',
-      users: { agentservice: { authType: 'RSA', status: 'UP' }, ceservice: { authType: 'RSA', status: 'UP' } },
-      version: SIMULATED_VERSION,
-    },
-  }));
+  // The global status is DOWN when a component is (as the spec says), and the agent then answers 503.
+  router.public('GET', '/agent/v3/health/extended', (ctx) => {
+    const health = ctx.sim.state.agentHealth;
+    const service = (name: string): Record<string, string> => (health.isDown(name)
+      ? { status: 'DOWN', version: SIMULATED_VERSION, message: `${name} is not reachable` } : { ...UP });
+    const user = (name: string): Record<string, string> => ({ authType: 'RSA', status: health.isUserDown(name) ? 'DOWN' : 'UP' });
+    return {
+      status: health.anyDown ? 503 : 200,
+      body: {
+        services: Object.fromEntries(AGENT_SERVICES.map((name) => [name, service(name)])),
+        status: health.anyDown ? 'DOWN' : 'UP',
+        users: Object.fromEntries(AGENT_USERS.map((name) => [name, user(name)])),
+        version: SIMULATED_VERSION,
+      },
+    };
+  });
 
   router.user('GET', '/agent/v1/info', (ctx) => {
     const url = new URL(ctx.sim.urls.main);

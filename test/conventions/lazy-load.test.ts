@@ -30,8 +30,8 @@ describe('start-up: what loading the node set loads', () => {
   const catalogueTypes = (JSON.parse(readFileSync(path.join(ROOT, 'dist', 'nodes', 'catalogue.json'), 'utf8')) as { operations: Array<{ type: string }> })
     .operations.map((op) => op.type);
 
-  it('registers the config node, every catalogue node type, the events, datahose, parse message, command and form nodes', () => {
-    assert.deepEqual([...types].sort(), ['symphony-command', 'symphony-config', 'symphony-datahose', 'symphony-events', 'symphony-form', 'symphony-message-parse', ...catalogueTypes].sort());
+  it('registers the config node, every catalogue node type, the events, datahose, parse message, command, form and health nodes', () => {
+    assert.deepEqual([...types].sort(), ['symphony-command', 'symphony-config', 'symphony-datahose', 'symphony-events', 'symphony-form', 'symphony-health', 'symphony-message-parse', ...catalogueTypes].sort());
   });
 
   it('loads no library a flow may not need (ajv, axios, fast-xml-parser, mime-types)', () => {
@@ -39,10 +39,10 @@ describe('start-up: what loading the node set loads', () => {
     assert.deepEqual(libraries, []);
   });
 
-  it('loads neither the catalogue nor the code of the operation, events, datahose, parse message, command and form nodes, nor the simulator', () => {
+  it('loads neither the catalogue nor the code of the operation, events, datahose, parse message, command, form and health nodes, nor the simulator', () => {
     const ours = modules.map((file) => path.relative(path.join(ROOT, 'dist', 'nodes'), file));
     for (const lazy of ['catalogue/', 'runtime/operations/operation-node.js', 'runtime/operations/inputs.js', 'runtime/events/events-node.js', 'runtime/events/datahose-node.js',
-      'runtime/messages/message-parse-node.js', 'runtime/commands/', 'runtime/forms/', 'runtime/simulator-host/', 'runtime/chat/chat-service.js',
+      'runtime/messages/message-parse-node.js', 'runtime/commands/', 'runtime/forms/', 'runtime/health/', 'runtime/events/feed-liveness.js', 'runtime/events/events-status.js', 'runtime/simulator-host/', 'runtime/chat/chat-service.js',
       'runtime/config/simulator-connection.js', 'runtime/http/connection.js', 'runtime/http/http-client.js', 'runtime/auth/token-manager.js',
       'runtime/admin/test-connection.js']) {
       assert.deepEqual(ours.filter((file) => file.startsWith(lazy)), [], lazy);

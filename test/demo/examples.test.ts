@@ -171,7 +171,8 @@ describe('examples', function () {
 
   it('show the events, parse message, form and command nodes in bots driven by events', function () {
     const used = (type: string): string[] => examples.filter((e) => e.nodes.some((n) => n.type === type)).map((e) => e.label.slice(0, 2));
-    assert.deepEqual(used('symphony-events'), ['10', '11', '12', '13', '23', '24']);
+    assert.deepEqual(used('symphony-events'), ['10', '11', '12', '13', '23', '24', '25']);
+    assert.deepEqual(used('symphony-health'), ['25']);
     assert.deepEqual(used('symphony-form'), ['23']);
     assert.deepEqual(used('symphony-command'), ['24']);
     assert.deepEqual(used('symphony-message-parse'), ['14']);

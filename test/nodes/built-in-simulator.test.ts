@@ -113,7 +113,7 @@ describe('config node: the built-in simulator', function () {
     assert.ok(simulator.count('POST', '/keyauth/v1/authenticate') >= 1, 'key manager over mutual TLS');
   });
 
-  it('feeds an events node: "connected (simulated)", and a message typed in the simulator reaches the flow', async function () {
+  it('feeds an events node: "connected (simulated)", a message typed in the simulator reaches the flow, and the status counts it', async function () {
     const events = eventsNode();
     await load([simulatorConfig(), events, { id: 'events', type: 'helper' }]);
     const shown = statuses('ev');
@@ -125,6 +125,9 @@ describe('config node: the built-in simulator', function () {
     simulator.injectMessage({ from: 'alice', streamId: DESK_ROOM_ID, message: 'hello from the built-in simulator' });
     const msg = await arrived;
     assert.equal(msg.text, 'hello from the built-in simulator');
+    // Once a read answered: its figures, still marked as simulated.
+    await until('the figures in the status', () => /^1 event\/min · last read \d+ s ago \(simulated\)$/.test(shown.at(-1)?.text ?? ''));
+    assert.equal(shown.at(-1)?.fill, 'green');
   });
 
   it('is shared by two config nodes, and outlives a redeploy with its state', async function () {

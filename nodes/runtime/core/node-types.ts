@@ -4,3 +4,4 @@ export const DATAHOSE_TYPE = 'symphony-datahose';
 export const MESSAGE_PARSE_TYPE = 'symphony-message-parse';
 export const FORM_TYPE = 'symphony-form';
 export const COMMAND_TYPE = 'symphony-command';
+export const HEALTH_TYPE = 'symphony-health';

@@ -40,6 +40,8 @@ export interface DatafeedLoopOptions {
   /** An event of an answer that was skipped: its id when it has one, and why. */
   onSkipped(skipped: SkippedEvent): void;
   onState(state: LoopState, error?: SymphonyError): void;
+  /** A read answered (before its events are delivered), with this many events in it. */
+  onRead?(events: number): void;
 }
 
 export interface SkippedEvent {
@@ -147,10 +149,11 @@ export class DatafeedLoop {
   }
 
   private async read(signal: AbortSignal): Promise<void> {
-    const { api, position, deliver, onSkipped, onState } = this.options;
+    const { api, position, deliver, onSkipped, onState, onRead } = this.options;
     const feedId = position.feedId as string;
     const batch = await untilAborted(api.read(feedId, position.ackId, signal), signal, stoppedError);
     if (signal.aborted) return;
+    onRead?.(batch.events.length);
     onState('connected');
     try {
       const fresh: DatafeedEvent[] = [];

@@ -10,9 +10,8 @@ import { feedPosition } from './datafeed-position';
 import { DatahoseApi } from './datahose-api';
 import { eventMessage, readEvent } from './event-message';
 import { DATAHOSE_EVENT_TYPES, DATAHOSE_SCOPES, DEFAULT_EVENT_TYPES } from './event-types';
-import { EventsStatus } from './events-status';
 import {
-  backoffSettings, DEFAULT_READ_TIMEOUT_MS, deliverEach, feedConfig, flag, positive, runFeed, selectedTypes, skippedWarner, typedSender,
+  backoffSettings, DEFAULT_READ_TIMEOUT_MS, deliverEach, feedConfig, feedStatus, flag, positive, runFeed, selectedTypes, skippedWarner, typedSender,
   type FeedNodeConfig, type SendingNode,
 } from './feed-node';
 import type { Translate } from '../core/i18n';
@@ -51,7 +50,7 @@ export function datahoseNodeConstructor(RED: NodeAPI, t: Translate): (this: Send
   return function DatahoseNode(this: SendingNode, config: DatahoseNodeConfig): void {
     RED.nodes.createNode(this, config);
     const node = this;
-    const status = new EventsStatus(node, t);
+    const status = feedStatus(node, DATAHOSE_TYPE, config, t);
     const symphony = feedConfig(RED, config, status, t);
     const client = symphony?.client;
     if (!symphony || !client) return;
@@ -78,6 +77,7 @@ export function datahoseNodeConstructor(RED: NodeAPI, t: Translate): (this: Send
       }, warnSkipped),
       onSkipped: warnSkipped,
       onState: (state, error) => status.loopState(state, error),
+      onRead: (events) => status.read(events),
     });
     runFeed(node, symphony, loop, status, `datahose\u0000${tag}`);
   };

@@ -10,9 +10,8 @@ import { SymphonyError } from '../core/errors';
 import { acceptsEvent, parseStreamIds, type EventFilterSettings } from './event-filter';
 import { eventMessage, readEvent } from './event-message';
 import { DEFAULT_EVENT_TYPES, EVENT_TYPES } from './event-types';
-import { EventsStatus } from './events-status';
 import {
-  backoffSettings, DEFAULT_READ_TIMEOUT_MS, deliverEach, feedConfig, flag, positive, REQUEST_TIMEOUT_MS, runFeed, selectedTypes, skippedWarner, typedSender,
+  backoffSettings, DEFAULT_READ_TIMEOUT_MS, deliverEach, feedConfig, feedStatus, flag, positive, REQUEST_TIMEOUT_MS, runFeed, selectedTypes, skippedWarner, typedSender,
   type FeedNodeConfig, type SendingNode,
 } from './feed-node';
 import type { Translate } from '../core/i18n';
@@ -43,7 +42,7 @@ export function eventsNodeConstructor(RED: NodeAPI, t: Translate): (this: Sendin
   return function EventsNode(this: SendingNode, config: EventsNodeConfig): void {
     RED.nodes.createNode(this, config);
     const node = this;
-    const status = new EventsStatus(node, t);
+    const status = feedStatus(node, EVENTS_TYPE, config, t);
     const symphony = feedConfig(RED, config, status, t);
     const client = symphony?.client;
     if (!symphony || !client) return;
@@ -81,6 +80,7 @@ export function eventsNodeConstructor(RED: NodeAPI, t: Translate): (this: Sendin
       }, warnSkipped),
       onSkipped: warnSkipped,
       onState: (state, error) => status.loopState(state, error),
+      onRead: (events) => status.read(events),
     });
     runFeed(node, symphony, loop, status, tag);
   };

@@ -8,7 +8,9 @@ import type { DatafeedLoop, SkippedEvent } from './datafeed-loop';
 import { forgetFeedPosition } from './datafeed-position';
 import { quotedEventId } from './event-check';
 import { isEventType, type DatafeedEvent, type EventType } from './event-types';
-import type { EventsStatus } from './events-status';
+import { EventsStatus } from './events-status';
+import { FeedLiveness } from './feed-liveness';
+import { addFeed, removeFeed } from './feed-registry';
 import type { Translate } from '../core/i18n';
 import type { Node, NodeAPI, NodeMessage, SendFn } from '../core/node-red';
 
@@ -54,6 +56,22 @@ export function backoffSettings(config: FeedNodeConfig): BackoffSettings {
     factor: Math.max(1, positive(config.backoffFactor, DEFAULT_BACKOFF.factor)),
     maxMs: positive(config.backoffMaxMs, DEFAULT_BACKOFF.maxMs),
   };
+}
+
+/**
+ * The node's status, which keeps its liveness figures, listed for the liveness route and the health node while the
+ * node runs (also when it cannot start: it is then a failed feed).
+ */
+export function feedStatus(node: Node, type: string, config: FeedNodeConfig, t: Translate): EventsStatus {
+  const liveness = new FeedLiveness();
+  const status = new EventsStatus(node, t, liveness);
+  const feed = { id: node.id, name: typeof config.name === 'string' ? config.name.trim() : '', type, configId: typeof config.config === 'string' ? config.config : '', liveness };
+  addFeed(feed);
+  node.on('close', () => {
+    status.stop();
+    removeFeed(feed);
+  });
+  return status;
 }
 
 /** The config node and its client, or undefined after showing why the node cannot run. */
