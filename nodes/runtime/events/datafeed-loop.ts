@@ -35,8 +35,11 @@ export interface DatafeedLoopOptions {
   backoff: BackoffSettings;
   /** Runs before the feed is first opened (again after it fails), e.g. to learn the bot's user id. */
   prepare?: (signal: AbortSignal) => Promise<void>;
-  /** The well-formed events of an answer not delivered before, in order. */
-  deliver(events: DatafeedEvent[]): void;
+  /**
+   * The well-formed events of an answer not delivered before, in order. A promise (a shared claim under way) is
+   * awaited before the answer counts as delivered; `signal` tells it the loop is stopping.
+   */
+  deliver(events: DatafeedEvent[], signal: AbortSignal): void | Promise<void>;
   /** An event of an answer that was skipped: its id when it has one, and why. */
   onSkipped(skipped: SkippedEvent): void;
   onState(state: LoopState, error?: SymphonyError): void;
@@ -163,7 +166,7 @@ export class DatafeedLoop {
         const key = repeatKey(checked.event);
         if (key === undefined || position.seen.add(key)) fresh.push(checked.event);
       }
-      if (fresh.length > 0) deliver(fresh);
+      if (fresh.length > 0) await deliver(fresh, signal);
     } finally {
       // Acknowledged by the next read only now, after delivery; kept even if delivery failed, so that an answer the
       // node cannot take is never read again and again.

@@ -1,4 +1,7 @@
-/** The events node's status dot: connecting, connected, reconnecting (with the reason) or failed. */
+/**
+ * The events node's status dot: connecting, connected, reconnecting (with the reason) or failed; with a shared
+ * claim, also the duplicates skipped so far, and yellow while the claim is unavailable (events go out unclaimed).
+ */
 import type { LoopState } from './datafeed-loop';
 import type { SymphonyError } from '../core/errors';
 import type { Translate } from '../core/i18n';
@@ -15,6 +18,9 @@ function reason(error: SymphonyError | undefined, t: Translate): string {
 export class EventsStatus {
   private shown = '';
   private loop: NodeStatus = {};
+  private skipped = 0;
+  /** Why the shared claim is unavailable now; undefined while it works (or the node has none). */
+  private claimDown: string | undefined;
 
   /** The config node connects to the built-in simulator: "connected" says so. */
   private simulated = false;
@@ -37,13 +43,34 @@ export class EventsStatus {
       failed: () => ({ fill: 'red', shape: 'ring', text: t('runtime.events.status.failed', { reason: reason(error, t) }) }),
     };
     this.loop = statuses[state]();
-    this.show(this.loop);
+    this.show(this.withClaim(this.loop));
+  }
+
+  /** `count` more events were skipped: another instance had claimed them. */
+  claimSkipped(count: number): void {
+    this.skipped += count;
+    this.show(this.withClaim(this.loop));
+  }
+
+  claimState(down: string | undefined): void {
+    this.claimDown = down;
+    this.show(this.withClaim(this.loop));
+  }
+
+  /** While connected: yellow when the claim is unavailable, the duplicates skipped when there were some. */
+  private withClaim(status: NodeStatus): NodeStatus {
+    if (status.fill !== 'green' || status.text === undefined) return status;
+    if (this.claimDown !== undefined) {
+      return { fill: 'yellow', shape: 'dot', text: this.t('runtime.events.status.claimDown', { text: status.text, reason: this.claimDown }) };
+    }
+    if (this.skipped > 0) return { ...status, text: this.t('runtime.events.status.duplicates', { text: status.text, count: this.skipped }) };
+    return status;
   }
 
   /** Authentication is shown while it runs; then the loop's own state is shown again. */
   authState(state: AuthState): void {
     if (state === 'authenticating') this.show({ fill: 'blue', shape: 'ring', text: this.t('runtime.events.status.authenticating') });
-    else this.show(this.loop);
+    else this.show(this.withClaim(this.loop));
   }
 
   /** A problem known before any call (no config, invalid config). */
