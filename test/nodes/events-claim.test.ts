@@ -3,13 +3,14 @@
  * claimed (SET NX PX) before delivery and delivered only by the instance that claimed it; a duplicate is skipped
  * and counted in the status; with Redis gone, events still reach the flow (yellow status, one warning per
  * outage); the password stays out of the flow, status and errors; a URL carrying one is refused, naming redisUrl.
+ * The datahose node shares the code (feed-node.ts): one test checks it claims too.
  */
 import assert from 'node:assert/strict';
 import Module from 'node:module';
 import { createServer, type Server, type Socket } from 'node:net';
 import { hostname } from 'node:os';
-import { closingMessage, eventsNode, reading, statusTexts, statusWatch, uniqueTag, until } from '../helpers/events-flow';
-import { collect, configCredentials, configNode, delay, helper, loadFlow, unloadReportingErrors, useSimulator, type Msg } from '../helpers/flow';
+import { closingMessage, eventsNode, FAST, reading, statusTexts, statusWatch, uniqueTag, until } from '../helpers/events-flow';
+import { collect, CONFIG_ID, configCredentials, configNode, delay, helper, loadFlow, unloadReportingErrors, useSimulator, type Msg } from '../helpers/flow';
 import { redisClient, startRedis, type RedisServer } from '../helpers/redis-server';
 import { DESK_ROOM_ID } from '../helpers/simulator';
 
@@ -161,6 +162,7 @@ describe('symphony-events: shared claim across instances (Redis)', function () {
       type(started, 'wrong password');
       await until('the message, unclaimed', () => started.received.length === 1);
       await until('the refused claim in the status', () => started.statuses.some((s) => s.startsWith('yellow dot connected · shared claim unavailable (')));
+      assert.ok(started.statuses.includes('yellow dot connected · shared claim unavailable (WRONGPASS): delivering unclaimed'), started.statuses.join(' | '));
       const visible = [...started.statuses, ...started.warnings, ...started.errors].join('\n');
       assert.doesNotMatch(visible, new RegExp(PASSWORD));
       assert.ok(started.warnings.length >= 1);
@@ -213,6 +215,27 @@ describe('symphony-events: shared claim across instances (Redis)', function () {
       assert.deepEqual(shown.statuses, ['red ring config invalid: claim']);
     } finally {
       moduleApi._load = original;
+    }
+  });
+
+  it('the datahose node claims each event id the same way', async () => {
+    const prefix = `test:${uniqueTag()}:`;
+    const tag = uniqueTag();
+    await loadFlow([
+      configNode(sim()),
+      { id: 'dh', type: 'symphony-datahose', config: CONFIG_ID, eventTypes: ['MESSAGESENT'], ...FAST, tag, claim: 'redis', redisUrl: redis?.url, claimPrefix: prefix, wires: [['events']] },
+      { id: 'events', type: 'helper' },
+    ]);
+    const received = collect('events');
+    await until('a datahose read', () => sim().datahoseFeeds().some((f) => f.tag === tag));
+    sim().injectMessage({ from: 'alice', streamId: DESK_ROOM_ID, message: 'through the datahose' });
+    await until('the message', () => received.length === 1);
+    const event = received[0]?.payload as V4Event;
+    const client = await redisClient(redis?.url ?? '');
+    try {
+      assert.equal(await client.sendCommand(['GET', `${prefix}${event.id}`]), INSTANCE);
+    } finally {
+      await client.close();
     }
   });
 

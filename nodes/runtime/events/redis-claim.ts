@@ -52,8 +52,11 @@ export interface ClaimHealth {
 /** A short reason for a status or warning: an error code or name, never the password. */
 export function failureReason(err: unknown, password: string | undefined): string {
   const code = (err as { code?: unknown } | null)?.code;
-  const name = err instanceof Error ? err.name : '';
-  const raw = typeof code === 'string' ? code : err instanceof Error && name !== 'Error' ? name : String(err instanceof Error ? err.message : err);
+  const message = err instanceof Error ? err.message : String(err);
+  // Redis's own refusals start with their code: WRONGPASS, NOAUTH, NOPERM, LOADING...
+  const refusal = /^[A-Z]{3,}\b/.exec(message)?.[0];
+  const name = err instanceof Error && err.name !== 'Error' ? err.name : undefined;
+  const raw = typeof code === 'string' ? code : refusal ?? name ?? message;
   const short = raw.slice(0, 80);
   return password ? short.split(password).join('***') : short;
 }
