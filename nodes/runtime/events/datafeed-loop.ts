@@ -15,7 +15,10 @@
  * - Network errors, timeouts, 429 and 5xx back off (2 s, x1.5, at most 10 s) and keep going; a 401 has already
  *   been answered by the client (the config node's tokens renewed, once); other failures show as failed and
  *   are retried at the same pace, so fixing the cause in the pod needs no redeploy.
- * - stop() aborts the read under way and every pause at once, and resolves when the loop has ended.
+ * - stop() aborts the read under way and every pause at once, and resolves when the loop has ended (a delivery
+ *   under way, e.g. a shared claim waiting for Redis, is bounded by its own timeout: see redis-claim.ts).
+ * - Several instances reading one feed (same tag) may each deliver an event of an answer that came again after the
+ *   agent's visibility timeout; the shared claim (event-claim.ts, ADR 0013) delivers it once.
  */
 import { type BackoffSettings, Backoff, pause } from './datafeed-backoff';
 import type { FeedSource } from './datafeed-api';
