@@ -1,6 +1,7 @@
 /** The `symphony-datahose` node's editor side (runtime: nodes/runtime/events/datahose-node.ts). */
 import { DATAHOSE_SCOPES } from '../runtime/events/event-types';
 import { DATAHOSE_EVENT_GROUPS, DATAHOSE_EVENT_PRESETS } from './event-groups';
+import { CLAIM_FIELDS } from './claim-fields';
 import type { DedicatedNodeSpec } from './types';
 import { EVENT_MSG_PROPERTIES, PER_TYPE_OUTPUTS } from './events';
 
@@ -26,6 +27,7 @@ export const DATAHOSE_NODE: DedicatedNodeSpec = {
       name: 'tag', value: '', input: { kind: 'text', placeholder: true }, icon: 'bookmark',
       validate: 'function (v) { return typeof v !== \'string\' || v.length <= 80; }',
     },
+    ...CLAIM_FIELDS,
     { name: 'outputs', value: 1, input: { kind: 'hidden' } },
   ],
   editor: PER_TYPE_OUTPUTS,

@@ -1,5 +1,6 @@
 /** The `symphony-events` node's editor side (runtime: nodes/runtime/events/events-node.ts). */
 import { EVENT_GROUPS, EVENT_PRESETS } from './event-groups';
+import { CLAIM_FIELDS } from './claim-fields';
 import type { DedicatedNodeSpec } from './types';
 
 /** Saves the event types and keeps the hidden `outputs` in step with them (nodes/editor/events-dialog.ts). */
@@ -40,6 +41,7 @@ export const EVENTS_NODE: DedicatedNodeSpec = {
       name: 'tag', value: '', input: { kind: 'text', placeholder: true }, icon: 'bookmark',
       validate: 'function (v) { return typeof v !== \'string\' || v.length <= 100; }',
     },
+    ...CLAIM_FIELDS,
     { name: 'outputs', value: 1, input: { kind: 'hidden' } },
   ],
   editor: PER_TYPE_OUTPUTS,

@@ -37,6 +37,11 @@ export type DedicatedInput =
    * with the node and the field's name by the generated oneditprepare (else the node's own oneditprepare does).
    */
   | { kind: 'editableList'; prepare?: string }
+  /**
+   * A secret: a `password` credential of the node (in `credentials`, not `defaults`), so it never reaches the
+   * flow JSON or its exports; the node's runtime registers the same credential.
+   */
+  | { kind: 'password' }
   /** Not shown; e.g. `outputs`, set by oneditsave. */
   | { kind: 'hidden' };
 
@@ -49,6 +54,8 @@ export interface DedicatedField {
   validate?: string;
   /** Font Awesome 4 icon name, without `fa-`. */
   icon?: string;
+  /** The row shows only while the select `field` has one of `values` (nodes/editor/show-when.ts). */
+  showWhen?: { field: string; values: readonly string[] };
 }
 
 /** A msg property documented in the help: its name and type. */

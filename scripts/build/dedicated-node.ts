@@ -22,6 +22,10 @@ export function checkDedicatedNodes(specs: readonly DedicatedNodeSpec[], catalog
     const twice = names.find((name, i) => names.indexOf(name) !== i);
     if (twice) throw new BuildError(`dedicated node ${spec.type}: field ${twice} is declared twice`);
     if (!/^[a-z][a-z0-9-]*$/.test(spec.key)) throw new BuildError(`dedicated node ${spec.type}: key must be lowercase letters, digits and -`);
+    for (const field of spec.fields) {
+      const by = field.showWhen && spec.fields.find((f) => f.name === field.showWhen?.field);
+      if (field.showWhen && by?.input.kind !== 'select') throw new BuildError(`dedicated node ${spec.type}: field ${field.name} shows by ${field.showWhen.field}, which is not a select`);
+    }
   }
 }
 
@@ -37,13 +41,16 @@ function defaultEntry(field: DedicatedField): DefaultEntry {
  * fills from the defaults by itself.
  */
 function prepareSource(spec: DedicatedNodeSpec): string | undefined {
+  const shown = spec.fields.flatMap((f) => (f.showWhen
+    ? [`      SymphonyEditor.showWhen(${jsQuoted(f.name)}, ${jsQuoted(f.showWhen.field)}, [${f.showWhen.values.map(jsQuoted).join(', ')}]);`]
+    : []));
   const lines = spec.fields.flatMap((f) => {
     if (f.input.kind === 'checklist') return [`      SymphonyEditor.prepareChecklist(this, ${jsQuoted(f.name)});`];
     if (f.input.kind === 'editableList' && f.input.prepare) return [`      SymphonyEditor.${f.input.prepare}(this, ${jsQuoted(f.name)});`];
     if (f.input.kind !== 'typed') return [];
     const types = f.input.types;
     return [`      $('#node-input-${f.name}').typedInput({ default: ${jsQuoted(types[0] ?? 'str')}, types: [${types.map(jsQuoted).join(', ')}], typeField: '#node-input-${f.name}Type' });`];
-  });
+  }).concat(shown);
   if (lines.length === 0) return undefined;
   return `function () {\n${lines.join('\n')}\n    }`;
 }
@@ -80,9 +87,11 @@ export function dedicatedScript(spec: DedicatedNodeSpec): string {
   if (prepare && !extra.oneditprepare) extra.oneditprepare = prepare;
   const configs = spec.fields.flatMap((f) => (f.input.kind === 'config' ? [[f.name, f.input.type] as const] : []));
   if (configs.length > 0 && !extra.onadd) extra.onadd = pickOnlyConfigScript(configs);
+  const secrets = spec.fields.filter((f) => f.input.kind === 'password').map((f) => `      ${f.name}: { type: 'password' }`);
   const members: Array<[string, string]> = [
     ['color', jsQuoted(categoryColor(spec.category))],
-    ['defaults', renderDefaults(spec.fields.map((f) => [f.name, defaultEntry(f)] as const), '    ')],
+    ['defaults', renderDefaults(spec.fields.filter((f) => f.input.kind !== 'password').map((f) => [f.name, defaultEntry(f)] as const), '    ')],
+    ...(secrets.length > 0 ? [['credentials', `{\n${secrets.join(',\n')}\n    }`] as [string, string]] : []),
     ['inputs', String(spec.inputs)],
     ['outputs', String(spec.outputs)],
     ['icon', jsQuoted(spec.icon)],
@@ -125,6 +134,8 @@ function control(spec: DedicatedNodeSpec, field: DedicatedField, texts: Texts): 
       return checklistControl(spec, field, input, texts);
     case 'editableList':
       return `<div style="margin-top: 6px;"><ol id="${controlId(field)}"></ol></div>`;
+    case 'password':
+      return `<input type="password" id="${id}" style="width: 70%;" autocomplete="off">`;
     case 'hidden':
       return `<input type="hidden" id="${id}">`;
   }

@@ -32,6 +32,8 @@ export interface EditorRED {
     getWorkspaceOrder(): string[];
     workspace(id: string): { id: string; label?: string } | null;
     dirty(): boolean;
+    /** The node as a flow export holds it; `credentials: false` leaves out its credentials, as exports do. */
+    convertNode(node: EditorNode, options: { credentials: boolean }): Record<string, unknown>;
     registry: { getModule(name: string): { sets: Record<string, { types: string[] }> } | undefined };
   };
   view: { importNodes(nodes: Array<Record<string, unknown>>, options: Record<string, unknown>): void };

@@ -219,7 +219,8 @@ describe('the editor in a browser (npm start, Chromium)', function () {
     const nodes = [
       {
         id: 'ev-text', type: 'symphony-events', name: '', config: DEMO_CONFIG_ID, eventTypes: 'roomcreated, MESSAGESENT', streamIds: '', ignoreOwn: true,
-        mentionsOnly: false, outputMode: 'perType', tag: '', outputs: 2, wires: [['ev-rooms'], ['ev-messages']],
+        mentionsOnly: false, outputMode: 'perType', tag: '', claim: 'none', redisUrl: '', claimPrefix: 'symphony:event:', claimExpiry: 24,
+        outputs: 2, wires: [['ev-rooms'], ['ev-messages']],
       },
       { id: 'ev-rooms', type: 'debug', name: 'rooms', wires: [] },
       { id: 'ev-messages', type: 'debug', name: 'messages', wires: [] },
@@ -264,6 +265,41 @@ describe('the editor in a browser (npm start, Chromium)', function () {
       'USERJOINEDROOM', 'USERLEFTROOM', 'ROOMMEMBERPROMOTEDTOOWNER', 'ROOMMEMBERDEMOTEDFROMOWNER', 'USERREQUESTEDTOJOINROOM']);
     assert.equal(saved.outputs, 10);
     assert.deepEqual(saved.links, [[0, 'ev-rooms']], "ROOMCREATED's wire follows it; MESSAGESENT's goes with it");
+    assert.deepEqual(log.errorsSince(0), [], `console errors:\n${describeEntries(log.errorsSince(0))}`);
+  });
+
+  it('the events dialog: the Redis fields show only for the Redis claim; the password stays out of the export', async function () {
+    const { page, console: log } = await editor();
+    const tab = await page.evaluate(() => (globalThis as unknown as EditorWindow).RED.workspaces.add(null).id);
+    await page.evaluate(({ tab, config }) => {
+      const { RED } = globalThis as unknown as EditorWindow;
+      RED.view.importNodes([{ id: 'ev-claim', type: 'symphony-events', z: tab, x: 200, y: 80, config, wires: [] }],
+        { generateIds: false, applyNodeDefaults: true, touchImport: true, notify: false });
+      RED.editor.edit(RED.nodes.node('ev-claim')!);
+    }, { tab, config: DEMO_CONFIG_ID });
+    const row = (field: string) => page.locator(`#node-input-${field}`).locator('xpath=ancestor::div[contains(@class, "form-row")]');
+    await page.locator('#node-input-claim').waitFor({ state: 'visible' });
+    for (const field of ['redisUrl', 'redisPassword', 'claimPrefix', 'claimExpiry']) assert.equal(await row(field).isVisible(), false, `${field} hidden without a claim`);
+    await page.locator('#node-input-claim').selectOption('redis');
+    for (const field of ['redisUrl', 'redisPassword', 'claimPrefix', 'claimExpiry']) assert.equal(await row(field).isVisible(), true, `${field} shown for Redis`);
+    assert.equal(await page.locator('#node-input-claimPrefix').inputValue(), 'symphony:event:');
+    assert.equal(await page.locator('#node-input-redisPassword').getAttribute('type'), 'password');
+    await page.locator('#node-input-redisUrl').fill('redis://:pw-in-url@127.0.0.1:6379');
+    await page.locator('#node-input-redisUrl').dispatchEvent('change');
+    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { classList: { contains(c: string): boolean } } | null } })
+      .document.querySelector('#node-input-redisUrl')?.classList.contains('input-error') === true);
+    await page.locator('#node-input-redisUrl').fill('redis://127.0.0.1:6379');
+    await page.locator('#node-input-redisPassword').fill('S3cret-in-dialog');
+    await page.locator('#node-dialog-ok').click();
+    await waitForTraysClosed(page);
+    const saved = await page.evaluate(() => {
+      const { RED } = globalThis as unknown as EditorWindow;
+      const node = RED.nodes.node('ev-claim')!;
+      return { node: { claim: node.claim, redisUrl: node.redisUrl, valid: node.valid }, credentials: node.credentials, exported: JSON.stringify(RED.nodes.convertNode(node, { credentials: false })) };
+    });
+    assert.deepEqual(saved.node, { claim: 'redis', redisUrl: 'redis://127.0.0.1:6379', valid: true });
+    assert.equal(saved.credentials?.redisPassword, 'S3cret-in-dialog', 'kept as a credential, to be deployed');
+    assert.ok(!saved.exported.includes('S3cret-in-dialog'), 'never in the export');
     assert.deepEqual(log.errorsSince(0), [], `console errors:\n${describeEntries(log.errorsSince(0))}`);
   });
 

@@ -92,13 +92,15 @@ function dedicatedValue(field: DedicatedField, variant: Exclude<Variant, 'blank'
       ]
       : [{ pattern: second ? '/price {ticker}' : '/note {text:rest}', description: 'Some <description>' }];
     case 'hidden': return field.value;
+    case 'password': return undefined;
   }
 }
 
 /** The properties of a dedicated node whose every field follows `variant` (typed fields: their first or second type). */
 export function filledDedicated(spec: DedicatedNodeSpec, variant: Exclude<Variant, 'blank'>, configId: string): Record<string, unknown> {
   const node: Record<string, unknown> = {};
-  for (const field of spec.fields) node[field.name] = dedicatedValue(field, variant, configId);
+  // A password field is a credential, never a property of the node.
+  for (const field of spec.fields) if (field.input.kind !== 'password') node[field.name] = dedicatedValue(field, variant, configId);
   for (const field of spec.fields) {
     if (field.input.kind !== 'typed') continue;
     const types = field.input.types;

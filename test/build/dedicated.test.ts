@@ -31,7 +31,7 @@ describe('build: dedicated nodes (nodes/dedicated)', () => {
     const values: unknown = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(events.defaults).map(([name, prop]) => [name, prop.value]))));
     assert.deepEqual(values, {
       name: '', config: '', eventTypes: ['MESSAGESENT'], streamIds: '', ignoreOwn: true, mentionsOnly: false, outputMode: 'single',
-      tag: '', outputs: 1,
+      tag: '', claim: 'none', redisUrl: '', claimPrefix: 'symphony:event:', claimExpiry: 24, outputs: 1,
     });
     assert.equal(events.defaults.config?.type, 'symphony-config');
     const def = events as unknown as { inputs: number; outputs: number; outputLabels: (this: object, i: number) => string };
@@ -45,6 +45,31 @@ describe('build: dedicated nodes (nodes/dedicated)', () => {
     assert.equal(def.outputLabels.call({ outputMode: 'single' }, 0), 'events');
     assert.equal(events.defaults.eventTypes?.validate?.call({}, []), false);
     assert.equal(events.defaults.tag?.validate?.call({}, 'x'.repeat(101)), false);
+  });
+
+  it('events and datahose: the shared claim\'s Redis password is a password credential, the URL refused with a password in it', () => {
+    const { definitions, dialogValues } = loadEditor(html, builtCatalog());
+    for (const type of ['symphony-events', 'symphony-datahose']) {
+      const def = definitions.get(type);
+      assert.ok(def);
+      assert.deepEqual(JSON.parse(JSON.stringify(def.credentials)), { redisPassword: { type: 'password' } }, type);
+      assert.equal(def.defaults.redisPassword, undefined, `${type}: never a default, so never in the flow JSON`);
+      const url = def.defaults.redisUrl?.validate;
+      const expiry = def.defaults.claimExpiry?.validate;
+      assert.ok(url && expiry);
+      dialogValues.set('claim', 'redis');
+      assert.equal(url.call({}, 'redis://127.0.0.1:6379', { label: 'Redis URL' }), true);
+      assert.equal(url.call({}, 'rediss://user@redis.corp:6380/2', { label: 'Redis URL' }), true, 'a user name is no secret');
+      assert.match(String(url.call({}, 'redis://user:s3cret@redis.corp:6379', { label: 'Redis URL' })), /^Redis URL: must not carry a password/);
+      assert.doesNotMatch(String(url.call({}, 'redis://:s3cret@redis.corp:6379', { label: 'Redis URL' })), /s3cret/);
+      assert.match(String(url.call({}, 'http://redis.corp', { label: 'Redis URL' })), /redis:\/\/ or rediss:\/\//);
+      assert.match(String(expiry.call({}, '0', { label: 'Claim expiry' })), /above 0/);
+      assert.equal(expiry.call({}, '0.5', { label: 'Claim expiry' }), true);
+      dialogValues.set('claim', 'none');
+      assert.equal(url.call({}, '', { label: 'Redis URL' }), true, 'no claim: the URL is not used');
+    }
+    const template = htmlBlocks(html, 'data-template-name').get('symphony-events')?.[0] ?? '';
+    assert.ok(template.includes('<input type="password" id="node-input-redisPassword"'));
   });
 
   it('symphony-events: a dialog listing every event type, and a help that documents outputs and guarantees', () => {

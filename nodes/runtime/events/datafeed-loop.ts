@@ -15,7 +15,10 @@
  * - Network errors, timeouts, 429 and 5xx back off (2 s, x1.5, at most 10 s) and keep going; a 401 has already
  *   been answered by the client (the config node's tokens renewed, once); other failures show as failed and
  *   are retried at the same pace, so fixing the cause in the pod needs no redeploy.
- * - stop() aborts the read under way and every pause at once, and resolves when the loop has ended.
+ * - stop() aborts the read under way and every pause at once, and resolves when the loop has ended (a delivery
+ *   under way, e.g. a shared claim waiting for Redis, is bounded by its own timeout: see redis-claim.ts).
+ * - Several instances reading one feed (same tag) may each deliver an event of an answer that came again after the
+ *   agent's visibility timeout; the shared claim (event-claim.ts, ADR 0014) delivers it once.
  */
 import { type BackoffSettings, Backoff, pause } from './datafeed-backoff';
 import type { FeedSource } from './datafeed-api';
@@ -35,8 +38,11 @@ export interface DatafeedLoopOptions {
   backoff: BackoffSettings;
   /** Runs before the feed is first opened (again after it fails), e.g. to learn the bot's user id. */
   prepare?: (signal: AbortSignal) => Promise<void>;
-  /** The well-formed events of an answer not delivered before, in order. */
-  deliver(events: DatafeedEvent[]): void;
+  /**
+   * The well-formed events of an answer not delivered before, in order. A promise (a shared claim under way) is
+   * awaited before the answer counts as delivered; `signal` tells it the loop is stopping.
+   */
+  deliver(events: DatafeedEvent[], signal: AbortSignal): void | Promise<void>;
   /** An event of an answer that was skipped: its id when it has one, and why. */
   onSkipped(skipped: SkippedEvent): void;
   onState(state: LoopState, error?: SymphonyError): void;
@@ -166,7 +172,7 @@ export class DatafeedLoop {
         const key = repeatKey(checked.event);
         if (key === undefined || position.seen.add(key)) fresh.push(checked.event);
       }
-      if (fresh.length > 0) deliver(fresh);
+      if (fresh.length > 0) await deliver(fresh, signal);
     } finally {
       // Acknowledged by the next read only now, after delivery; kept even if delivery failed, so that an answer the
       // node cannot take is never read again and again.

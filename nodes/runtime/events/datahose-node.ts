@@ -5,13 +5,14 @@
  * across them. The datahose is a paid add-on of the pod; without it the agent refuses the read (403) and the node
  * shows it, trying again at the backoff's pace.
  */
+import { CLAIM_CREDENTIALS } from './claim-settings';
 import { DatafeedLoop } from './datafeed-loop';
 import { feedPosition } from './datafeed-position';
 import { DatahoseApi } from './datahose-api';
 import { eventMessage, readEvent } from './event-message';
 import { DATAHOSE_EVENT_TYPES, DATAHOSE_SCOPES, DEFAULT_EVENT_TYPES } from './event-types';
 import {
-  backoffSettings, DEFAULT_READ_TIMEOUT_MS, deliverEach, feedConfig, feedStatus, flag, positive, runFeed, selectedTypes, skippedWarner, typedSender,
+  backoffSettings, DEFAULT_READ_TIMEOUT_MS, feedClaim, feedConfig, feedDelivery, feedStatus, flag, positive, runFeed, selectedTypes, skippedWarner, typedSender,
   type FeedNodeConfig, type SendingNode,
 } from './feed-node';
 import type { Translate } from '../core/i18n';
@@ -42,7 +43,7 @@ export function selectedScopes(value: DatahoseNodeConfig['scopes']): string[] {
 }
 
 export function registerDatahoseNode(RED: NodeAPI, t: Translate): void {
-  RED.nodes.registerType(DATAHOSE_TYPE, datahoseNodeConstructor(RED, t));
+  RED.nodes.registerType(DATAHOSE_TYPE, datahoseNodeConstructor(RED, t), { credentials: CLAIM_CREDENTIALS });
 }
 
 /** The constructor of the datahose node type. */
@@ -54,6 +55,8 @@ export function datahoseNodeConstructor(RED: NodeAPI, t: Translate): (this: Send
     const symphony = feedConfig(RED, config, status, t);
     const client = symphony?.client;
     if (!symphony || !client) return;
+    const claim = feedClaim(node, config, status, t);
+    if (claim === null) return;
 
     const types = selectedTypes(config.eventTypes, DATAHOSE_EVENT_TYPES, DEFAULT_EVENT_TYPES);
     const send = typedSender(node, types, config.outputMode === 'perType');
@@ -72,13 +75,15 @@ export function datahoseNodeConstructor(RED: NodeAPI, t: Translate): (this: Send
       position: feedPosition(symphony.id, `datahose\u0000${tag}`),
       backoff: backoffSettings(config),
       // The agent sends only the selected types; anything else is not what the node was set to pass on.
-      deliver: (events) => deliverEach(events, (event) => {
-        if (types.includes(event.type)) send(eventMessage(readEvent(event)), event.type);
-      }, warnSkipped),
+      deliver: feedDelivery((event) => {
+        if (!types.includes(event.type)) return undefined;
+        const msg = eventMessage(readEvent(event));
+        return () => send(msg, event.type);
+      }, warnSkipped, claim),
       onSkipped: warnSkipped,
       onState: (state, error) => status.loopState(state, error),
       onRead: (events) => status.read(events),
     });
-    runFeed(node, symphony, loop, status, `datahose\u0000${tag}`);
+    runFeed(node, symphony, loop, status, `datahose\u0000${tag}`, claim);
   };
 }

@@ -3,6 +3,7 @@
  * and sends one msg per event that passes the filter, on one output or on one output per selected event type.
  * Datafeeds are not OBO-enabled (../shared/seeds/obo-endpoints.txt), so the node always reads as the bot.
  */
+import { CLAIM_CREDENTIALS } from './claim-settings';
 import { DatafeedApi } from './datafeed-api';
 import { DatafeedLoop } from './datafeed-loop';
 import { feedPosition } from './datafeed-position';
@@ -11,7 +12,7 @@ import { acceptsEvent, parseStreamIds, type EventFilterSettings } from './event-
 import { eventMessage, readEvent } from './event-message';
 import { DEFAULT_EVENT_TYPES, EVENT_TYPES } from './event-types';
 import {
-  backoffSettings, DEFAULT_READ_TIMEOUT_MS, deliverEach, feedConfig, feedStatus, flag, positive, REQUEST_TIMEOUT_MS, runFeed, selectedTypes, skippedWarner, typedSender,
+  backoffSettings, DEFAULT_READ_TIMEOUT_MS, feedClaim, feedConfig, feedDelivery, feedStatus, flag, positive, REQUEST_TIMEOUT_MS, runFeed, selectedTypes, skippedWarner, typedSender,
   type FeedNodeConfig, type SendingNode,
 } from './feed-node';
 import type { Translate } from '../core/i18n';
@@ -34,7 +35,7 @@ export function feedTag(config: Pick<EventsNodeConfig, 'tag'>, nodeId: string): 
 }
 
 export function registerEventsNode(RED: NodeAPI, t: Translate): void {
-  RED.nodes.registerType(EVENTS_TYPE, eventsNodeConstructor(RED, t));
+  RED.nodes.registerType(EVENTS_TYPE, eventsNodeConstructor(RED, t), { credentials: CLAIM_CREDENTIALS });
 }
 
 /** The constructor of the events node type. */
@@ -46,6 +47,8 @@ export function eventsNodeConstructor(RED: NodeAPI, t: Translate): (this: Sendin
     const symphony = feedConfig(RED, config, status, t);
     const client = symphony?.client;
     if (!symphony || !client) return;
+    const claim = feedClaim(node, config, status, t);
+    if (claim === null) return;
 
     const types = selectedTypes(config.eventTypes, EVENT_TYPES, DEFAULT_EVENT_TYPES);
     const filter: EventFilterSettings = {
@@ -74,14 +77,14 @@ export function eventsNodeConstructor(RED: NodeAPI, t: Translate): (this: Sendin
         if (typeof id !== 'number') throw new SymphonyError('HTTP_200', t('runtime.errors.events.noBotId'), { operation: 'sessioninfo' });
         botUserId = id;
       },
-      deliver: (events) => deliverEach(events, (event) => {
+      deliver: feedDelivery((event) => {
         const read = readEvent(event);
-        if (acceptsEvent(read, filter, botUserId)) send(eventMessage(read), read.type);
-      }, warnSkipped),
+        return acceptsEvent(read, filter, botUserId) ? () => send(eventMessage(read), read.type) : undefined;
+      }, warnSkipped, claim),
       onSkipped: warnSkipped,
       onState: (state, error) => status.loopState(state, error),
       onRead: (events) => status.read(events),
     });
-    runFeed(node, symphony, loop, status, tag);
+    runFeed(node, symphony, loop, status, tag, claim);
   };
 }

@@ -2,7 +2,8 @@
  * The events and datahose nodes' status dot: connecting, connected (once reads answer: events per minute and the
  * age of the last read), reconnecting (with the reason) or failed. It also keeps the node's liveness figures.
  * The figures are shown at most once a second however fast events come, and refreshed every few seconds while
- * connected so that the age stays true when nothing comes.
+ * connected so that the age stays true when nothing comes. With a shared claim, it also shows the duplicates
+ * skipped so far, and turns yellow while the claim is unavailable (events go out unclaimed).
  */
 import type { LoopState } from './datafeed-loop';
 import type { FeedLiveness } from './feed-liveness';
@@ -32,6 +33,9 @@ export class EventsStatus {
   private refresh: NodeJS.Timeout | undefined;
   /** The node closed: no timer starts again and nothing more is shown. */
   private closed = false;
+  private skipped = 0;
+  /** Why the shared claim is unavailable now; undefined while it works (or the node has none). */
+  private claimDown: string | undefined;
 
   /** The config node connects to the built-in simulator: "connected" says so. */
   private simulated = false;
@@ -70,6 +74,17 @@ export class EventsStatus {
     if (this.state === 'connected') this.showLive(true);
   }
 
+  /** `count` more events were skipped: another instance had claimed them. */
+  claimSkipped(count: number): void {
+    this.skipped += count;
+    if (this.state === 'connected') this.showLive(true);
+  }
+
+  claimState(down: string | undefined): void {
+    this.claimDown = down;
+    if (this.state === 'connected') this.show(this.connected());
+  }
+
   /** Authentication is shown while it runs; then the loop's own state is shown again. */
   authState(state: AuthState): void {
     if (state === 'authenticating') this.show({ fill: 'blue', shape: 'ring', text: this.t('runtime.events.status.authenticating') });
@@ -100,7 +115,10 @@ export class EventsStatus {
       const age = seconds < 60 ? t('runtime.events.status.age.seconds', { count: seconds }) : t('runtime.events.status.age.minutes', { count: Math.floor(seconds / 60) });
       text = t('runtime.events.status.live', { rate, age });
     }
-    return { fill: 'green', shape: 'dot', text: this.simulated ? t('runtime.status.simulated', { text }) : text };
+    if (this.simulated) text = t('runtime.status.simulated', { text });
+    if (this.claimDown !== undefined) return { fill: 'yellow', shape: 'dot', text: t('runtime.events.status.claimDown', { text, reason: this.claimDown }) };
+    if (this.skipped > 0) text = t(this.skipped === 1 ? 'runtime.events.status.duplicates.one' : 'runtime.events.status.duplicates.other', { text, count: this.skipped });
+    return { fill: 'green', shape: 'dot', text };
   }
 
   /** Shows the figures now, or (`throttled` and shown less than a second ago) once that second is over. */

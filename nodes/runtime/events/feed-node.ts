@@ -3,6 +3,8 @@
  * settings, sending on one output or one per type, reporting skipped events, and closing in time.
  */
 import type { ConfigUser, SymphonyConfigNode } from '../config/config-node';
+import { claimSettings, type ClaimConfig } from './claim-settings';
+import { eventClaim, type EventClaim } from './event-claim';
 import { DEFAULT_BACKOFF, type BackoffSettings } from './datafeed-backoff';
 import type { DatafeedLoop, SkippedEvent } from './datafeed-loop';
 import { forgetFeedPosition } from './datafeed-position';
@@ -17,8 +19,8 @@ import type { Node, NodeAPI, NodeMessage, SendFn } from '../core/node-red';
 /** A node without input sends with its own send(). */
 export type SendingNode = Node & { send: SendFn };
 
-/** Settings both nodes have; the last four are for tests and tuning (flow JSON only). */
-export interface FeedNodeConfig {
+/** Settings both nodes have (with the shared claim's); the last four are for tests and tuning (flow JSON only). */
+export interface FeedNodeConfig extends ClaimConfig {
   name?: string;
   config?: string;
   eventTypes?: string[] | string;
@@ -87,6 +89,22 @@ export function feedConfig(RED: NodeAPI, config: FeedNodeConfig, status: EventsS
   return undefined;
 }
 
+/**
+ * The node's shared claim: undefined when it has none, null after showing why it cannot run (a setting that
+ * cannot work, or @redis/client missing): the node then reads nothing rather than deliver without the claim asked.
+ */
+export function feedClaim(node: Node, config: FeedNodeConfig, status: EventsStatus, t: Translate): EventClaim | undefined | null {
+  try {
+    const settings = claimSettings(config, node.credentials);
+    return settings ? eventClaim(node, settings, status, t) : undefined;
+  } catch (err) {
+    const field = (err as { cause?: { field?: string } }).cause?.field ?? 'claim';
+    status.failed(t('runtime.status.configInvalid', { field }));
+    node.error(err instanceof Error ? err.message : String(err));
+    return null;
+  }
+}
+
 /** Sends a msg on the node's one output, or on the output of its type. */
 export function typedSender(node: SendingNode, types: readonly EventType[], perType: boolean): (msg: NodeMessage, type: EventType) => void {
   return (msg, type) => {
@@ -110,7 +128,7 @@ export function skippedWarner(node: Node, t: Translate): (skipped: SkippedEvent)
  * Starts the loop with the node registered at the config node, and stops it on close: at once on a redeploy (the
  * next node continues the feed), deleting the feed when the node is removed.
  */
-export function runFeed(node: Node, symphony: SymphonyConfigNode, loop: DatafeedLoop, status: EventsStatus, tag: string): void {
+export function runFeed(node: Node, symphony: SymphonyConfigNode, loop: DatafeedLoop, status: EventsStatus, tag: string, claim?: EventClaim): void {
   const user: ConfigUser = { onAuthState: (state) => status.authState(state) };
   symphony.register(user);
   loop.start();
@@ -118,6 +136,7 @@ export function runFeed(node: Node, symphony: SymphonyConfigNode, loop: Datafeed
     symphony.deregister(user);
     const finish = async (): Promise<void> => {
       await loop.stop();
+      claim?.close();
       if (removed) {
         await loop.deleteFeed(DELETE_TIMEOUT_MS);
         forgetFeedPosition(symphony.id, tag);
@@ -127,13 +146,42 @@ export function runFeed(node: Node, symphony: SymphonyConfigNode, loop: Datafeed
   });
 }
 
-/** Hands each event to `handle`; one that fails is reported and never keeps the others of its answer from the flow. */
-export function deliverEach(events: readonly DatafeedEvent[], handle: (event: DatafeedEvent) => void, warnSkipped: (skipped: SkippedEvent) => void): void {
-  for (const event of events) {
-    try {
-      handle(event);
-    } catch (err) {
-      warnSkipped({ id: quotedEventId(event), problem: String(err instanceof Error ? err.message : err).slice(0, 200) });
+/** How an event goes out: its send, or undefined when the node does not pass it on (its filter). */
+export type EventSend = (event: DatafeedEvent) => (() => void) | undefined;
+
+/**
+ * The loop's delivery: the sends of the events the node passes on, then, with a shared claim, only those this
+ * instance claimed (or could not claim), in order. An event that fails is reported and never keeps the others of
+ * its answer from the flow.
+ */
+export function feedDelivery(prepare: EventSend, warnSkipped: (skipped: SkippedEvent) => void, claim: EventClaim | undefined): (events: readonly DatafeedEvent[]) => void | Promise<void> {
+  const report = (event: DatafeedEvent, err: unknown): void => {
+    warnSkipped({ id: quotedEventId(event), problem: String(err instanceof Error ? err.message : err).slice(0, 200) });
+  };
+  const sendAll = (items: ReadonlyArray<{ event: DatafeedEvent; send: () => void }>): void => {
+    for (const { event, send } of items) {
+      try {
+        send();
+      } catch (err) {
+        report(event, err);
+      }
     }
-  }
+  };
+  return (events) => {
+    const items: Array<{ event: DatafeedEvent; send: () => void }> = [];
+    for (const event of events) {
+      try {
+        const send = prepare(event);
+        if (send) items.push({ event, send });
+      } catch (err) {
+        report(event, err);
+      }
+    }
+    if (!claim || items.length === 0) {
+      sendAll(items);
+      return undefined;
+    }
+    // Events without an id (none in the V4Event spec's id space) go out unclaimed.
+    return claim.select(items, (item) => (typeof item.event.id === 'string' && item.event.id !== '' ? item.event.id : undefined)).then(sendAll);
+  };
 }
