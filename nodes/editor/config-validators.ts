@@ -25,14 +25,17 @@ namespace SymphonyEditor {
   }
 
   /**
-   * One http(s) URL a line (blank lines skipped), none given twice: the first faulty line is named by its number,
-   * as the runtime names it.
+   * One http(s) URL a line (blank lines skipped), none given twice nor the agent URL again: the first faulty line
+   * is named by its number, as the runtime names it.
    */
   export function urlListValidator(): RedValidator {
     const checkUrl = urlValidator(true);
     return function (value, opt) {
       const lines = text(value).split(/\r?\n/);
-      const seen: string[] = [];
+      // The agent URL comes first: the open dialog's, else the saved one.
+      const fromDialog = $('#node-config-input-agentUrl').val();
+      const first = text(typeof fromDialog === 'string' ? fromDialog : this && this.agentUrl).trim().replace(/\/+$/, '');
+      const seen: string[] = first === '' ? [] : [first];
       for (let at = 0; at < lines.length; at++) {
         const line = lines[at].trim();
         if (line === '') {

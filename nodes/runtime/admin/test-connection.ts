@@ -54,7 +54,7 @@ function optionalString(value: unknown): string | undefined {
 
 /** One of several agents failed the check: which one, and why. */
 class AgentCheckFailure extends Error {
-  constructor(readonly agent: string, readonly field: string | undefined, readonly failure: unknown) {
+  constructor(readonly agent: string, readonly field: string, readonly failure: unknown) {
     super(agent);
   }
 }
@@ -65,7 +65,9 @@ export function failure(err: unknown, props: ConfigProperties = {}): TestConnect
     const inner = failure(err.failure, props);
     if (inner.ok) return inner;
     const reason = text('runtime.errors.testConnection.agentFailed', { agent: err.agent, reason: inner.reason });
-    return { ...inner, reason, field: err.field ?? inner.field };
+    // A proxy or an untrusted certificate is to be fixed in its own field, whichever agent showed it.
+    const field = inner.field === 'proxyUrl' || inner.field === 'caCertificates' ? inner.field : err.field;
+    return { ...inner, reason, field };
   }
   if (isSymphonyError(err)) {
     const network = networkReason(err, props, text);
@@ -99,7 +101,9 @@ async function checkAgents(connection: Connection): Promise<Record<string, unkno
       first ??= info;
     } catch (err) {
       if (agents.length === 1) throw err;
-      throw new AgentCheckFailure(agentName(url), index === 0 ? undefined : 'agentUrls', err);
+      // The first agent is the agent URL, or the pod URL when that is blank.
+      const field = index > 0 ? 'agentUrls' : url === urls.pod ? 'podUrl' : 'agentUrl';
+      throw new AgentCheckFailure(agentName(url), field, err);
     }
   }
   return first ?? {};
