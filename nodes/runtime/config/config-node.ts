@@ -67,7 +67,9 @@ export function registerConfigNode(RED: NodeAPI, t: Translate): void {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { openConnection } = require('../http/connection') as typeof import('../http/connection');
         // Agents are named by host:port only: a URL's path or query never reaches the log.
-        const onFailover = (moved: AgentFailover): void => this.warn(t('runtime.agents.failedOver', { ...moved }));
+        const onFailover = ({ from, to, reason, operation }: AgentFailover): void => {
+          this.warn(t('runtime.agents.failedOver', { from, reason, operation, to }));
+        };
         const opened = openConnection(parseConfig(props, (this.credentials ?? {}) as ConfigCredentials), onAuthState, onFailover);
         connection = opened;
         this.client = opened.client;
