@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { CONFIG_ID, collect, configNode, helper, loadFlow, send, useSimulator, type FlowNode, type Msg } from '../helpers/flow';
 import { DESK_ROOM_ID } from '../helpers/simulator';
 import { hostPort, refusingUrl, startTestAgents, type TestAgent } from '../helpers/agent-proxies';
-import { closingMessage, eventsNode, reading, until } from '../helpers/events-flow';
+import { FAST, closingMessage, eventsNode, reading, uniqueTag, until } from '../helpers/events-flow';
 
 const INFO: FlowNode = { id: 'info', type: 'symphony-agent-info', config: CONFIG_ID, wires: [['out']] };
 const SEND: FlowNode = {
@@ -163,6 +163,29 @@ describe('config node: several agents (load balancing and failover)', function (
     assert.equal(feed(agents[2]!), 0, 'the feed stays on the second agent');
     assert.ok(warnings.some((w) => w.includes(`agent ${hostPort(agents[0]!.url)} failed (HTTP 503) on datafeed-read: moved to agent ${hostPort(agents[1]!.url)}`)), warnings.join('\n'));
     assert.equal(sim().datafeeds().filter((f) => f.tag === tag).length, 1, 'the same feed goes on');
+  });
+
+  it('a datahose node keeps its agent too, and moves on when that agent refuses connections', async () => {
+    agents = await startTestAgents(sim().url, 3);
+    const datahose: FlowNode = { id: 'dh', type: 'symphony-datahose', config: CONFIG_ID, eventTypes: ['MESSAGESENT'], ...FAST, tag: uniqueTag(), wires: [['events']] };
+    await load([withAgents(agents.map((a) => a.url), { agentBalancing: 'round-robin' }), datahose, { id: 'events', type: 'helper' }, INFO, ...HELPERS]);
+    const warnings = configWarnings();
+    const received = collect('events');
+    const reads = (agent: TestAgent): number => agent.count('/agent/v5/events/read');
+    const say = async (text: string): Promise<void> => {
+      sim().injectMessage({ from: 'alice', streamId: DESK_ROOM_ID, message: text });
+      await until(`"${text}" from the datahose`, () => received.some((m) => m.text === text), 15_000);
+    };
+    await until('a datahose read', () => reads(agents[0]!) > 0);
+    await run('info', 3);
+    await say('first agent');
+    assert.deepEqual([reads(agents[1]!), reads(agents[2]!)], [0, 0], 'read from the first agent only');
+
+    await agents[0]!.stop();
+    await say('second agent');
+    assert.ok(reads(agents[1]!) > 0, 'read from the second agent');
+    assert.equal(reads(agents[2]!), 0, 'and from no other');
+    assert.ok(warnings.some((w) => w.includes(`agent ${hostPort(agents[0]!.url)} failed (`) && w.includes(`moved to agent ${hostPort(agents[1]!.url)}`)), warnings.join('\n'));
   });
 
   it('a malformed line of More agents: every node using the config reports it at Catch, naming the field and line', async () => {
