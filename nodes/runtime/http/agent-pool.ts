@@ -84,10 +84,6 @@ export class AgentPool {
     return this.urls[0] as string;
   }
 
-  get size(): number {
-    return this.urls.length;
-  }
-
   private startIndex(): number {
     const index = this.current;
     if (this.roundRobin) this.current = (index + 1) % this.urls.length;
