@@ -24,6 +24,35 @@ namespace SymphonyEditor {
     };
   }
 
+  /**
+   * One http(s) URL a line (blank lines skipped), none given twice nor the agent URL again: the first faulty line
+   * is named by its number, as the runtime names it.
+   */
+  export function urlListValidator(): RedValidator {
+    const checkUrl = urlValidator(true);
+    return function (value, opt) {
+      const lines = text(value).split(/\r?\n/);
+      // The agent URL comes first: the open dialog's, else the saved one.
+      const fromDialog = $('#node-config-input-agentUrl').val();
+      const first = text(typeof fromDialog === 'string' ? fromDialog : this && this.agentUrl).trim().replace(/\/+$/, '');
+      const seen: string[] = first === '' ? [] : [first];
+      for (let at = 0; at < lines.length; at++) {
+        const line = lines[at].trim();
+        if (line === '') {
+          continue;
+        }
+        const verdict = checkUrl.call(this, line, {});
+        const reason = typeof verdict === 'string' ? verdict
+          : seen.indexOf(line.replace(/\/+$/, '')) !== -1 ? t('editor.validation.urlRepeated') : '';
+        if (reason !== '') {
+          return invalid(t('editor.validation.urlLine', { line: String(at + 1), reason: reason }), opt);
+        }
+        seen.push(line.replace(/\/+$/, ''));
+      }
+      return true;
+    };
+  }
+
   /** The connection chosen: the open dialog's choice, else the saved one (absent: a pod). */
   function connectsToSimulator(node: SymphonyEditorNode | undefined): boolean {
     const fromDialog = $('#node-config-input-connectTo').val();

@@ -12,6 +12,7 @@ namespace SymphonyEditor {
     podVersion?: string;
     obo?: { ok?: boolean; reason?: string };
     simulator?: boolean;
+    agents?: string[];
   }
 
   /** What the dialog holds for a property or credential; a stored secret reads as Node-RED's '__PWRD__'. */
@@ -58,6 +59,9 @@ namespace SymphonyEditor {
     ].filter((text) => text !== '');
     if (versions.length > 0) {
       spot.append(line(versions.join(', '), 'info-circle', '#777'));
+    }
+    if (outcome.agents && outcome.agents.length > 1) {
+      spot.append(line(t('config.test.agents', { agents: outcome.agents.join(', ') }), 'check-circle', '#3a7f3a'));
     }
     if (outcome.obo) {
       spot.append(outcome.obo.ok

@@ -17,7 +17,7 @@ interface FieldBase {
 
 export interface PropertyField extends FieldBase {
   credential: false;
-  input: 'text' | 'number' | 'checkbox' | 'select' | 'pem';
+  input: 'text' | 'number' | 'checkbox' | 'select' | 'pem' | 'lines';
   value: string | number | boolean;
   required?: boolean;
   /** JS source of a validator, evaluated in the editor. */
@@ -49,6 +49,8 @@ export const CONFIG_FIELDS: ConfigFields = {
   name: { credential: false, tab: 'connection', input: 'text', value: '', icon: 'tag' },
   podUrl: { credential: false, tab: 'connection', input: 'text', value: '', required: true, validate: URL_REQUIRED, podOnly: true },
   agentUrl: { credential: false, tab: 'connection', input: 'text', value: '', validate: URL_OPTIONAL, podOnly: true },
+  agentUrls: { credential: false, tab: 'connection', input: 'lines', value: '', validate: 'SymphonyEditor.urlListValidator()', podOnly: true },
+  agentBalancing: { credential: false, tab: 'connection', input: 'select', value: 'sticky', choices: ['sticky', 'round-robin'], icon: 'random', podOnly: true },
   keyManagerUrl: { credential: false, tab: 'connection', input: 'text', value: '', validate: URL_OPTIONAL, podOnly: true },
   botUsername: { credential: false, tab: 'connection', input: 'text', value: '', required: true, icon: 'user', podOnly: true },
   authType: { credential: false, tab: 'authentication', input: 'select', value: 'rsa', choices: ['rsa', 'certificate'] },

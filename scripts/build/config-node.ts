@@ -15,6 +15,7 @@ const INPUT_ICONS: Record<ConfigField['input'], string> = {
   checkbox: 'check-square-o',
   select: 'shield',
   pem: 'certificate',
+  lines: 'server',
   password: 'lock',
   'secret-pem': 'key',
   'secret-base64': 'certificate',
@@ -70,6 +71,8 @@ function control(name: string, field: ConfigField, texts: Texts): string {
       return `<input type="password" id="${id}" style="width: 70%;">`;
     case 'select':
       return selectControl(id, (field.choices ?? []).map((v) => [v, texts.key(OWNER, `config.${name}.${v}`)] as const));
+    case 'lines':
+      return `<textarea id="${id}" rows="3" class="symphony-pem" style="width: 70%;"${placeholder}></textarea>`;
     case 'pem':
       return `<textarea id="${id}" rows="3" class="symphony-pem" style="width: 70%;"></textarea>${loadButton(name, 'text', texts)}`;
     case 'secret-pem':

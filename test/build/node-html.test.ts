@@ -233,7 +233,7 @@ describe('build: dist/nodes/symphony.html', () => {
       const defaults = definition('symphony-config').defaults;
       const values = Object.fromEntries(Object.entries(defaults).map(([name, prop]) => [name, prop.value]));
       assert.deepEqual(values, {
-        connectTo: 'pod', name: '', podUrl: '', agentUrl: '', keyManagerUrl: '', botUsername: '', authType: 'rsa', sessionAuthUrl: '',
+        connectTo: 'pod', name: '', podUrl: '', agentUrl: '', agentUrls: '', agentBalancing: 'sticky', keyManagerUrl: '', botUsername: '', authType: 'rsa', sessionAuthUrl: '',
         keyAuthUrl: '', appId: '', oboCacheSize: 100, proxyUrl: '', proxyUsername: '', caCertificates: '', timeout: 30,
         maxRetries: 3, retryUnsafe: false, schemaVersion: SCHEMA_VERSION,
       });

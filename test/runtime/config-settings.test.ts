@@ -70,6 +70,40 @@ describe('config node settings', function () {
     assert.equal(settings.http.proxy?.password, 'secret');
   });
 
+  describe('several agents', function () {
+    const key = { privateKey: pair.privatePem };
+    const messageOf = (fn: () => unknown): string => {
+      try {
+        fn();
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return '';
+    };
+
+    it('one agent, sticky, when no more are listed: flows saved before the field exist are unchanged', function () {
+      assert.deepEqual(parseConfig({ ...base, agentUrl: 'https://agent.acme.com' }, key).agents, { urls: ['https://agent.acme.com'], balancing: 'sticky' });
+      assert.deepEqual(parseConfig({ ...base, agentUrls: '\n  \n' }, key).agents, { urls: ['https://acme.symphony.com'], balancing: 'sticky' });
+    });
+
+    it('the agent URL (or the pod URL) first, then each line, trimmed; the mode as chosen', function () {
+      const settings = parseConfig({ ...base, agentUrls: ' https://a2.acme.com/ \r\n\nhttps://a3.acme.com:8443', agentBalancing: 'round-robin' }, key);
+      assert.deepEqual(settings.agents, { urls: ['https://acme.symphony.com', 'https://a2.acme.com', 'https://a3.acme.com:8443'], balancing: 'round-robin' });
+      assert.equal(settings.auth.urls.agent, 'https://acme.symphony.com', 'the first agent is the agent URL');
+    });
+
+    it('names agentUrls and the line of each kind of faulty URL, and refuses an unknown mode', function () {
+      const parse = (agentUrls: string) => () => parseConfig({ ...base, agentUrl: 'https://a1.acme.com', agentUrls }, key);
+      assert.equal(fieldOf(parse('nope')), 'agentUrls');
+      assert.match(messageOf(parse('https://a2.acme.com\nnope')), /^agentUrls: line 2 is not a URL: "nope"/);
+      assert.match(messageOf(parse('\nftp://a2.acme.com')), /^agentUrls: line 2 must start with https:\/\//);
+      assert.match(messageOf(parse('https://bot:secret@a2.acme.com')), /^agentUrls: line 1 must not carry credentials/);
+      assert.ok(!messageOf(parse('https://bot:secret@a2.acme.com')).includes('secret'), 'the password is not quoted');
+      assert.match(messageOf(parse('https://a2.acme.com\nhttps://a1.acme.com/')), /^agentUrls: line 2 repeats an agent URL given before/);
+      assert.equal(fieldOf(() => parseConfig({ ...base, agentBalancing: 'random' }, key)), 'agentBalancing');
+    });
+  });
+
   describe('the built-in simulator', function () {
     const access = {
       url: 'http://127.0.0.1:40001', mtlsUrl: 'https://127.0.0.1:40002', caCertificate: '-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----',

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_RETRY_SETTINGS, isRetryable, parseRetryAfter, retryDelayMs } from '../../nodes/runtime/http/retry-policy';
+import { DEFAULT_RETRY_SETTINGS, canFailOver, isRetryable, parseRetryAfter, retryDelayMs } from '../../nodes/runtime/http/retry-policy';
 
 describe('retry policy', function () {
   const settings = DEFAULT_RETRY_SETTINGS;
@@ -34,5 +34,29 @@ describe('retry policy', function () {
     assert.equal(retryDelayMs(2, { status: 503 }, settings, () => 1), 2000);
     assert.equal(retryDelayMs(2, { status: 503 }, settings, () => 0), 1000);
     assert.equal(retryDelayMs(20, { status: 503 }, settings, () => 1), settings.maxDelayMs);
+  });
+
+  describe('failing over to another agent', function () {
+    const unsafe = { ...DEFAULT_RETRY_SETTINGS, retryUnsafe: true };
+    const cases: Array<[string, { status?: number; networkCode?: string }, boolean, boolean, boolean]> = [
+      // outcome, idempotent call, non-idempotent call, non-idempotent call with retryUnsafe
+      ['refused', { networkCode: 'ECONNREFUSED' }, true, true, true],
+      ['name not found', { networkCode: 'ENOTFOUND' }, true, true, true],
+      ['503', { status: 503 }, true, true, true],
+      ['reset', { networkCode: 'ECONNRESET' }, true, false, true],
+      ['timeout', { networkCode: 'ETIMEDOUT' }, true, false, true],
+      ['500', { status: 500 }, true, false, true],
+      ['502', { status: 502 }, true, false, true],
+      ['429: the pod is busy, not the agent', { status: 429 }, false, false, false],
+      ['400', { status: 400 }, false, false, false],
+      ['200', { status: 200 }, false, false, false],
+    ];
+    for (const [name, outcome, idempotent, send, sendUnsafe] of cases) {
+      it(`${name}: ${idempotent ? 'moves on' : 'stays'} for a read, ${send ? 'moves on' : 'stays'} for a send, ${sendUnsafe ? 'moves on' : 'stays'} with retryUnsafe`, function () {
+        assert.equal(canFailOver(outcome, true, DEFAULT_RETRY_SETTINGS), idempotent);
+        assert.equal(canFailOver(outcome, false, DEFAULT_RETRY_SETTINGS), send);
+        assert.equal(canFailOver(outcome, false, unsafe), sendUnsafe);
+      });
+    }
   });
 });

@@ -26,7 +26,7 @@ export const TEST_CONNECTION_PERMISSION = `${CONFIG_TYPE}.write`;
 /** What a password credential of a deployed node reads as in the editor. */
 const STORED = '__PWRD__';
 /** Where secrets are sent: stored secrets go only to the deployed node's own endpoints. */
-const PINNED_FIELDS = ['podUrl', 'agentUrl', 'keyManagerUrl', 'sessionAuthUrl', 'keyAuthUrl', 'proxyUrl'] as const;
+const PINNED_FIELDS = ['podUrl', 'agentUrl', 'agentUrls', 'keyManagerUrl', 'sessionAuthUrl', 'keyAuthUrl', 'proxyUrl'] as const;
 
 function hasAdmin(RED: NodeAPI): RED is AdminHost {
   const host = RED as NodeAPI & Partial<AdminExtras> & { nodes: Partial<CredentialStore> };

@@ -7,6 +7,8 @@ import { openConnection, type Connection } from '../http/connection';
 import { BUILT_IN_APP_ID } from '../simulator-host/built-in-simulator';
 import { text } from '../core/i18n';
 import { networkReason } from './test-connection-reasons';
+import { SymphonyClient } from '../http/symphony-client';
+import { agentName } from '../http/agent-pool';
 
 /** What the "Test connection" button shows. Never holds a token, a key or a passphrase. */
 export type TestConnectionResult =
@@ -22,6 +24,8 @@ export type TestConnectionResult =
     obo?: { ok: true } | { ok: false; reason: string };
     /** True when this is the built-in simulator (demo data), not a pod. */
     simulator?: boolean;
+    /** With several agents: each one checked (host:port), in the dialog's order. */
+    agents?: string[];
   }
   | {
     ok: false;
@@ -48,8 +52,23 @@ function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }
 
+/** One of several agents failed the check: which one, and why. */
+class AgentCheckFailure extends Error {
+  constructor(readonly agent: string, readonly field: string, readonly failure: unknown) {
+    super(agent);
+  }
+}
+
 /** Why the test failed; a network failure in plain words, naming the field to check (test-connection-reasons.ts). */
 export function failure(err: unknown, props: ConfigProperties = {}): TestConnectionResult {
+  if (err instanceof AgentCheckFailure) {
+    const inner = failure(err.failure, props);
+    if (inner.ok) return inner;
+    const reason = text('runtime.errors.testConnection.agentFailed', { agent: err.agent, reason: inner.reason });
+    // A proxy or an untrusted certificate is to be fixed in its own field, whichever agent showed it.
+    const field = inner.field === 'proxyUrl' || inner.field === 'caCertificates' ? inner.field : err.field;
+    return { ...inner, reason, field };
+  }
   if (isSymphonyError(err)) {
     const network = networkReason(err, props, text);
     if (network) return { ok: false, reason: network.reason, code: err.code, field: network.field };
@@ -68,19 +87,42 @@ async function podVersion(http: HttpClient, agentUrl: string): Promise<string | 
   }
 }
 
-/** Reads the bot's session info and the agent's version, and authenticates the OBO app when there is one. */
-async function check(connection: Connection, agentUrl: string, appId: string | undefined): Promise<Extract<TestConnectionResult, { ok: true }>> {
+/**
+ * Reads the agent's info from every agent, in order, with the tokens already obtained: the first one that fails
+ * ends the check, named by host:port (and the field that lists it). Answers the first agent's info.
+ */
+async function checkAgents(connection: Connection): Promise<Record<string, unknown>> {
+  const { urls, agents, http, tokens } = connection;
+  let first: Record<string, unknown> | undefined;
+  for (const [index, url] of agents.entries()) {
+    const client = new SymphonyClient({ ...urls, agent: url }, http, tokens);
+    try {
+      const info = record((await client.execute(get('/agent/v1/info', 'agent'), { kind: 'bot' })).data);
+      first ??= info;
+    } catch (err) {
+      if (agents.length === 1) throw err;
+      // The first agent is the agent URL, or the pod URL when that is blank.
+      const field = index > 0 ? 'agentUrls' : url === urls.pod ? 'podUrl' : 'agentUrl';
+      throw new AgentCheckFailure(agentName(url), field, err);
+    }
+  }
+  return first ?? {};
+}
+
+/** Reads the bot's session info and every agent's version, and authenticates the OBO app when there is one. */
+async function check(connection: Connection, appId: string | undefined): Promise<Extract<TestConnectionResult, { ok: true }>> {
   const { client, tokens, http } = connection;
   const bot = { kind: 'bot' } as const;
   const session = record((await client.execute(get('/pod/v2/sessioninfo', 'pod'), bot)).data);
-  const info = record((await client.execute(get('/agent/v1/info', 'agent'), bot)).data);
+  const info = await checkAgents(connection);
   const result: Extract<TestConnectionResult, { ok: true }> = {
     ok: true,
     botDisplayName: optionalString(session.displayName),
     botUsername: optionalString(session.username),
     botUserId: typeof session.id === 'number' ? session.id : undefined,
     agentVersion: optionalString(info.version),
-    podVersion: await podVersion(http, agentUrl),
+    podVersion: await podVersion(http, connection.urls.agent),
+    ...(connection.agents.length > 1 ? { agents: connection.agents.map(agentName) } : {}),
   };
   if (appId) {
     result.obo = await tokens.authenticateApp().then(
@@ -105,11 +147,11 @@ export async function testConnection(props: ConfigProperties, credentials: Confi
     if (usesBuiltInSimulator(props)) {
       simulator = new SimulatorConnection({ ...props, timeout, maxRetries: 0 }, () => undefined);
       const opened = await simulator.connection();
-      return { ...(await check(opened, opened.urls.agent, BUILT_IN_APP_ID)), simulator: true };
+      return { ...(await check(opened, BUILT_IN_APP_ID)), simulator: true };
     }
     const settings = parseConfig({ ...props, timeout, maxRetries: 0 }, credentials);
     connection = openConnection({ ...settings, auth: { ...settings.auth, failureHoldMs: 0 } }, () => undefined);
-    return await check(connection, settings.auth.urls.agent, settings.auth.appId);
+    return await check(connection, settings.auth.appId);
   } catch (err) {
     return failure(err, props);
   } finally {

@@ -8,6 +8,7 @@ import type { Node, NodeAPI } from '../core/node-red';
 import { migrateOnLoad } from '../migrations/migrations-node';
 import type { SymphonyCalls } from '../http/symphony-client';
 import type { AuthState } from '../auth/token-manager';
+import type { AgentFailover } from '../http/agent-pool';
 
 export const CONFIG_TYPE = 'symphony-config';
 
@@ -65,7 +66,11 @@ export function registerConfigNode(RED: NodeAPI, t: Translate): void {
       } else {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { openConnection } = require('../http/connection') as typeof import('../http/connection');
-        const opened = openConnection(parseConfig(props, (this.credentials ?? {}) as ConfigCredentials), onAuthState);
+        // Agents are named by host:port only: a URL's path or query never reaches the log.
+        const onFailover = ({ from, to, reason, operation }: AgentFailover): void => {
+          this.warn(t('runtime.agents.failedOver', { from, reason, operation, to }));
+        };
+        const opened = openConnection(parseConfig(props, (this.credentials ?? {}) as ConfigCredentials), onAuthState, onFailover);
         connection = opened;
         this.client = opened.client;
       }

@@ -7,6 +7,7 @@ import { parseCaCertificates, parseCertificate, parsePkcs12, parsePrivateKey } f
 import type { ProxySettings } from '../http/proxy-agent';
 import { DEFAULT_RETRY_SETTINGS } from '../http/retry-policy';
 import type { AuthSettings, ServiceUrls } from '../auth/token-manager';
+import { AGENT_BALANCING_MODES, type AgentBalancing, type AgentPoolSettings } from '../http/agent-pool';
 
 /** Properties of a `symphony-config` node, as the editor saves them. */
 export interface ConfigProperties {
@@ -15,6 +16,10 @@ export interface ConfigProperties {
   connectTo?: string;
   podUrl?: string;
   agentUrl?: string;
+  /** More agents of the same pod, one URL a line, after agentUrl (agent load balancing). */
+  agentUrls?: string;
+  /** `sticky` (default: one agent until it fails) or `round-robin`. */
+  agentBalancing?: string;
   keyManagerUrl?: string;
   authType?: string;
   sessionAuthUrl?: string;
@@ -41,6 +46,8 @@ export type ConfigCredentials = Partial<Record<(typeof CONFIG_CREDENTIALS)[numbe
 export interface ClientSettings {
   auth: AuthSettings;
   http: HttpClientSettings;
+  /** The agents agent calls go to (one, unless more are listed) and how calls are spread over them. */
+  agents: AgentPoolSettings;
   /** Only in certificate mode: the same, plus the client certificate. */
   mtlsHttp?: HttpClientSettings;
 }
@@ -63,6 +70,36 @@ function serviceUrl(value: string | undefined, field: string, fallback?: string)
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw configError(field, text('runtime.errors.config.urlScheme'));
   if (url.username || url.password) throw configError(field, text('runtime.errors.config.urlCredentials'));
   return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * The agent URL, then each line of agentUrls: every malformed line is named by its number, and a URL given twice
+ * is refused (it would take two turns of the rotation).
+ */
+export function agentUrlList(props: ConfigProperties, first: string): string[] {
+  const urls = [first];
+  const lines = String(props.agentUrls ?? '').split(/\r?\n/);
+  lines.forEach((line, at) => {
+    if (!line.trim()) return;
+    let url: string;
+    try {
+      url = serviceUrl(line, 'agentUrls');
+    } catch (err) {
+      const reason = err instanceof Error ? err.message.replace(/^agentUrls: /, '') : String(err);
+      throw configError('agentUrls', text('runtime.errors.config.agentUrlsLine', { line: at + 1, reason }));
+    }
+    if (urls.includes(url)) throw configError('agentUrls', text('runtime.errors.config.agentUrlsLine', { line: at + 1, reason: text('runtime.errors.config.agentUrlRepeated') }));
+    urls.push(url);
+  });
+  return urls;
+}
+
+/** Sticky (the default) or round robin; any other value is refused. */
+export function agentBalancingOf(props: ConfigProperties): AgentBalancing {
+  const mode = props.agentBalancing ?? '';
+  if (mode === '') return 'sticky';
+  if ((AGENT_BALANCING_MODES as readonly string[]).includes(mode)) return mode as AgentBalancing;
+  throw configError('agentBalancing', text('runtime.errors.config.agentBalancing'));
 }
 
 function positiveNumber(value: number | string | undefined, field: string, fallback: number, min: number): number {
@@ -167,6 +204,7 @@ export function simulatorConfig(props: ConfigProperties, access: SimulatorAccess
       failureHoldMs: AUTH_FAILURE_HOLD_MS,
     },
     http,
+    agents: { urls: [url], balancing: 'sticky' },
     mtlsHttp: authType === 'certificate' && access.clientTls ? { ...http, clientTls: access.clientTls } : undefined,
   };
 }
@@ -215,6 +253,7 @@ export function parseConfig(props: ConfigProperties, credentials: ConfigCredenti
       failureHoldMs: AUTH_FAILURE_HOLD_MS,
     },
     http,
+    agents: { urls: agentUrlList(props, urls.agent), balancing: agentBalancingOf(props) },
     mtlsHttp: authType === 'certificate' ? { ...http, clientTls: clientTls(credentials) } : undefined,
   };
 }

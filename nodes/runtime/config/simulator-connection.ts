@@ -6,6 +6,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { SymphonyError, isSymphonyError } from '../core/errors';
 import { text } from '../core/i18n';
+import type { AgentPin } from '../http/agent-pool';
 import type { HttpResponse, RetryNotice } from '../http/http-client';
 import { openConnection, type Connection } from '../http/connection';
 import type { SymphonyCalls } from '../http/symphony-client';
@@ -103,9 +104,9 @@ export class SimulatorConnection implements SymphonyCalls {
     return connection.client.execute(call, identity, signal, onRetry);
   }
 
-  async poll(call: ApiCall, identity: Identity, signal: AbortSignal, timeoutMs: number): Promise<HttpResponse> {
+  async poll(call: ApiCall, identity: Identity, signal: AbortSignal, timeoutMs: number, pin?: AgentPin): Promise<HttpResponse> {
     const connection = await untilAborted(this.connection(), signal, () => stoppedError(call.operation));
-    return connection.client.poll(call, identity, signal, timeoutMs);
+    return connection.client.poll(call, identity, signal, timeoutMs, pin);
   }
 
   /** Closes the clients and lets the simulator go (it lingers a while for a redeploy); a start under way is undone. */

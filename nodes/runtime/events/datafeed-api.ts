@@ -5,6 +5,7 @@
 import type { ApiCall } from '../operations/request-builder';
 import { text } from '../core/i18n';
 import type { SymphonyCalls } from '../http/symphony-client';
+import { AgentPin } from '../http/agent-pool';
 
 const BOT = { kind: 'bot' } as const;
 
@@ -42,12 +43,14 @@ export function eventBatch(data: unknown): EventBatch {
 
 export class DatafeedApi implements FeedSource {
   readonly readOperation = 'datafeed-read';
+  /** The agent this feed is read from: kept while it works (its reads acknowledge its answers), left when it fails. */
+  private readonly agent = new AgentPin();
 
   constructor(private readonly client: SymphonyCalls, private readonly timeouts: { requestMs: number; readMs: number }) {}
 
   /** The id of the bot's feed with this tag, if one is alive. */
   async find(tag: string, signal: AbortSignal): Promise<string | undefined> {
-    const response = await this.client.poll(agentCall('datafeed-list', 'GET', '/agent/v5/datafeeds', undefined, { tag }), BOT, signal, this.timeouts.requestMs);
+    const response = await this.client.poll(agentCall('datafeed-list', 'GET', '/agent/v5/datafeeds', undefined, { tag }), BOT, signal, this.timeouts.requestMs, this.agent);
     const feeds = Array.isArray(response.data) ? response.data as Array<{ id?: unknown }> : [];
     const id = feeds.find((feed) => typeof feed.id === 'string')?.id;
     return typeof id === 'string' ? id : undefined;
@@ -58,7 +61,7 @@ export class DatafeedApi implements FeedSource {
   }
 
   async create(tag: string, signal: AbortSignal): Promise<string> {
-    const response = await this.client.poll(agentCall('datafeed-create', 'POST', '/agent/v5/datafeeds', { tag }), BOT, signal, this.timeouts.requestMs);
+    const response = await this.client.poll(agentCall('datafeed-create', 'POST', '/agent/v5/datafeeds', { tag }), BOT, signal, this.timeouts.requestMs, this.agent);
     const id = (response.data as { id?: unknown } | undefined)?.id;
     if (typeof id !== 'string' || !id) throw new Error(text('runtime.errors.events.noFeedId'));
     return id;
@@ -66,11 +69,11 @@ export class DatafeedApi implements FeedSource {
 
   /** A long poll: the agent holds it until events come (about 30 s at most), hence its own, longer timeout. */
   async read(id: string, ackId: string, signal: AbortSignal): Promise<EventBatch> {
-    const response = await this.client.poll(agentCall(this.readOperation, 'POST', `${feedPath(id)}/read`, { ackId }), BOT, signal, this.timeouts.readMs);
+    const response = await this.client.poll(agentCall(this.readOperation, 'POST', `${feedPath(id)}/read`, { ackId }), BOT, signal, this.timeouts.readMs, this.agent);
     return eventBatch(response.data);
   }
 
   async remove(id: string, signal: AbortSignal): Promise<void> {
-    await this.client.poll(agentCall('datafeed-delete', 'DELETE', feedPath(id)), BOT, signal, this.timeouts.requestMs);
+    await this.client.poll(agentCall('datafeed-delete', 'DELETE', feedPath(id)), BOT, signal, this.timeouts.requestMs, this.agent);
   }
 }

@@ -7,6 +7,7 @@
  */
 import { agentCall, eventBatch, type EventBatch, type FeedSource } from './datafeed-api';
 import type { SymphonyCalls } from '../http/symphony-client';
+import { AgentPin } from '../http/agent-pool';
 
 const BOT = { kind: 'bot' } as const;
 
@@ -21,6 +22,8 @@ export interface DatahoseSettings {
 
 export class DatahoseApi implements FeedSource {
   readonly readOperation = 'datahose-read';
+  /** The agent this feed is read from: kept while it works (its reads acknowledge its answers), left when it fails. */
+  private readonly agent = new AgentPin();
 
   constructor(
     private readonly client: SymphonyCalls,
@@ -37,7 +40,7 @@ export class DatahoseApi implements FeedSource {
     const { eventTypes, scopes, updatePresence } = this.settings;
     const body: Record<string, unknown> = { type: 'datahose', tag, eventTypes: [...eventTypes], ackId, updatePresence };
     if (scopes.length > 0) body.scopes = [...scopes];
-    const response = await this.client.poll(agentCall(this.readOperation, 'POST', '/agent/v5/events/read', body), BOT, signal, this.readTimeoutMs);
+    const response = await this.client.poll(agentCall(this.readOperation, 'POST', '/agent/v5/events/read', body), BOT, signal, this.readTimeoutMs, this.agent);
     return eventBatch(response.data);
   }
 

@@ -49,6 +49,11 @@ export interface HttpRequest {
   secretAnswer?: boolean;
   /** Statuses that are an answer of the operation (extended health's 503): returned as they are, never retried. */
   answerStatuses?: readonly number[];
+  /**
+   * Asked after every attempt: true ends the attempts on this server at once, the answer returned or the network
+   * error thrown, for a caller that moves to another server (agent failover, agent-pool.ts).
+   */
+  failFast?: (outcome: AttemptOutcome) => boolean;
 }
 
 export interface HttpResponse {
@@ -230,7 +235,8 @@ export class HttpClient {
         outcome = { networkCode: failure.code };
       }
       const isAnswer = outcome.status !== undefined && request.answerStatuses?.includes(outcome.status) === true;
-      const canRetry = !isAnswer && retry < (request.maxRetries ?? this.settings.retry.maxRetries)
+      const movesOn = !isAnswer && request.failFast?.(outcome) === true;
+      const canRetry = !isAnswer && !movesOn && retry < (request.maxRetries ?? this.settings.retry.maxRetries)
         && isRetryable(outcome, request.idempotent, this.settings.retry);
       const delayMs = canRetry ? retryDelayMs(retry, outcome, this.settings.retry) : 0;
       if (!canRetry || delayMs > this.settings.retry.maxRetryAfterMs) {

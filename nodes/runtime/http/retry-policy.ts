@@ -69,3 +69,23 @@ export function retryDelayMs(retry: number, outcome: AttemptOutcome, settings: R
   const step = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** retry);
   return Math.round(step * (0.5 + random() / 2));
 }
+
+/** Network failures that happen before the request is sent: no server saw it. */
+const NOT_SENT_NETWORK = new Set(['ECONNREFUSED', 'EPROTO_PROXY_REFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * Whether a call that failed on one agent may go to another one (agent load balancing, agent-pool.ts). Only a
+ * failure of the agent qualifies: a network error or a 5xx answer, never a 4xx or 429 (the call or the pod is at
+ * fault, and another agent would answer the same). As for retries, what may have been applied (a reset, a
+ * timeout, a 500, 502 or 504 after the request was sent) moves on only for an idempotent call or with
+ * retryUnsafe; a refused connection, a name not found or a 503 always does.
+ */
+export function canFailOver(outcome: AttemptOutcome, idempotent: boolean, settings: RetrySettings): boolean {
+  const { status, networkCode } = outcome;
+  if (status !== undefined) {
+    if (status < 500) return false;
+    return NOT_APPLIED_STATUSES.has(status) || idempotent || settings.retryUnsafe;
+  }
+  if (networkCode === undefined) return false;
+  return NOT_SENT_NETWORK.has(networkCode) || idempotent || settings.retryUnsafe;
+}

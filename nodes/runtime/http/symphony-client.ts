@@ -1,6 +1,8 @@
 import { SymphonyError } from '../core/errors';
 import { text } from '../core/i18n';
 import type { HttpClient, HttpRequest, HttpResponse, RetryNotice } from './http-client';
+import { AgentPool, type AgentAttempt, type AgentPin } from './agent-pool';
+import { DEFAULT_RETRY_SETTINGS } from './retry-policy';
 import type { ApiCall } from '../operations/request-builder';
 import { requestIdOf, symphonyMessageOf } from './response';
 import { untilAborted } from './until-aborted';
@@ -10,7 +12,8 @@ import type { Identity, ServiceUrls, TokenManager } from '../auth/token-manager'
 /** What nodes call Symphony through: a config node's client, ready at once or once its connection is open. */
 export interface SymphonyCalls {
   execute(call: ApiCall, identity: Identity, signal?: AbortSignal, onRetry?: (notice: RetryNotice) => void): Promise<HttpResponse>;
-  poll(call: ApiCall, identity: Identity, signal: AbortSignal, timeoutMs: number): Promise<HttpResponse>;
+  /** `pin`: a feed loop's agent, which its agent calls stay on until it fails (agent-pool.ts). */
+  poll(call: ApiCall, identity: Identity, signal: AbortSignal, timeoutMs: number, pin?: AgentPin): Promise<HttpResponse>;
 }
 
 /**
@@ -25,6 +28,8 @@ export class SymphonyClient implements SymphonyCalls {
     readonly tokens: TokenManager,
     /** In certificate mode: the client that presents the bot's certificate, for the authenticators. */
     private readonly mtlsHttp?: HttpClient,
+    /** The agents agent calls go to: the one agent URL unless several are configured. */
+    private readonly agents: AgentPool = new AgentPool({ urls: [urls.agent], balancing: 'sticky' }, DEFAULT_RETRY_SETTINGS),
   ) {}
 
   /** The base URL and the HTTP client of a call's service. */
@@ -45,12 +50,13 @@ export class SymphonyClient implements SymphonyCalls {
    * For a loop that runs its own backoff (the datafeed reader): no HTTP-level retry, and a timeout of its own,
    * longer than the time a long poll is held open by the server. A 401 still re-authenticates once.
    */
-  poll(call: ApiCall, identity: Identity, signal: AbortSignal, timeoutMs: number): Promise<HttpResponse> {
-    return this.run(call, identity, { signal, timeoutMs, maxRetries: 0 });
+  poll(call: ApiCall, identity: Identity, signal: AbortSignal, timeoutMs: number, pin?: AgentPin): Promise<HttpResponse> {
+    return this.run(call, identity, { signal, timeoutMs, maxRetries: 0 }, undefined, pin);
   }
 
   private async run(
     call: ApiCall, identity: Identity, transport: Pick<HttpRequest, 'signal' | 'timeoutMs' | 'maxRetries'>, onRetry?: (notice: RetryNotice) => void,
+    pin?: AgentPin,
   ): Promise<HttpResponse> {
     const { signal } = transport;
     const stopped = (): SymphonyError => new SymphonyError('ABORTED', text('runtime.errors.http.aborted'), { operation: call.operation });
@@ -68,22 +74,26 @@ export class SymphonyClient implements SymphonyCalls {
       const headers: Record<string, string> = {};
       if (used) headers.sessionToken = used.sessionToken;
       if (used?.keyManagerToken) headers.keyManagerToken = used.keyManagerToken;
+      const send: AgentAttempt = (to, failFast) => http.send({
+        method: call.method,
+        url: to + call.path,
+        query: call.query,
+        headers,
+        body: call.body,
+        idempotent: call.idempotent,
+        signal,
+        accept: call.accept,
+        responseType: call.responseType,
+        timeoutMs: transport.timeoutMs,
+        maxRetries: transport.maxRetries,
+        answerStatuses: call.answerStatuses,
+        failFast,
+      }, onRetry);
       let response: HttpResponse;
       try {
-        response = await http.send({
-          method: call.method,
-          url: base + call.path,
-          query: call.query,
-          headers,
-          body: call.body,
-          idempotent: call.idempotent,
-          signal,
-          accept: call.accept,
-          responseType: call.responseType,
-          timeoutMs: transport.timeoutMs,
-          maxRetries: transport.maxRetries,
-          answerStatuses: call.answerStatuses,
-        }, onRetry);
+        if (!toAgent) response = await send(base, () => false);
+        else if (pin) response = await this.agents.sendPinned(pin, call.operation, send);
+        else response = await this.agents.send(call.operation, call.idempotent, send, (answer) => httpError(call, answer));
       } catch (err) {
         if (err instanceof SymphonyError) err.cause.operation = call.operation;
         throw err;
