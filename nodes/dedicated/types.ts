@@ -56,6 +56,8 @@ export interface DedicatedField {
   icon?: string;
   /** The row shows only while the select `field` has one of `values` (nodes/editor/show-when.ts). */
   showWhen?: { field: string; values: readonly string[] };
+  /** Added after nodes of the type were saved: left at its default, it stays absent (nodes/editor/absent-defaults.ts). */
+  addedLater?: true;
 }
 
 /** A msg property documented in the help: its name and type. */

@@ -87,37 +87,10 @@ namespace SymphonyEditor {
 
   /** Properties added after config nodes were saved without them; the runtime reads absent as the default. */
   const ADDED_LATER = ['agentUrls', 'agentBalancing'];
-  const ABSENT_DEFAULT = 'data-symphony-absent-default';
-
-  /** One of them absent from the node is shown with its default, and the input remembers it was absent. */
-  function showAbsentAsDefault(node: SymphonyEditorNode): void {
-    const defaults = node._def ? node._def.defaults : {};
-    ADDED_LATER.forEach((name) => {
-      const input = $('#node-config-input-' + name);
-      const declared = defaults[name] as { value?: unknown } | undefined;
-      if (node[name] === undefined && input.length > 0 && declared) {
-        const value = String(declared.value);
-        input.val(value).attr(ABSENT_DEFAULT, value);
-      }
-    });
-  }
-
-  /**
-   * Left at its default, such a property stays absent on Done: Node-RED saves what each input holds and would mark
-   * an older node changed though nothing was touched. An input without its id is skipped by Node-RED's save.
-   */
-  function keepAbsentDefaults(): void {
-    $('[' + ABSENT_DEFAULT + ']').each(function () {
-      const input = $(this);
-      if (String(input.val() || '').trim() === input.attr(ABSENT_DEFAULT)) {
-        this.removeAttribute('id');
-      }
-    });
-  }
 
   export function prepareConfig(node: SymphonyEditorNode): void {
     upgradeDialog(node, 'node-config-input');
-    showAbsentAsDefault(node);
+    showAbsentAsDefault(node, 'node-config-input', ADDED_LATER);
     setupTabs();
     // The auth type's rows, the OBO app key rows once an app id is set, the pod's rows while a pod is chosen.
     setupConnectionChoice();

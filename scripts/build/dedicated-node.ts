@@ -44,13 +44,15 @@ function prepareSource(spec: DedicatedNodeSpec): string | undefined {
   const shown = spec.fields.flatMap((f) => (f.showWhen
     ? [`      SymphonyEditor.showWhen(${jsQuoted(f.name)}, ${jsQuoted(f.showWhen.field)}, [${f.showWhen.values.map(jsQuoted).join(', ')}]);`]
     : []));
-  const lines = spec.fields.flatMap((f) => {
+  const addedLater = spec.fields.filter((f) => f.addedLater).map((f) => jsQuoted(f.name));
+  const absent = addedLater.length > 0 ? [`      SymphonyEditor.showAbsentAsDefault(this, 'node-input', [${addedLater.join(', ')}]);`] : [];
+  const lines = absent.concat(spec.fields.flatMap((f) => {
     if (f.input.kind === 'checklist') return [`      SymphonyEditor.prepareChecklist(this, ${jsQuoted(f.name)});`];
     if (f.input.kind === 'editableList' && f.input.prepare) return [`      SymphonyEditor.${f.input.prepare}(this, ${jsQuoted(f.name)});`];
     if (f.input.kind !== 'typed') return [];
     const types = f.input.types;
     return [`      $('#node-input-${f.name}').typedInput({ default: ${jsQuoted(types[0] ?? 'str')}, types: [${types.map(jsQuoted).join(', ')}], typeField: '#node-input-${f.name}Type' });`];
-  }).concat(shown);
+  })).concat(shown);
   if (lines.length === 0) return undefined;
   return `function () {\n${lines.join('\n')}\n    }`;
 }
@@ -85,6 +87,12 @@ export function dedicatedScript(spec: DedicatedNodeSpec): string {
   const extra = { ...spec.editor };
   const prepare = prepareSource(spec);
   if (prepare && !extra.oneditprepare) extra.oneditprepare = prepare;
+  // Fields added later are checked before Node-RED reads the inputs, then the type's own save runs.
+  if (spec.fields.some((f) => f.addedLater)) {
+    extra.oneditsave = extra.oneditsave
+      ? `function () {\n      SymphonyEditor.keepAbsentDefaults();\n      (${extra.oneditsave}).call(this);\n    }`
+      : 'function () { SymphonyEditor.keepAbsentDefaults(); }';
+  }
   const configs = spec.fields.flatMap((f) => (f.input.kind === 'config' ? [[f.name, f.input.type] as const] : []));
   if (configs.length > 0 && !extra.onadd) extra.onadd = pickOnlyConfigScript(configs);
   const secrets = spec.fields.filter((f) => f.input.kind === 'password').map((f) => `      ${f.name}: { type: 'password' }`);

@@ -215,12 +215,12 @@ describe('the editor in a browser (npm start, Chromium)', function () {
   it('the events dialog: event types as words in groups, presets, and ports that keep their wires', async function () {
     const { page, console: log } = await editor();
     const tab = await page.evaluate(() => (globalThis as unknown as EditorWindow).RED.workspaces.add(null).id);
-    // Hand-written: the types as text, in an order of their own, one output per type, each wired.
+    // Hand-written: the types as text, in an order of their own, one output per type, each wired; saved before the
+    // shared claim's fields existed (they must stay absent).
     const nodes = [
       {
         id: 'ev-text', type: 'symphony-events', name: '', config: DEMO_CONFIG_ID, eventTypes: 'roomcreated, MESSAGESENT', streamIds: '', ignoreOwn: true,
-        mentionsOnly: false, outputMode: 'perType', tag: '', claim: 'none', redisUrl: '', claimPrefix: 'symphony:event:', claimExpiry: 24,
-        outputs: 2, wires: [['ev-rooms'], ['ev-messages']],
+        mentionsOnly: false, outputMode: 'perType', tag: '', outputs: 2, wires: [['ev-rooms'], ['ev-messages']],
       },
       { id: 'ev-rooms', type: 'debug', name: 'rooms', wires: [] },
       { id: 'ev-messages', type: 'debug', name: 'messages', wires: [] },

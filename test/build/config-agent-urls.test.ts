@@ -26,7 +26,12 @@ describe('build: the config dialog lists more agents, one URL a line', () => {
         nodes: { registerType: (type: string, def: Definition) => definitions.set(type, def) },
         events: { emit: () => undefined },
       },
-      $: (selector: string) => ({ length: 0, val: () => (selector === '#node-config-input-connectTo' ? connectTo : selector === '#node-config-input-agentUrl' ? agentUrl : '') }),
+      // The dialog's inputs; any other element (an operation's template the helper fills) is there and takes text.
+      $: (selector: string) => ({
+        length: selector.startsWith('#') ? 0 : 1,
+        text: () => undefined,
+        val: () => (selector === '#node-config-input-connectTo' ? connectTo : selector === '#node-config-input-agentUrl' ? agentUrl : ''),
+      }),
       URL,
     });
     for (const code of javascriptBlocks(readBuilt('symphony.html'))) vm.runInContext(code, context);
