@@ -6,18 +6,8 @@ import assert from 'node:assert/strict';
 import { CONFIG_ID, configNode, delay, helper, loadFlow, statuses, useSimulator } from '../helpers/flow';
 import { DESK_ROOM_ID } from '../helpers/simulator';
 import { eventsNode, reading, until } from '../helpers/events-flow';
+import type { FeedReport as Feed } from '../../nodes/runtime/events/feed-registry';
 
-interface Feed {
-  id: string;
-  name: string;
-  type: string;
-  lastReadAt: string | null;
-  secondsSinceLastRead: number;
-  eventsPerMinute: number;
-  reconnects: number;
-  state: string;
-  healthy: boolean;
-}
 interface Answer {
   status: number;
   body: { healthy?: boolean; maxSilenceSeconds?: number; feeds?: Feed[]; error?: string; field?: string };
