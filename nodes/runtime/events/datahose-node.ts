@@ -12,7 +12,7 @@ import { DatahoseApi } from './datahose-api';
 import { eventMessage, readEvent } from './event-message';
 import { DATAHOSE_EVENT_TYPES, DATAHOSE_SCOPES, DEFAULT_EVENT_TYPES } from './event-types';
 import {
-  backoffSettings, DEFAULT_READ_TIMEOUT_MS, feedClaim, feedConfig, feedDelivery, feedStatus, flag, positive, runFeed, selectedTypes, skippedWarner, typedSender,
+  backoffSettings, DEFAULT_READ_TIMEOUT_MS, feedDelivery, flag, loopReporting, openFeed, positive, runFeed, selectedTypes, skippedWarner, typedSender,
   type FeedNodeConfig, type SendingNode,
 } from './feed-node';
 import type { Translate } from '../core/i18n';
@@ -51,12 +51,9 @@ export function datahoseNodeConstructor(RED: NodeAPI, t: Translate): (this: Send
   return function DatahoseNode(this: SendingNode, config: DatahoseNodeConfig): void {
     RED.nodes.createNode(this, config);
     const node = this;
-    const status = feedStatus(node, DATAHOSE_TYPE, config, t);
-    const symphony = feedConfig(RED, config, status, t);
-    const client = symphony?.client;
-    if (!symphony || !client) return;
-    const claim = feedClaim(node, config, status, t);
-    if (claim === null) return;
+    const feed = openFeed(RED, node, DATAHOSE_TYPE, config, t);
+    if (!feed) return;
+    const { status, symphony, client, claim } = feed;
 
     const types = selectedTypes(config.eventTypes, DATAHOSE_EVENT_TYPES, DEFAULT_EVENT_TYPES);
     const send = typedSender(node, types, config.outputMode === 'perType');
@@ -80,9 +77,7 @@ export function datahoseNodeConstructor(RED: NodeAPI, t: Translate): (this: Send
         const msg = eventMessage(readEvent(event));
         return () => send(msg, event.type);
       }, warnSkipped, claim),
-      onSkipped: warnSkipped,
-      onState: (state, error) => status.loopState(state, error),
-      onRead: (events) => status.read(events),
+      ...loopReporting(status, warnSkipped),
     });
     runFeed(node, symphony, loop, status, `datahose\u0000${tag}`, claim);
   };

@@ -12,7 +12,7 @@ import { acceptsEvent, parseStreamIds, type EventFilterSettings } from './event-
 import { eventMessage, readEvent } from './event-message';
 import { DEFAULT_EVENT_TYPES, EVENT_TYPES } from './event-types';
 import {
-  backoffSettings, DEFAULT_READ_TIMEOUT_MS, feedClaim, feedConfig, feedDelivery, feedStatus, flag, positive, REQUEST_TIMEOUT_MS, runFeed, selectedTypes, skippedWarner, typedSender,
+  backoffSettings, DEFAULT_READ_TIMEOUT_MS, feedDelivery, flag, loopReporting, openFeed, positive, REQUEST_TIMEOUT_MS, runFeed, selectedTypes, skippedWarner, typedSender,
   type FeedNodeConfig, type SendingNode,
 } from './feed-node';
 import type { Translate } from '../core/i18n';
@@ -43,12 +43,9 @@ export function eventsNodeConstructor(RED: NodeAPI, t: Translate): (this: Sendin
   return function EventsNode(this: SendingNode, config: EventsNodeConfig): void {
     RED.nodes.createNode(this, config);
     const node = this;
-    const status = feedStatus(node, EVENTS_TYPE, config, t);
-    const symphony = feedConfig(RED, config, status, t);
-    const client = symphony?.client;
-    if (!symphony || !client) return;
-    const claim = feedClaim(node, config, status, t);
-    if (claim === null) return;
+    const feed = openFeed(RED, node, EVENTS_TYPE, config, t);
+    if (!feed) return;
+    const { status, symphony, client, claim } = feed;
 
     const types = selectedTypes(config.eventTypes, EVENT_TYPES, DEFAULT_EVENT_TYPES);
     const filter: EventFilterSettings = {
@@ -81,9 +78,7 @@ export function eventsNodeConstructor(RED: NodeAPI, t: Translate): (this: Sendin
         const read = readEvent(event);
         return acceptsEvent(read, filter, botUserId) ? () => send(eventMessage(read), read.type) : undefined;
       }, warnSkipped, claim),
-      onSkipped: warnSkipped,
-      onState: (state, error) => status.loopState(state, error),
-      onRead: (events) => status.read(events),
+      ...loopReporting(status, warnSkipped),
     });
     runFeed(node, symphony, loop, status, tag, claim);
   };

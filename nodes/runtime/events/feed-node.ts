@@ -6,7 +6,7 @@ import type { ConfigUser, SymphonyConfigNode } from '../config/config-node';
 import { claimSettings, type ClaimConfig } from './claim-settings';
 import { eventClaim, type EventClaim } from './event-claim';
 import { DEFAULT_BACKOFF, type BackoffSettings } from './datafeed-backoff';
-import type { DatafeedLoop, SkippedEvent } from './datafeed-loop';
+import type { DatafeedLoop, DatafeedLoopOptions, SkippedEvent } from './datafeed-loop';
 import { forgetFeedPosition } from './datafeed-position';
 import { quotedEventId } from './event-check';
 import { isEventType, type DatafeedEvent, type EventType } from './event-types';
@@ -64,7 +64,7 @@ export function backoffSettings(config: FeedNodeConfig): BackoffSettings {
  * The node's status, which keeps its liveness figures, listed for the liveness route and the health node while the
  * node runs (also when it cannot start: it is then a failed feed).
  */
-export function feedStatus(node: Node, type: string, config: FeedNodeConfig, t: Translate): EventsStatus {
+function feedStatus(node: Node, type: string, config: FeedNodeConfig, t: Translate): EventsStatus {
   const liveness = new FeedLiveness();
   const status = new EventsStatus(node, t, liveness);
   const feed = { id: node.id, name: typeof config.name === 'string' ? config.name.trim() : '', type, configId: typeof config.config === 'string' ? config.config : '', liveness };
@@ -77,7 +77,7 @@ export function feedStatus(node: Node, type: string, config: FeedNodeConfig, t: 
 }
 
 /** The config node and its client, or undefined after showing why the node cannot run. */
-export function feedConfig(RED: NodeAPI, config: FeedNodeConfig, status: EventsStatus, t: Translate): SymphonyConfigNode | undefined {
+function feedConfig(RED: NodeAPI, config: FeedNodeConfig, status: EventsStatus, t: Translate): SymphonyConfigNode | undefined {
   const symphony = (config.config ? RED.nodes.getNode(config.config) : null) as SymphonyConfigNode | null;
   if (symphony?.client) {
     if (symphony.simulated) status.readsSimulator();
@@ -93,7 +93,7 @@ export function feedConfig(RED: NodeAPI, config: FeedNodeConfig, status: EventsS
  * The node's shared claim: undefined when it has none, null after showing why it cannot run (a setting that
  * cannot work, or @redis/client missing): the node then reads nothing rather than deliver without the claim asked.
  */
-export function feedClaim(node: Node, config: FeedNodeConfig, status: EventsStatus, t: Translate): EventClaim | undefined | null {
+function feedClaim(node: Node, config: FeedNodeConfig, status: EventsStatus, t: Translate): EventClaim | undefined | null {
   try {
     const settings = claimSettings(config, node.credentials);
     return settings ? eventClaim(node, settings, status, t) : undefined;
@@ -103,6 +103,34 @@ export function feedClaim(node: Node, config: FeedNodeConfig, status: EventsStat
     node.error(err instanceof Error ? err.message : String(err));
     return null;
   }
+}
+
+/** What a feed node runs with once it can: its status (with its liveness), config node, client and claim. */
+export interface OpenFeed {
+  status: EventsStatus;
+  symphony: SymphonyConfigNode;
+  client: NonNullable<SymphonyConfigNode['client']>;
+  claim: EventClaim | undefined;
+}
+
+/** A feed node's start: undefined when it cannot run (no config, an invalid one, a claim that cannot work), its status saying why. */
+export function openFeed(RED: NodeAPI, node: Node, type: string, config: FeedNodeConfig, t: Translate): OpenFeed | undefined {
+  const status = feedStatus(node, type, config, t);
+  const symphony = feedConfig(RED, config, status, t);
+  const client = symphony?.client;
+  if (!symphony || !client) return undefined;
+  const claim = feedClaim(node, config, status, t);
+  if (claim === null) return undefined;
+  return { status, symphony, client, claim };
+}
+
+/** How a feed node's loop reports: skipped events as warnings, its state and each read in the status. */
+export function loopReporting(status: EventsStatus, warnSkipped: (skipped: SkippedEvent) => void): Pick<DatafeedLoopOptions, 'onSkipped' | 'onState' | 'onRead'> {
+  return {
+    onSkipped: warnSkipped,
+    onState: (state, error) => status.loopState(state, error),
+    onRead: (events) => status.read(events),
+  };
 }
 
 /** Sends a msg on the node's one output, or on the output of its type. */
