@@ -20,8 +20,22 @@ const START_TIMEOUT_MS = 60_000;
 /** A node type of the package, to tell that it was loaded. */
 const PROBE_TYPE = 'symphony-config';
 
-/** The node types the admin API lists. */
-function nodeTypes(port: number): Promise<string> {
+/**
+ * The node types the admin API lists. Node-RED logs "Started flows" before its HTTP server listens: a refused
+ * connection is tried again for a few seconds.
+ */
+async function nodeTypes(port: number): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await nodeTypesOnce(port);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ECONNREFUSED' || attempt >= 50) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+function nodeTypesOnce(port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     http.get({ host: '127.0.0.1', port, path: '/nodes', headers: { accept: 'application/json' } }, (res) => {
       let body = '';
@@ -98,38 +112,44 @@ async function startOnce(redJs: string, root: string, packageName: string | null
       env: { ...process.env, NODE_RED_ENABLE_PROJECTS: 'false' },
     });
     let output = '';
-    const result = await new Promise<Start>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Node-RED did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
-      let wall: number | undefined;
-      const onData = (chunk: Buffer): void => {
-        output += chunk.toString();
-        if (wall === undefined && STARTED.test(output)) wall = performance.now() - begin;
-        // The CPU time comes on stderr, maybe after the line on stdout.
-        const cpu = CPU.exec(output);
-        if (wall !== undefined && cpu) {
+    try {
+      const result = await new Promise<Start>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`Node-RED did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+        let wall: number | undefined;
+        const onData = (chunk: Buffer): void => {
+          output += chunk.toString();
+          if (wall === undefined && STARTED.test(output)) wall = performance.now() - begin;
+          // The CPU time comes on stderr, maybe after the line on stdout.
+          const cpu = CPU.exec(output);
+          if (wall !== undefined && cpu) {
+            clearTimeout(timer);
+            resolve({ wall, cpu: Number(cpu[1]) });
+          }
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.once('exit', (code) => {
           clearTimeout(timer);
-          resolve({ wall, cpu: Number(cpu[1]) });
-        }
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`Node-RED exited (${code}) before starting:\n${output}`));
+          reject(new Error(`Node-RED exited (${code}) before starting:\n${output}`));
+        });
       });
-    });
-    // Both setups must be what they claim: the package's node types are loaded, or absent.
-    const types = await nodeTypes(port);
-    if (types.includes(PROBE_TYPE) !== (packageName !== null)) {
-      child.kill('SIGTERM');
-      throw new Error(`Node-RED started ${packageName ? 'without' : 'with'} ${PROBE_TYPE}:\n${output}`);
+      // Both setups must be what they claim: the package's node types are loaded, or absent.
+      const types = await nodeTypes(port);
+      if (types.includes(PROBE_TYPE) !== (packageName !== null)) {
+        throw new Error(`Node-RED started ${packageName ? 'without' : 'with'} ${PROBE_TYPE}:\n${output}`);
+      }
+      return result;
+    } finally {
+      // Stopped whatever happened, before its directory goes.
+      await new Promise<void>((resolve) => {
+        child.removeAllListeners('exit');
+        if (child.exitCode !== null || child.signalCode !== null) resolve();
+        else {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }
+      });
     }
-    await new Promise<void>((resolve) => {
-      child.removeAllListeners('exit');
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-    return result;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
