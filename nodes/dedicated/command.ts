@@ -1,4 +1,5 @@
 /** The `symphony-command` node's editor side (runtime: nodes/runtime/commands/command-node.ts). */
+import { CONFIG_FIELD, NAME_FIELD } from './common-fields';
 import type { DedicatedNodeSpec } from './types';
 
 export const COMMAND_NODE: DedicatedNodeSpec = {
@@ -10,8 +11,8 @@ export const COMMAND_NODE: DedicatedNodeSpec = {
   outputs: 1,
   botOnly: true,
   fields: [
-    { name: 'name', value: '', input: { kind: 'text', placeholder: true }, icon: 'tag' },
-    { name: 'config', value: '', input: { kind: 'config', type: 'symphony-config' }, required: true, icon: 'server' },
+    NAME_FIELD,
+    CONFIG_FIELD,
     { name: 'commands', value: [], input: { kind: 'editableList' }, icon: 'terminal', validate: 'function (v) { return SymphonyEditor.validateCommands(v); }' },
     { name: 'requireMention', value: false, input: { kind: 'checkbox' }, icon: 'at' },
     { name: 'help', value: true, input: { kind: 'checkbox' }, icon: 'question-circle' },

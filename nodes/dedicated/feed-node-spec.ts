@@ -3,6 +3,7 @@
  * types as a checklist, one output or one per type, the tag and the shared claim around the fields that say
  * what each reads, and the msg they send.
  */
+import { CONFIG_FIELD, NAME_FIELD } from './common-fields';
 import { CLAIM_FIELDS } from './claim-fields';
 import type { ChoiceGroup, DedicatedField, DedicatedNodeSpec } from './types';
 
@@ -39,8 +40,8 @@ export function feedNodeSpec(parts: FeedNodeParts): DedicatedNodeSpec {
     outputs: 1,
     botOnly: true,
     fields: [
-      { name: 'name', value: '', input: { kind: 'text', placeholder: true }, icon: 'tag' },
-      { name: 'config', value: '', input: { kind: 'config', type: 'symphony-config' }, required: true, icon: 'server' },
+      NAME_FIELD,
+      CONFIG_FIELD,
       {
         name: 'eventTypes', value: ['MESSAGESENT'], input: { kind: 'checklist', groups: parts.groups, presets: parts.presets },
         icon: 'filter', validate: 'function (v) { return Array.isArray(v) ? v.length > 0 : typeof v === \'string\' && v !== \'\'; }',

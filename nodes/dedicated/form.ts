@@ -1,4 +1,5 @@
 /** The `symphony-form` node's editor side (runtime: nodes/runtime/forms/form-node.ts). */
+import { CONFIG_FIELD, NAME_FIELD } from './common-fields';
 import type { DedicatedNodeSpec } from './types';
 
 const STREAM_TYPES = ['msg', 'str', 'flow', 'global', 'env', 'jsonata'] as const;
@@ -15,8 +16,8 @@ export const FORM_NODE: DedicatedNodeSpec = {
   outputs: 2,
   botOnly: true,
   fields: [
-    { name: 'name', value: '', input: { kind: 'text', placeholder: true }, icon: 'tag' },
-    { name: 'config', value: '', input: { kind: 'config', type: 'symphony-config' }, required: true, icon: 'server' },
+    NAME_FIELD,
+    CONFIG_FIELD,
     { name: 'streamId', value: 'streamId', input: { kind: 'typed', types: STREAM_TYPES }, icon: 'comments' },
     { name: 'streamIdType', value: 'msg', input: { kind: 'hidden' } },
     { name: 'title', value: '', input: { kind: 'text', placeholder: true }, icon: 'header' },

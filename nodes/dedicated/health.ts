@@ -1,4 +1,5 @@
 /** The `symphony-health` node's editor side (runtime: nodes/runtime/health/health-node.ts). */
+import { CONFIG_FIELD, NAME_FIELD } from './common-fields';
 import type { DedicatedNodeSpec } from './types';
 
 /** "Silent too long": whole seconds from 1 to 86400 (a day). */
@@ -13,8 +14,8 @@ export const HEALTH_NODE: DedicatedNodeSpec = {
   outputs: 1,
   botOnly: true,
   fields: [
-    { name: 'name', value: '', input: { kind: 'text', placeholder: true }, icon: 'tag' },
-    { name: 'config', value: '', input: { kind: 'config', type: 'symphony-config' }, required: true, icon: 'server' },
+    NAME_FIELD,
+    CONFIG_FIELD,
     { name: 'feeds', value: '', input: { kind: 'textarea', rows: 2 }, icon: 'rss' },
     { name: 'maxSilence', value: 120, input: { kind: 'text' }, icon: 'clock-o', validate: VALIDATE_SECONDS },
   ],

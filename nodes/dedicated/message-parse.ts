@@ -1,4 +1,5 @@
 /** The `symphony-message-parse` node's editor side (runtime: nodes/runtime/messages/message-parse-node.ts). */
+import { NAME_FIELD } from './common-fields';
 import type { DedicatedNodeSpec } from './types';
 
 const SOURCE_TYPES = ['msg', 'flow', 'global', 'str'] as const;
@@ -12,7 +13,7 @@ export const MESSAGE_PARSE_NODE: DedicatedNodeSpec = {
   outputs: 1,
   botOnly: true,
   fields: [
-    { name: 'name', value: '', input: { kind: 'text', placeholder: true }, icon: 'tag' },
+    NAME_FIELD,
     { name: 'message', value: 'payload.message', input: { kind: 'typed', types: SOURCE_TYPES }, icon: 'comment' },
     { name: 'messageType', value: 'msg', input: { kind: 'hidden' } },
     { name: 'data', value: 'payload.data', input: { kind: 'typed', types: SOURCE_TYPES }, icon: 'code' },
