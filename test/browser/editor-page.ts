@@ -148,6 +148,21 @@ export async function waitForTraysClosed(page: Page, timeout = 5_000): Promise<v
   await page.locator('.red-ui-tray').first().waitFor({ state: 'detached', timeout });
 }
 
+/** Imports nodes as they were saved (their ids kept, no defaults added): the hand-written nodes a test checks. */
+export async function importAsSaved(page: Page, nodes: Array<Record<string, unknown>>): Promise<void> {
+  await page.evaluate((nodes) => {
+    (globalThis as unknown as EditorWindow).RED.view.importNodes(nodes, { generateIds: false, touchImport: true, notify: false });
+  }, nodes);
+}
+
+/** Opens the edit dialog of the node `id`, as a double click on it does. */
+export async function editNode(page: Page, id: string): Promise<void> {
+  await page.evaluate((id) => {
+    const { RED } = globalThis as unknown as EditorWindow;
+    RED.editor.edit(RED.nodes.node(id)!);
+  }, id);
+}
+
 /**
  * RED.tabs reads two clicks on tabs less than 400 ms apart as a double click (and ignores the second as a
  * switch), so a test clicking tabs at machine speed waits as a person would.

@@ -16,6 +16,8 @@ import {
   clearFailureScreenshots,
   describeEntries,
   dropFromPalette,
+  editNode,
+  importAsSaved,
   openEditor,
   screenshot,
   TAB_CLICK_GAP_MS,
@@ -169,10 +171,7 @@ describe('the editor in a browser (npm start, Chromium)', function () {
 
     // One dialog as a person sees it, for the picture.
     const shown = fresh.find((n) => n.type === DIALOG_SHOWN)!.id;
-    await page.evaluate((id) => {
-      const { RED } = globalThis as unknown as EditorWindow;
-      RED.editor.edit(RED.nodes.node(id)!);
-    }, shown);
+    await editNode(page, shown);
     await page.locator('#node-dialog-cancel').waitFor({ state: 'visible' });
     await delay(400);
     await screenshot(page, 'dialog');
@@ -200,9 +199,7 @@ describe('the editor in a browser (npm start, Chromium)', function () {
       { id: 'hand-untyped', type: 'symphony-presence-set', config: DEMO_CONFIG_ID, category: 'BUSY', categoryType: 'str' },
     ];
     const tab = await page.evaluate(() => (globalThis as unknown as EditorWindow).RED.workspaces.add(null).id);
-    await page.evaluate((nodes) => {
-      (globalThis as unknown as EditorWindow).RED.view.importNodes(nodes, { generateIds: false, touchImport: true, notify: false });
-    }, nodes.map((n, i) => ({ ...n, z: tab, x: 200, y: 80 + 60 * i, wires: [] })));
+    await importAsSaved(page, nodes.map((n, i) => ({ ...n, z: tab, x: 200, y: 80 + 60 * i, wires: [] })));
     const outcomes = await page.evaluate(pressDoneOnEach, nodes.map((n) => n.id));
     const changes = Object.fromEntries(outcomes.map((o) => [o.id, Object.fromEntries(o.changes.map((c) => [c.property, c.after]))]));
     assert.deepEqual(changes['hand-category'], {}, 'busy is kept (not replaced by the blank choice)');
@@ -225,16 +222,11 @@ describe('the editor in a browser (npm start, Chromium)', function () {
       { id: 'ev-rooms', type: 'debug', name: 'rooms', wires: [] },
       { id: 'ev-messages', type: 'debug', name: 'messages', wires: [] },
     ];
-    await page.evaluate((nodes) => {
-      (globalThis as unknown as EditorWindow).RED.view.importNodes(nodes, { generateIds: false, touchImport: true, notify: false });
-    }, nodes.map((n, i) => ({ ...n, z: tab, x: 200 + 250 * Math.min(i, 1), y: 80 + 60 * i })));
+    await importAsSaved(page, nodes.map((n, i) => ({ ...n, z: tab, x: 200 + 250 * Math.min(i, 1), y: 80 + 60 * i })));
     const untouched = await page.evaluate(pressDoneOnEach, ['ev-text']);
     assert.deepEqual(untouched.map((o) => [o.problem, o.changes]), [[undefined, []]], 'Done on the untouched dialog keeps the text as saved');
 
-    await page.evaluate(() => {
-      const { RED } = globalThis as unknown as EditorWindow;
-      RED.editor.edit(RED.nodes.node('ev-text')!);
-    });
+    await editNode(page, 'ev-text');
     const list = page.locator('#node-input-eventTypes-checklist');
     await list.waitFor({ state: 'visible' });
     const box = (type: string) => list.locator(`input[type="checkbox"][value="${type}"]`);
@@ -314,16 +306,11 @@ describe('the editor in a browser (npm start, Chromium)', function () {
       },
       ...['price', 'assign', 'note', 'other'].map((name) => ({ id: `cmd-${name}`, type: 'debug', name, wires: [] })),
     ];
-    await page.evaluate((nodes) => {
-      (globalThis as unknown as EditorWindow).RED.view.importNodes(nodes, { generateIds: false, touchImport: true, notify: false });
-    }, nodes.map((n, i) => ({ ...n, z: tab, x: 200 + 250 * Math.min(i, 1), y: 80 + 60 * i })));
+    await importAsSaved(page, nodes.map((n, i) => ({ ...n, z: tab, x: 200 + 250 * Math.min(i, 1), y: 80 + 60 * i })));
     const untouched = await page.evaluate(pressDoneOnEach, ['cmd']);
     assert.deepEqual(untouched.map((o) => [o.problem, o.changes]), [[undefined, []]], 'Done on the untouched dialog changes nothing');
 
-    await page.evaluate(() => {
-      const { RED } = globalThis as unknown as EditorWindow;
-      RED.editor.edit(RED.nodes.node('cmd')!);
-    });
+    await editNode(page, 'cmd');
     const list = page.locator('#node-input-commands-list');
     await list.waitFor({ state: 'visible' });
     const rows = list.locator('li');
@@ -390,10 +377,7 @@ describe('the editor in a browser (npm start, Chromium)', function () {
     assert.equal((await configOf(events)).config, DEMO_CONFIG_ID, 'the events node takes it too');
     assert.ok((await configOf(lookup)).users.includes(lookup), 'and is counted among its users');
     // Its dialog shows the connection, and Done keeps it.
-    await page.evaluate((id) => {
-      const { RED } = globalThis as unknown as EditorWindow;
-      RED.editor.edit(RED.nodes.node(id)!);
-    }, lookup);
+    await editNode(page, lookup);
     await page.locator('#node-dialog-ok').waitFor({ state: 'visible' });
     assert.equal(await page.locator('#node-input-config').inputValue(), DEMO_CONFIG_ID);
     await page.locator('#node-dialog-ok').click();
