@@ -11,6 +11,7 @@ import type { SymphonyError } from '../core/errors';
 import type { Translate } from '../core/i18n';
 import type { Node, NodeStatus } from '../core/node-red';
 import type { AuthState } from '../auth/token-manager';
+import { Paced } from '../core/paced';
 
 /** At most one status with new figures per this many ms. */
 const THROTTLE_MS = 1_000;
@@ -28,8 +29,8 @@ export class EventsStatus {
   private shown = '';
   private state: LoopState | undefined;
   private loop: NodeStatus = {};
-  private liveShownAt = 0;
-  private trailing: NodeJS.Timeout | undefined;
+  /** New figures, shown at most once a second. */
+  private readonly figures = new Paced(THROTTLE_MS);
   private refresh: NodeJS.Timeout | undefined;
   /** The node closed: no timer starts again and nothing more is shown. */
   private closed = false;
@@ -124,15 +125,13 @@ export class EventsStatus {
   /** Shows the figures now, or (`throttled` and shown less than a second ago) once that second is over. */
   private showLive(throttled: boolean): void {
     if (this.closed) return;
-    const wait = this.liveShownAt + THROTTLE_MS - Date.now();
-    if (throttled && wait > 0) {
-      this.trailing ??= setTimeout(() => {
-        this.trailing = undefined;
-        if (this.state === 'connected') this.showLive(false);
-      }, wait);
+    if (throttled) {
+      this.figures.run(() => {
+        if (this.state === 'connected') this.show(this.connected());
+      });
       return;
     }
-    this.liveShownAt = Date.now();
+    this.figures.ranNow();
     this.show(this.connected());
   }
 
@@ -143,9 +142,8 @@ export class EventsStatus {
   }
 
   private stopTimers(): void {
-    clearTimeout(this.trailing);
+    this.figures.cancel();
     clearInterval(this.refresh);
-    this.trailing = undefined;
     this.refresh = undefined;
   }
 

@@ -3,6 +3,7 @@ import type { RetryNotice } from '../http/http-client';
 import type { Translate } from '../core/i18n';
 import type { Node, NodeStatus } from '../core/node-red';
 import type { AuthState } from '../auth/token-manager';
+import { Paced } from '../core/paced';
 
 /** How often a status whose text alone changes (a new message id, a new count) is sent at most. */
 const TEXT_CHANGE_INTERVAL_MS = 250;
@@ -18,10 +19,8 @@ const MARK = '\u0001';
 export class StatusReporter {
   private shown = '';
   private shownStatus: NodeStatus = {};
-  private shownAt = 0;
-  /** A text change held back by the interval, and the one timer that will show it. */
-  private pending: NodeStatus | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Text changes, held back to one per interval. */
+  private readonly textChanges = new Paced(TEXT_CHANGE_INTERVAL_MS);
   /** "(simulated)" around a text, translated once. */
   private readonly markSimulated: ((text: string | undefined) => string) | undefined;
   /** Outcome of the last call, restored when a passing state (authenticating, retry) is over. */
@@ -40,35 +39,28 @@ export class StatusReporter {
   private show(status: NodeStatus): void {
     const key = `${status.fill}|${status.shape}|${status.text}`;
     if (key === this.shown) {
-      this.pending = undefined;
+      this.textChanges.cancel();
       return;
     }
-    const now = Date.now();
     const textOnly = status.fill === this.shownStatus.fill && status.shape === this.shownStatus.shape;
-    if (textOnly && now - this.shownAt < TEXT_CHANGE_INTERVAL_MS) {
-      this.pending = status;
-      this.timer ??= setTimeout(() => {
-        this.timer = undefined;
-        if (this.pending) this.apply(this.pending, Date.now());
-      }, TEXT_CHANGE_INTERVAL_MS - (now - this.shownAt));
+    if (textOnly) {
+      this.textChanges.run(() => this.apply(key, status));
       return;
     }
-    this.apply(status, now);
+    this.textChanges.cancel();
+    this.textChanges.ranNow();
+    this.apply(key, status);
   }
 
-  private apply(status: NodeStatus, now: number): void {
-    this.pending = undefined;
-    this.shown = `${status.fill}|${status.shape}|${status.text}`;
+  private apply(key: string, status: NodeStatus): void {
+    this.shown = key;
     this.shownStatus = status;
-    this.shownAt = now;
     this.node.status(status);
   }
 
   /** The node is closing: a text held back is dropped with its timer. */
   stop(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.pending = undefined;
+    this.textChanges.cancel();
   }
 
   started(): void {
