@@ -8,7 +8,7 @@
  * - events: events per second through the events node next to a plain long-poll read loop on the same simulator,
  *   fed the same batches, interleaved rounds, both rates and their ratio (informative, no target).
  *
- *   npm run bench [-- --startup-runs 7 --messages 1000 --rounds 5 --concurrency 1,16,64 --events 20000 --event-rounds 7
+ *   npm run bench [-- --startup-runs 7 --messages 200 --rounds 100 --concurrency 1,16,64 --events 20000 --event-rounds 7
  *                     --skip-startup --skip-messages --skip-events]
  */
 import { fork } from 'node:child_process';
@@ -50,10 +50,10 @@ async function main(): Promise<void> {
   }
 
   if (!flag('skip-messages')) {
-    const messages = Number(option('messages', '1000'));
-    const rounds = Number(option('rounds', '5'));
+    const messages = Number(option('messages', '200'));
+    const rounds = Number(option('rounds', '100'));
     const concurrencies = option('concurrency', '1,16,64').split(',').map(Number);
-    console.log(`Per message, node / plain axios, ${messages} messages, ${rounds} interleaved rounds (median ratios; targets: CPU <= ${CPU_TARGET}x, throughput >= ${THROUGHPUT_TARGET})`);
+    console.log(`Per message, node / plain axios, ${rounds} rounds of a block of ${messages} messages each side (at least 10 per caller), alternating; ratios of the totals (targets: CPU <= ${CPU_TARGET}x, throughput >= ${THROUGHPUT_TARGET})`);
     const { results, logins } = await measurePerMessage(root, packageName, { messages, rounds, concurrencies }, (line) => console.log(line));
     ok &&= results.every(passes);
     // The baseline logs in once per token it uses; more means the nodes did not share their tokens.

@@ -3,7 +3,13 @@
  * CPU time per message and throughput, both as ratios (node / axios), for the users lookup, a message send and an
  * OBO message send, at several concurrencies. Both run side by side in this process, the nodes in an embedded
  * Node-RED runtime (no test helper: its spies would be counted), against a stub server in a child process whose CPU
- * is counted with each side's own. Rounds alternate so that machine load weighs on both alike.
+ * is counted with each side's own.
+ *
+ * Each round is a short block of messages on each side, in alternating order, and the ratios compare the totals over
+ * all rounds. On a shared machine the speed drifts by tens of percent within seconds and a garbage collection lands
+ * in one block or another; many short blocks side by side spread both over the two sides alike, where the median of
+ * a few long rounds moved by more than the 5 % to be measured. Beside each ratio, the range it takes in 95 % of
+ * resamplings of the rounds (a bootstrap) shows how far the machine's noise leaves it uncertain.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
@@ -12,7 +18,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import axios from 'axios';
-import { median, userDir } from './startup';
+import { userDir } from './startup';
 
 /** Targets of the issue: at most 5 % more CPU per message, at least 95 % of the throughput. */
 export const CPU_TARGET = 1.05;
@@ -21,6 +27,16 @@ export const THROUGHPUT_TARGET = 0.95;
 const STREAM_ID = 'benchStream';
 const OBO_USER_ID = 12345;
 const MESSAGE = 'hello';
+
+/** What one block of messages took. */
+interface Block {
+  messages: number;
+  /** CPU milliseconds (user + system) in this process. */
+  clientCpu: number;
+  /** CPU milliseconds in the stub server. */
+  stubCpu: number;
+  wall: number;
+}
 
 export interface Measure {
   /** CPU milliseconds (user + system) per message, this process and the stub server. */
@@ -35,10 +51,14 @@ export interface ScenarioResult {
   concurrency: number;
   baseline: Measure;
   node: Measure;
-  /** Medians of the per-round ratios node / baseline. */
+  /** Ratios node / baseline of the totals over every round. */
   cpuRatio: number;
   clientCpuRatio: number;
   throughputRatio: number;
+  /** The 2.5th and 97.5th percentiles of the CPU and throughput ratios over resamplings of the rounds. */
+  cpuRange: [number, number];
+  throughputRange: [number, number];
+  messagesPerBlock: number;
 }
 
 interface Stub {
@@ -61,7 +81,7 @@ function startStub(): Promise<Stub> {
 }
 
 /** Runs `total` tasks with at most `concurrency` under way; CPU (here and in the stub) and wall time of the whole. */
-async function measure(stub: Stub, total: number, concurrency: number, task: (i: number) => Promise<void>): Promise<Measure> {
+async function measure(stub: Stub, total: number, concurrency: number, task: (i: number) => Promise<void>): Promise<Block> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < total) await task(next++);
@@ -70,11 +90,58 @@ async function measure(stub: Stub, total: number, concurrency: number, task: (i:
   const cpu = process.cpuUsage();
   const start = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = performance.now() - start;
+  const wall = performance.now() - start;
   const used = process.cpuUsage(cpu);
-  const stubUsed = (await stub.cpu()) - stubBefore;
-  const client = (used.user + used.system) / 1000 / total;
-  return { cpuPerMessage: client + stubUsed / 1000 / total, clientCpuPerMessage: client, perSecond: (total / elapsed) * 1000 };
+  const stubCpu = ((await stub.cpu()) - stubBefore) / 1000;
+  return { messages: total, clientCpu: (used.user + used.system) / 1000, stubCpu, wall };
+}
+
+/** One side's blocks added up, per message. */
+function total(blocks: readonly Block[]): Measure {
+  let messages = 0;
+  let clientCpu = 0;
+  let stubCpu = 0;
+  let wall = 0;
+  for (const block of blocks) {
+    messages += block.messages;
+    clientCpu += block.clientCpu;
+    stubCpu += block.stubCpu;
+    wall += block.wall;
+  }
+  return { cpuPerMessage: (clientCpu + stubCpu) / messages, clientCpuPerMessage: clientCpu / messages, perSecond: (messages / wall) * 1000 };
+}
+
+/** Round by round, the two sides' blocks. */
+type Rounds = Array<{ baseline: Block; node: Block }>;
+
+/** Node / baseline over the given rounds, from the totals. */
+function compare(rounds: Rounds): Pick<ScenarioResult, 'baseline' | 'node' | 'cpuRatio' | 'clientCpuRatio' | 'throughputRatio'> {
+  const baseline = total(rounds.map((r) => r.baseline));
+  const node = total(rounds.map((r) => r.node));
+  return {
+    baseline,
+    node,
+    cpuRatio: node.cpuPerMessage / baseline.cpuPerMessage,
+    clientCpuRatio: node.clientCpuPerMessage / baseline.clientCpuPerMessage,
+    throughputRatio: node.perSecond / baseline.perSecond,
+  };
+}
+
+/** The 95 % range of the CPU and throughput ratios over 1000 resamplings of the rounds, drawn with replacement. */
+function ranges(rounds: Rounds): Pick<ScenarioResult, 'cpuRange' | 'throughputRange'> {
+  const cpu: number[] = [];
+  const throughput: number[] = [];
+  for (let draw = 0; draw < 1000; draw++) {
+    const resampled = rounds.map(() => rounds[Math.floor(Math.random() * rounds.length)]!);
+    const ratios = compare(resampled);
+    cpu.push(ratios.cpuRatio);
+    throughput.push(ratios.throughputRatio);
+  }
+  const range = (values: number[]): [number, number] => {
+    values.sort((a, b) => a - b);
+    return [values[Math.floor(values.length * 0.025)]!, values[Math.ceil(values.length * 0.975) - 1]!];
+  };
+  return { cpuRange: range(cpu), throughputRange: range(throughput) };
 }
 
 interface Scenario {
@@ -86,7 +153,9 @@ interface Scenario {
 }
 
 export interface PerMessageOptions {
+  /** Messages in each block, at least ten per concurrent caller. */
   messages: number;
+  /** Pairs of blocks (one each side); an even number alternates which side goes first equally often. */
   rounds: number;
   concurrencies: readonly number[];
 }
@@ -195,18 +264,19 @@ export async function measurePerMessage(
     // JIT warm-up of every path before anything is measured: the first thousands of calls run slower.
     for (let pass = 0; pass < 3; pass++) {
       for (const scenario of scenarios) {
-        await measure(stub, options.messages, 16, async () => { await scenario.baseline(); });
-        await measure(stub, options.messages, 16, viaNode(scenario.nodeId));
+        await measure(stub, 1000, 16, async () => { await scenario.baseline(); });
+        await measure(stub, 1000, 16, viaNode(scenario.nodeId));
       }
     }
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios) {
       for (const concurrency of options.concurrencies) {
-        const baseline = (): Promise<Measure> => measure(stub, options.messages, concurrency, async () => { await scenario.baseline(); });
-        const node = (): Promise<Measure> => measure(stub, options.messages, concurrency, viaNode(scenario.nodeId));
+        const messages = Math.max(options.messages, concurrency * 10);
+        const baseline = (): Promise<Block> => measure(stub, messages, concurrency, async () => { await scenario.baseline(); });
+        const node = (): Promise<Block> => measure(stub, messages, concurrency, viaNode(scenario.nodeId));
         await baseline(); // at this concurrency
         await node();
-        const rounds: Array<{ baseline: Measure; node: Measure }> = [];
+        const rounds: Rounds = [];
         for (let round = 0; round < options.rounds; round++) {
           // Alternate which goes first, so neither always runs right after the other's garbage.
           if (round % 2 === 0) rounds.push({ baseline: await baseline(), node: await node() });
@@ -215,21 +285,7 @@ export async function measurePerMessage(
             rounds.push({ baseline: await baseline(), node: n });
           }
         }
-        const middle = (side: 'baseline' | 'node'): Measure => ({
-          cpuPerMessage: median(rounds.map((r) => r[side].cpuPerMessage)),
-          clientCpuPerMessage: median(rounds.map((r) => r[side].clientCpuPerMessage)),
-          perSecond: median(rounds.map((r) => r[side].perSecond)),
-        });
-        const ratio = (pick: (m: Measure) => number): number => median(rounds.map((r) => pick(r.node) / pick(r.baseline)));
-        const result: ScenarioResult = {
-          scenario: scenario.name,
-          concurrency,
-          baseline: middle('baseline'),
-          node: middle('node'),
-          cpuRatio: ratio((m) => m.cpuPerMessage),
-          clientCpuRatio: ratio((m) => m.clientCpuPerMessage),
-          throughputRatio: median(rounds.map((r) => r.node.perSecond / r.baseline.perSecond)),
-        };
+        const result: ScenarioResult = { scenario: scenario.name, concurrency, ...compare(rounds), ...ranges(rounds), messagesPerBlock: messages };
         results.push(result);
         log(formatResult(result));
       }
@@ -249,11 +305,12 @@ export function passes(result: ScenarioResult): boolean {
 
 export function formatResult(r: ScenarioResult): string {
   const us = (ms: number): string => `${Math.round(ms * 1000)} µs`;
+  const range = ([low, high]: [number, number]): string => `${low.toFixed(2)}–${high.toFixed(2)}`;
   return [
     `  ${r.scenario.padEnd(17)} c=${String(r.concurrency).padEnd(3)}`,
-    `CPU/msg ${us(r.node.cpuPerMessage).padStart(7)} vs ${us(r.baseline.cpuPerMessage).padStart(7)} = ${r.cpuRatio.toFixed(2)}x`,
+    `CPU/msg ${us(r.node.cpuPerMessage).padStart(7)} vs ${us(r.baseline.cpuPerMessage).padStart(7)} = ${r.cpuRatio.toFixed(2)}x (${range(r.cpuRange)})`,
     `(this process alone ${us(r.node.clientCpuPerMessage).padStart(7)} vs ${us(r.baseline.clientCpuPerMessage).padStart(7)} = ${r.clientCpuRatio.toFixed(2)}x)`,
-    `throughput ${String(Math.round(r.node.perSecond)).padStart(5)} vs ${String(Math.round(r.baseline.perSecond)).padStart(5)}/s = ${r.throughputRatio.toFixed(2)}`,
+    `throughput ${String(Math.round(r.node.perSecond)).padStart(5)} vs ${String(Math.round(r.baseline.perSecond)).padStart(5)}/s = ${r.throughputRatio.toFixed(2)} (${range(r.throughputRange)})`,
     passes(r) ? 'PASS' : 'FAIL',
   ].join('  ');
 }

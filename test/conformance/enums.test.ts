@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { catalogue } from '../../nodes/catalogue/index';
 import type { OperationSpec, ParamSpec } from '../../nodes/catalogue/types';
 import { buildCall, type ApiCall } from '../../nodes/runtime/operations/request-builder';
+import { MultipartBody } from '../../nodes/runtime/http/multipart';
 import { ApiSpec, type SpecOperation } from './spec';
 
 /**
@@ -37,7 +38,7 @@ async function callWith(op: OperationSpec, param: ParamSpec, value: string): Pro
 /** Property paths of the body where the value is. */
 function bodyPaths(body: unknown, value: string, at: string[] = []): string[][] {
   if (body === value) return [at];
-  if (!body || typeof body !== 'object' || body instanceof FormData) return [];
+  if (!body || typeof body !== 'object' || body instanceof MultipartBody) return [];
   return Object.entries(body).flatMap(([key, inner]) => bodyPaths(inner, value, [...at, key]));
 }
 

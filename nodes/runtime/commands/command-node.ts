@@ -9,6 +9,7 @@ import { inputError, isSymphonyError, SymphonyError } from '../core/errors';
 import type { Translate } from '../core/i18n';
 import type { Node, NodeAPI, NodeMessage, SendFn } from '../core/node-red';
 import type { SymphonyConfigNode } from '../config/config-node';
+import { MultipartBody } from '../http/multipart';
 import { handOver } from '../operations/hand-over';
 import { botIdentity, type BotIdentity } from './bot-identity';
 import { helpMessageML } from './command-help';
@@ -93,8 +94,7 @@ export function commandNodeConstructor(RED: NodeAPI, t: Translate): (this: Node 
 
     async function answerHelpIn(msg: NodeMessage, bot: BotIdentity | undefined): Promise<void> {
       if (typeof msg.streamId !== 'string' || msg.streamId === '') throw inputError('command', 'streamId', t('runtime.command.errors.noStream'));
-      const form = new FormData();
-      form.append('message', helpMessageML(rows.filter((_, i) => patterns[i] !== undefined), requireMention ? bot?.displayName : undefined));
+      const form = new MultipartBody().text('message', helpMessageML(rows.filter((_, i) => patterns[i] !== undefined), requireMention ? bot?.displayName : undefined));
       await client().execute({
         operation: 'command-help', api: 'agent', method: 'POST', path: `/agent/v4/stream/${encodeURIComponent(msg.streamId)}/message/create`,
         query: {}, body: form, idempotent: false, needsKeyManager: true,

@@ -16,7 +16,10 @@ export interface Delivery {
 }
 
 export class CallsUnderWay {
-  private readonly underWay = new Set<Promise<void>>();
+  /** Msgs whose call has not ended yet. */
+  private underWay = 0;
+  /** Called once none is under way (a stop waiting). */
+  private whenIdle: Array<() => void> = [];
 
   constructor(
     private readonly RED: NodeAPI,
@@ -26,43 +29,66 @@ export class CallsUnderWay {
     private readonly operation: string,
   ) {}
 
-  /** Ends `msg` once `work` settles: delivered as `delivery` says, or at Catch with the error. */
+  /**
+   * Ends `msg` once `work` settles: delivered as `delivery` says, or at Catch with the error. Neither path lets an
+   * exception out (it would be an unhandled rejection, which stops Node-RED): a failure to deliver ends the msg at
+   * Catch instead.
+   */
   run<T>(msg: NodeMessage, done: DoneFn, work: Promise<T>, delivery: (value: T) => Delivery): void {
-    const { RED, node, t, status } = this;
-    const ending = work.then(
+    this.underWay++;
+    work.then(
       (value) => {
-        const out = delivery(value);
-        status.succeeded(out.status);
-        handOver(RED, node, t, msg, () => {
-          out.send();
-          done();
-        });
+        try {
+          this.deliver(msg, done, delivery(value));
+        } catch (err) {
+          this.fail(msg, done, err);
+        } finally {
+          this.ended();
+        }
       },
       (err: unknown) => {
-        const error = isSymphonyError(err)
-          ? err
-          : new SymphonyError('INVALID_INPUT', err instanceof Error ? err.message : String(err), { operation: this.operation });
-        status.failed(error);
-        handOver(RED, node, t, msg, () => done(error), error);
+        try {
+          this.fail(msg, done, err);
+        } finally {
+          this.ended();
+        }
       },
     );
-    this.underWay.add(ending);
-    const settled = (): void => {
-      this.underWay.delete(ending);
-    };
-    ending.then(settled, settled);
   }
 
-  /** Resolves once every msg under way has ended. */
-  private idle(): Promise<void> {
-    return Promise.allSettled([...this.underWay]).then(() => undefined);
+  private deliver(msg: NodeMessage, done: DoneFn, out: Delivery): void {
+    this.status.succeeded(out.status);
+    handOver(this.RED, this.node, this.t, msg, () => {
+      out.send();
+      done();
+    });
+  }
+
+  private fail(msg: NodeMessage, done: DoneFn, err: unknown): void {
+    const error = isSymphonyError(err)
+      ? err
+      : new SymphonyError('INVALID_INPUT', err instanceof Error ? err.message : String(err), { operation: this.operation });
+    try {
+      this.status.failed(error);
+    } finally {
+      handOver(this.RED, this.node, this.t, msg, () => done(error), error);
+    }
+  }
+
+  private ended(): void {
+    if (--this.underWay > 0) return;
+    const waiting = this.whenIdle;
+    this.whenIdle = [];
+    for (const resume of waiting) resume();
   }
 
   /** The node closes (its calls already aborted): `done` once every msg has ended and the status is settled. */
   stop(done: () => void): void {
-    void this.idle().then(() => {
+    const finish = (): void => {
       this.status.stop();
       done();
-    });
+    };
+    if (this.underWay === 0) finish();
+    else this.whenIdle.push(finish);
   }
 }

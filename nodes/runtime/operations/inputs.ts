@@ -41,7 +41,8 @@ function unreadable(operation: string, name: string, fieldType: string, err: unk
  */
 function readField(RED: NodeAPI, node: Node, msg: NodeMessage, value: unknown, type: unknown, name: string, operation: string): unknown {
   const fieldType = typeof type === 'string' && type ? type : 'str';
-  if (isBlank(value)) return fieldType === 'bool' ? undefined : RED.util.getMessageProperty(msg, name);
+  // Field names are plain names: msg[name] is what Node-RED's property expression would read.
+  if (isBlank(value)) return fieldType === 'bool' ? undefined : msg[name];
   let settled = false;
   let failure: unknown;
   let result: unknown;

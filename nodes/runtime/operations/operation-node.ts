@@ -9,6 +9,7 @@ import type { Node, NodeAPI, NodeMessage } from '../core/node-red';
 import { pagingChoice, readPages } from './paging';
 import { CallsUnderWay } from './calls-under-way';
 import { migrateOnLoad } from '../migrations/migrations-node';
+import { outputProperty } from './output-property';
 import { buildCall } from './request-builder';
 import { StatusReporter } from './status-reporter';
 import { statusSummary } from './status-summary';
@@ -33,8 +34,8 @@ export function operationNodeConstructor(RED: NodeAPI, op: OperationSpec, t: Tra
     const plan = planInputs(RED, node, config, op, t);
     const symphony = (config.config ? RED.nodes.getNode(config.config) : null) as SymphonyConfigNode | null;
     const status = new StatusReporter(node, t, symphony?.simulated === true);
-    const outputProperty = config.outputProperty?.trim() || 'payload';
-    const summarise = statusSummary(op, t, (msg) => RED.util.getMessageProperty(msg, outputProperty));
+    const output = outputProperty(RED, config.outputProperty?.trim() || 'payload');
+    const summarise = statusSummary(op, t, output.get);
     const stopped = new AbortController();
     // Every request under way listens to this one signal; a busy node legitimately has many.
     setMaxListeners(0, stopped.signal);
@@ -68,19 +69,19 @@ export function operationNodeConstructor(RED: NodeAPI, op: OperationSpec, t: Tra
       const choice = pagingChoice(config, op);
       if (op.annotate) Object.assign(msg, op.annotate(values));
       if (!op.paging || !choice) {
-        RED.util.setMessageProperty(msg, outputProperty, await fetch(values), true);
+        output.set(msg, await fetch(values));
         return msg;
       }
       const paged = await readPages(op.paging, choice, values, fetch, op.id);
       // All pages: say how many items were read and whether the cap cut the list short.
       if (choice.allPages) msg.paging = { items: paged.items.length, truncated: paged.truncated };
       if (!choice.perItem) {
-        RED.util.setMessageProperty(msg, outputProperty, paged.result, true);
+        output.set(msg, paged.result);
         return msg;
       }
       return paged.items.map((item, index) => {
         const copy = RED.util.cloneMessage(msg);
-        RED.util.setMessageProperty(copy, outputProperty, item, true);
+        output.set(copy, item);
         // Like the core split node, so a join node can reassemble the list.
         copy.parts = { id: msg._msgid, index, count: paged.items.length, type: 'array', len: 1 };
         return copy;

@@ -3,6 +3,7 @@ import type { Api, OperationSpec, ParamValues } from '../../catalogue/types';
 import { inputError } from '../core/errors';
 import { text } from '../core/i18n';
 import { mediaTypeOf } from '../../catalogue/attachment-files';
+import { MultipartBody } from '../http/multipart';
 import { normalise, type Attachment, type AttachmentSource } from './normalise';
 import { describeValue, pathSegmentProblem, quoteText } from './value-checks';
 
@@ -36,15 +37,14 @@ function addQuery(query: Record<string, string>, name: string, value: unknown): 
   if (wire.trim() !== '') query[name] = wire;
 }
 
-function appendPart(form: FormData, name: string, value: unknown): void {
+function appendPart(form: MultipartBody, name: string, value: unknown): void {
   if (Array.isArray(value)) {
     for (const file of value as Attachment[]) {
-      const blob = new Blob([file.content], file.contentType ? { type: file.contentType } : {});
-      form.append(name, blob, file.name);
+      form.file(name, { name: file.name, content: file.content, contentType: file.contentType ?? 'application/octet-stream' });
     }
     return;
   }
-  form.append(name, String(value));
+  form.text(name, String(value));
 }
 
 /**
@@ -69,15 +69,15 @@ const DYNAMIC_PREFIXES: ReadonlyArray<[string, CallTarget]> = [
 const OWN_AUTHENTICATION = [/\/authenticate(\/extensionApp)?$/i, /^\/login\/idm\/tokens$/i, /\/logout$/i];
 
 /** A multipart body: text fields, and files (a Buffer, or { name, content, contentType? }) or lists of files. */
-function multipartBody(op: OperationSpec, body: unknown): FormData {
+function multipartBody(op: OperationSpec, body: unknown): MultipartBody {
   if (!body || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) {
     throw inputError(op.id, 'body', text('runtime.errors.input.multipartBody', { value: describeValue(body) }));
   }
-  const form = new FormData();
+  const form = new MultipartBody();
   for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
     if (value === undefined || value === null) continue;
     if (['string', 'number', 'boolean'].includes(typeof value)) {
-      form.append(name, String(value));
+      form.text(name, String(value));
       continue;
     }
     const files = normalise({ name, in: 'multipart', kind: 'attachments', types: [] }, value);
@@ -139,7 +139,7 @@ export function buildCall(op: OperationSpec, values: ParamValues): ApiCall {
   let path = op.path;
   const query: Record<string, string> = {};
   let body: Record<string, unknown> | unknown;
-  const form = op.multipart ? new FormData() : undefined;
+  const form = op.multipart ? new MultipartBody() : undefined;
   for (const param of op.params) {
     const value = values[param.name];
     if (value === undefined) continue;
@@ -158,7 +158,7 @@ export function buildCall(op: OperationSpec, values: ParamValues): ApiCall {
         body = value;
         break;
       case 'multipart':
-        appendPart(form as FormData, wireName, value);
+        appendPart(form as MultipartBody, wireName, value);
         break;
       case 'none':
         break;
