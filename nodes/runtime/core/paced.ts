@@ -37,8 +37,10 @@ export class Paced {
 
   /** Drops the update waiting, with its timer (the node is closing, or what it would show is no longer true). */
   cancel(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
     this.pending = undefined;
   }
 }

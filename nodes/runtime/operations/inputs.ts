@@ -170,25 +170,60 @@ function payloadTextParam(rule: ExactlyOneOf, op: OperationSpec, payload: unknow
 
 /**
  * Reads, normalises and validates every parameter; the first problem is thrown naming its field. Fields are read
- * in catalogue order, so the field named is the same whether or not a constant's check was made at deploy.
+ * in catalogue order, so the field named is the same whether or not a constant's check was made at deploy. The
+ * values come at once when every field could be read at once (constants, msg, flow and global in memory), else as
+ * a promise: a msg then costs no promise of its own.
  */
-export async function resolveInputs(
+export function resolveInputs(
   RED: NodeAPI, node: Node, plan: InputPlan, msg: NodeMessage, validate: ValidateFunction, t: Translate,
-): Promise<ParamValues> {
+): ParamValues | Promise<ParamValues> {
   const { op } = plan;
   const values: ParamValues = {};
-  for (const field of plan.fields) {
-    let settled: Settled;
-    if (field.constant) settled = constantValue(field.constant);
-    else {
-      let raw = readField(RED, node, msg, field.value, field.type, field.param.name, op.id);
-      if (raw instanceof Pending) raw = await raw.promise;
-      // A blank user or stream field that finds nothing on msg takes the previous node's answer (msg.payload).
-      const answer = isBlank(raw) && isBlank(field.value) ? previousAnswer(field.param, msg.payload) : undefined;
-      settled = answer === undefined ? settle(field.param, raw, op, t) : settle(field.param, answer, op, t, true);
+  const { fields } = plan;
+  for (let index = 0; index < fields.length; index++) {
+    const field = fields[index]!;
+    if (field.constant) {
+      keep(values, field.param, constantValue(field.constant));
+      continue;
     }
-    if (settled) values[field.param.name] = settled.value;
+    const raw = readField(RED, node, msg, field.value, field.type, field.param.name, op.id);
+    if (raw instanceof Pending) return readOnLater(index, raw.promise);
+    keep(values, field.param, settleRead(field, raw, msg, op, t));
   }
+  return checked(plan, values, msg, validate, t);
+
+  /** The rest of the fields once the field at `index` has been read (a JSONata expression, a store on disk). */
+  async function readOnLater(index: number, pending: Promise<unknown>): Promise<ParamValues> {
+    let raw = await pending;
+    for (let at = index; at < fields.length; at++) {
+      const field = fields[at]!;
+      if (at > index) {
+        if (field.constant) {
+          keep(values, field.param, constantValue(field.constant));
+          continue;
+        }
+        raw = readField(RED, node, msg, field.value, field.type, field.param.name, op.id);
+        if (raw instanceof Pending) raw = await raw.promise;
+      }
+      keep(values, field.param, settleRead(field, raw, msg, op, t));
+    }
+    return checked(plan, values, msg, validate, t);
+  }
+}
+
+function keep(values: ParamValues, param: ParamSpec, settled: Settled): void {
+  if (settled) values[param.name] = settled.value;
+}
+
+/** A field read from the msg: a blank user or stream field that finds nothing there takes the previous node's answer (msg.payload). */
+function settleRead(field: InputPlan['fields'][number], raw: unknown, msg: NodeMessage, op: OperationSpec, t: Translate): Settled {
+  const answer = isBlank(raw) && isBlank(field.value) ? previousAnswer(field.param, msg.payload) : undefined;
+  return answer === undefined ? settle(field.param, raw, op, t) : settle(field.param, answer, op, t, true);
+}
+
+/** The values after the rules between fields (exactly one of...) and the entry's schema. */
+function checked(plan: InputPlan, values: ParamValues, msg: NodeMessage, validate: ValidateFunction, t: Translate): ParamValues {
+  const { op } = plan;
   for (const rule of op.rules ?? []) {
     let found = rule.exactlyOneOf.filter((name) => values[name] !== undefined);
     const fromText = found.length === 0 ? payloadTextParam(rule, op, msg.payload) : undefined;
@@ -211,15 +246,15 @@ export async function resolveInputs(
   return values;
 }
 
-/** Who the call runs as: the bot, or the user given in the node or msg.oboUser. */
-export async function resolveIdentity(RED: NodeAPI, node: Node, config: OperationNodeConfig, plan: InputPlan, msg: NodeMessage, t: Translate): Promise<Identity> {
+/** Who the call runs as: the bot, or the user given in the node or msg.oboUser; at once unless a field is read later. */
+export function resolveIdentity(RED: NodeAPI, node: Node, config: OperationNodeConfig, plan: InputPlan, msg: NodeMessage, t: Translate): Identity | Promise<Identity> {
   const known = plan.identity;
   if (known) {
     constantValue(known);
     return known.identity!;
   }
-  let raw = readField(RED, node, msg, config.oboUser, config.oboUserType, 'oboUser', plan.op.id);
-  if (raw instanceof Pending) raw = await raw.promise;
+  const raw = readField(RED, node, msg, config.oboUser, config.oboUserType, 'oboUser', plan.op.id);
+  if (raw instanceof Pending) return raw.promise.then((value) => identityOf(value, config, plan.op, t));
   return identityOf(raw, config, plan.op, t);
 }
 

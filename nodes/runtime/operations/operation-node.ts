@@ -56,8 +56,11 @@ export function operationNodeConstructor(RED: NodeAPI, op: OperationSpec, t: Tra
           field: cause?.cause.field,
         });
       }
-      const identity = await resolveIdentity(RED, node, config, plan, msg, t);
-      const values = await resolveInputs(RED, node, plan, msg, validate, t);
+      // Both come at once unless a field is read later (JSONata, a context store on disk).
+      const who = resolveIdentity(RED, node, config, plan, msg, t);
+      const identity = who instanceof Promise ? await who : who;
+      const read = resolveInputs(RED, node, plan, msg, validate, t);
+      const values = read instanceof Promise ? await read : read;
       const { options } = plan;
       const fetch = async (pageValues: ParamValues): Promise<unknown> => {
         const prepared = op.prepare ? await op.prepare(pageValues, options) : pageValues;

@@ -17,12 +17,14 @@ const MARK = '\u0001';
  * changes (each send has its own message id), it is sent at most every 250 ms, the latest one last.
  */
 export class StatusReporter {
-  private shown = '';
-  private shownStatus: NodeStatus = {};
+  /** What the node shows now (a text held back aside); none before the first status. */
+  private shownStatus: NodeStatus | undefined;
   /** Text changes, held back to one per interval. */
   private readonly textChanges = new Paced(TEXT_CHANGE_INTERVAL_MS);
   /** "(simulated)" around a text, translated once. */
   private readonly markSimulated: ((text: string | undefined) => string) | undefined;
+  /** The status of a call that worked with nothing more to say, translated once. */
+  private ok: NodeStatus | undefined;
   /** Outcome of the last call, restored when a passing state (authenticating, retry) is over. */
   private outcome: NodeStatus = {};
   /** Calls of this node under way: their own outcome will follow an authentication, so it is not restored. */
@@ -37,25 +39,28 @@ export class StatusReporter {
   }
 
   private show(status: NodeStatus): void {
-    const key = `${status.fill}|${status.shape}|${status.text}`;
-    if (key === this.shown) {
+    const shown = this.shownStatus;
+    if (shown && status.fill === shown.fill && status.shape === shown.shape && status.text === shown.text) {
       this.textChanges.cancel();
       return;
     }
-    const textOnly = status.fill === this.shownStatus.fill && status.shape === this.shownStatus.shape;
-    if (textOnly) {
-      this.textChanges.run(() => this.apply(key, status));
+    if (shown && status.fill === shown.fill && status.shape === shown.shape) {
+      this.textChanges.run(() => this.apply(status));
       return;
     }
     this.textChanges.cancel();
     this.textChanges.ranNow();
-    this.apply(key, status);
+    this.apply(status);
   }
 
-  private apply(key: string, status: NodeStatus): void {
-    this.shown = key;
+  private apply(status: NodeStatus): void {
     this.shownStatus = status;
     this.node.status(status);
+  }
+
+  /** "(simulated)" added to the text when the node uses the built-in simulator. */
+  private marked(status: NodeStatus): NodeStatus {
+    return this.markSimulated ? { ...status, text: this.markSimulated(status.text) } : status;
   }
 
   /** The node is closing: a text held back is dropped with its timer. */
@@ -70,8 +75,7 @@ export class StatusReporter {
   /** A call worked: the status says so, or what came of it (`summary`, e.g. "3 users"). */
   succeeded(summary?: NodeStatus): void {
     this.inFlight--;
-    const shown = summary ?? { fill: 'green', shape: 'dot', text: this.t('runtime.status.ok') };
-    this.outcome = this.markSimulated ? { ...shown, text: this.markSimulated(shown.text) } : shown;
+    this.outcome = summary ? this.marked(summary) : (this.ok ??= this.marked({ fill: 'green', shape: 'dot', text: this.t('runtime.status.ok') }));
     this.show(this.outcome);
   }
 
