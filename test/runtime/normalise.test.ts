@@ -85,6 +85,16 @@ describe('input normalisation', function () {
     assert.equal(normalise(param('attachments'), { content: Buffer.from('hi') }).ok, false);
   });
 
+  it('refuses a file name a pod would refuse in the part header (a control character), saying where it is', function () {
+    for (const name of ['a\u0007.txt', 'two\nlines.txt', 'tab\t.txt', 'c1\u0085.txt']) {
+      const given = normalise(param('attachments'), { name, content: Buffer.from('hi') });
+      assert.equal(given.ok, false, JSON.stringify(name));
+      assert.match((given as { error: string }).error, /control character at character \d+/);
+      assert.equal(normalise(param('attachments'), { name, path: '/data/r.pdf' }).ok, false, JSON.stringify(name));
+    }
+    assert.equal(normalise(param('attachments'), { name: 'Q3 report (final) é.pdf', content: Buffer.from('hi') }).ok, true);
+  });
+
   it('takes attachments as file paths (plain or { path, name }) and bare Buffers, to be named or read later', function () {
     assert.deepEqual(normalise(param('attachments'), '/data/report.pdf'), { ok: true, value: [{ name: 'report.pdf', path: '/data/report.pdf' }] });
     assert.deepEqual(normalise(param('attachments'), [{ path: '/data/r.pdf', name: 'Q3 report.pdf' }]), { ok: true, value: [{ name: 'Q3 report.pdf', path: '/data/r.pdf' }] });

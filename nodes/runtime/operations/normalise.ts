@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ParamSpec } from '../../catalogue/types';
 import { text } from '../core/i18n';
-import { bounded, describeValue as describe, jsonProblem, quoteText } from './value-checks';
+import { bounded, describeValue as describe, headerTextProblem, jsonProblem, quoteText } from './value-checks';
 import { streamIdOf, userItems } from './answer-ids';
 
 /**
@@ -156,11 +156,19 @@ export interface AttachmentSource {
   contentType?: string;
 }
 
+/** A file name goes in the part's header: one a pod would refuse is refused here, naming the field. */
+function fileNameProblem(name: string): string | undefined {
+  const problem = headerTextProblem(name);
+  return problem && text('runtime.errors.input.attachmentNameRefused', { name: quoteText(name), problem });
+}
+
 function fileSource(filePath: string, name: unknown, contentType: unknown): Normalised {
   const trimmed = filePath.trim();
   if (trimmed === '') return fail(text('runtime.errors.input.emptyFilePath'));
   const resolved = path.resolve(trimmed);
   const shown = typeof name === 'string' && name.trim() !== '' ? name.trim() : path.basename(resolved);
+  const problem = fileNameProblem(shown);
+  if (problem) return fail(problem);
   const source: AttachmentSource = { name: shown, path: resolved };
   if (typeof contentType === 'string' && contentType) source.contentType = contentType;
   return ok(source);
@@ -179,6 +187,8 @@ function normaliseAttachment(value: unknown): Normalised {
   else if (content instanceof Uint8Array) buffer = Buffer.from(content);
   else if (typeof content === 'string') buffer = Buffer.from(content, 'utf8');
   else return fail(text('runtime.errors.input.attachmentContent', { name: bounded(name), value: describe(content) }));
+  const problem = fileNameProblem(name.trim());
+  if (problem) return fail(problem);
   const attachment: Attachment = { name: name.trim(), content: buffer };
   if (typeof contentType === 'string' && contentType) attachment.contentType = contentType;
   return ok(attachment);

@@ -67,12 +67,20 @@ export function textProblem(value: string): string | undefined {
   return at < 0 ? undefined : text('runtime.errors.input.loneSurrogate', { position: at });
 }
 
+/**
+ * Why a name cannot go in a header (a multipart part's field or file name), or undefined when it can: HTTP, and
+ * so a pod, refuses a header with a control character in it.
+ */
+export function headerTextProblem(value: string): string | undefined {
+  const at = value.search(CONTROL_CHARACTER);
+  return at < 0 ? undefined : text('runtime.errors.input.controlCharacter', { position: at });
+}
+
 /** Why a value cannot be one path segment, or undefined when it can (it is then percent-encoded as one). */
 export function pathSegmentProblem(value: string): string | undefined {
   if (value.trim() === '') return text('runtime.errors.input.blankSegment');
   if (value === '.' || value === '..') return text('runtime.errors.input.dotSegment', { value });
-  if (CONTROL_CHARACTER.test(value)) return text('runtime.errors.input.controlCharacter', { position: value.search(CONTROL_CHARACTER) });
-  return textProblem(value);
+  return headerTextProblem(value) ?? textProblem(value);
 }
 
 /** Where a problem sits inside a structured value: "" for the value itself, else ".a.0.b". */
