@@ -58,7 +58,6 @@ export interface ScenarioResult {
   /** The 2.5th and 97.5th percentiles of the CPU and throughput ratios over resamplings of the rounds. */
   cpuRange: [number, number];
   throughputRange: [number, number];
-  messagesPerBlock: number;
 }
 
 interface Stub {
@@ -285,7 +284,7 @@ export async function measurePerMessage(
             rounds.push({ baseline: await baseline(), node: n });
           }
         }
-        const result: ScenarioResult = { scenario: scenario.name, concurrency, ...compare(rounds), ...ranges(rounds), messagesPerBlock: messages };
+        const result: ScenarioResult = { scenario: scenario.name, concurrency, ...compare(rounds), ...ranges(rounds) };
         results.push(result);
         log(formatResult(result));
       }

@@ -44,11 +44,6 @@ export class MultipartBody {
     return this;
   }
 
-  /** The field names in order, one per part (a field with several files appears once for each). */
-  fields(): string[] {
-    return this.parts.map((part) => part.field);
-  }
-
   encode(): EncodedMultipart {
     if (this.encoded) return this.encoded;
     const boundary = this.newBoundary();

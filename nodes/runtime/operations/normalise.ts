@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ParamSpec } from '../../catalogue/types';
 import { text } from '../core/i18n';
-import { bounded, describeValue as describe, headerTextProblem, jsonProblem, quoteText } from './value-checks';
+import { bounded, describeValue as describe, controlCharacterProblem, jsonProblem, quoteText } from './value-checks';
 import { streamIdOf, userItems } from './answer-ids';
 
 /**
@@ -158,7 +158,7 @@ export interface AttachmentSource {
 
 /** A file name goes in the part's header: one a pod would refuse is refused here, naming the field. */
 function fileNameProblem(name: string): string | undefined {
-  const problem = headerTextProblem(name);
+  const problem = controlCharacterProblem(name);
   return problem && text('runtime.errors.input.attachmentNameRefused', { name: quoteText(name), problem });
 }
 

@@ -5,7 +5,7 @@ import { text } from '../core/i18n';
 import { mediaTypeOf } from '../../catalogue/attachment-files';
 import { MultipartBody } from '../http/multipart';
 import { normalise, type Attachment, type AttachmentSource } from './normalise';
-import { describeValue, headerTextProblem, pathSegmentProblem, quoteText } from './value-checks';
+import { describeValue, controlCharacterProblem, pathSegmentProblem, quoteText } from './value-checks';
 
 /**
  * Where a call goes: one of the three APIs, or (generic node only) the pod's or the key manager's certificate
@@ -76,7 +76,7 @@ function multipartBody(op: OperationSpec, body: unknown): MultipartBody {
   const form = new MultipartBody();
   for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
     if (value === undefined || value === null) continue;
-    const nameProblem = headerTextProblem(name);
+    const nameProblem = controlCharacterProblem(name);
     if (nameProblem) throw inputError(op.id, 'body', text('runtime.errors.input.multipartName', { name: quoteText(name), problem: nameProblem }));
     if (['string', 'number', 'boolean'].includes(typeof value)) {
       form.text(name, String(value));

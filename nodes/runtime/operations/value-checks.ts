@@ -68,10 +68,10 @@ export function textProblem(value: string): string | undefined {
 }
 
 /**
- * Why a name cannot go in a header (a multipart part's field or file name), or undefined when it can: HTTP, and
- * so a pod, refuses a header with a control character in it.
+ * Where a text has a control character, or undefined when it has none: such a text cannot be a path segment, nor a
+ * name in a header (a multipart part's field or file name), which HTTP, and so a pod, refuses.
  */
-export function headerTextProblem(value: string): string | undefined {
+export function controlCharacterProblem(value: string): string | undefined {
   const at = value.search(CONTROL_CHARACTER);
   return at < 0 ? undefined : text('runtime.errors.input.controlCharacter', { position: at });
 }
@@ -80,7 +80,7 @@ export function headerTextProblem(value: string): string | undefined {
 export function pathSegmentProblem(value: string): string | undefined {
   if (value.trim() === '') return text('runtime.errors.input.blankSegment');
   if (value === '.' || value === '..') return text('runtime.errors.input.dotSegment', { value });
-  return headerTextProblem(value) ?? textProblem(value);
+  return controlCharacterProblem(value) ?? textProblem(value);
 }
 
 /** Where a problem sits inside a structured value: "" for the value itself, else ".a.0.b". */
