@@ -17,7 +17,11 @@ export function outputProperty(RED: NodeAPI, property: string): OutputProperty {
   if (PLAIN_NAME.test(property) && property !== '__proto__') {
     return {
       get: (msg) => msg[property],
-      set: (msg, value) => { msg[property] = value; },
+      // As Node-RED does: undefined removes the property rather than leave it set to undefined.
+      set: (msg, value) => {
+        if (value === undefined) delete msg[property];
+        else msg[property] = value;
+      },
     };
   }
   return {
