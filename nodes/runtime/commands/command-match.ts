@@ -91,7 +91,8 @@ const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 function listed(value: string, list: readonly string[] | undefined): string | undefined {
   if (value === '') return undefined;
   if (list === undefined) return value;
-  return list.find((v) => v.toLowerCase() === value.toLowerCase());
+  // The same spelling first: #M and #m can both be listed, each its own entity.
+  return list.find((v) => v === value) ?? list.find((v) => v.toLowerCase() === value.toLowerCase());
 }
 
 /** One token as an argument of this type, or undefined when it does not fit. */
